@@ -1,0 +1,213 @@
+/**
+ * One descriptor per Graph type: the single place that states how the generic reconcile engine treats each
+ * resource kind (paths, @odata.type, replace-on-change, write-only, read-only, set-like collections, …).
+ *
+ * Path notation: dotted property names, `[]` for "each element of a collection", e.g.
+ * `creationOptions.configurations[].defaultPasswordSettings.password`.
+ */
+
+/** The resource kinds the provider manages. */
+export type ResourceKind = "flowSet" | "user" | "classGroup" | "securityGroup" | "administrativeUnit" | "provisioningFlow";
+
+/** All resource kinds, in a stable order. */
+export const resourceKinds: readonly ResourceKind[] = [
+  "flowSet",
+  "user",
+  "classGroup",
+  "securityGroup",
+  "administrativeUnit",
+  "provisioningFlow",
+];
+
+/** How the reconcile engine treats one Graph type. */
+export interface TypeDescriptor {
+  kind: ResourceKind;
+  /** Graph type name, e.g. "userProvisioningFlow". */
+  graphType: string;
+  /** The `@odata.type` written on POST/PATCH, e.g. "#microsoft.graph.industryData.userProvisioningFlow". */
+  odataType: string;
+  /** The resource class name, e.g. "UserProvisioningFlow". */
+  resourceName: string;
+  /** True for the flows (children of a flow set); false for the flow set itself. */
+  isFlow: boolean;
+  /** True when Graph's type is abstract (the base provisioningFlow): it cannot be created, only adopted. */
+  abstract: boolean;
+  /** Graph properties a user may declare (top level; provider fields such as flowSetId excluded). */
+  properties: string[];
+  /** Provider-only arguments (never sent to Graph). */
+  providerFields: string[];
+  /** Top-level properties Graph requires in every PATCH body (DOCS "Required" in the update tables). */
+  requiredOnPatch: string[];
+  /** Server-computed properties: outputs only, never compared, never sent. */
+  readOnly: string[];
+  /** Arguments whose change replaces the resource; "@odata.type" stands for the flow kind. */
+  replaceOnChange: string[];
+  /** Collections compared without order. */
+  setLike: string[];
+  /** Collections whose elements are matched by a key (declared form) rather than by position. */
+  keyedCollections: Record<string, string>;
+  /** Values compared case-insensitively (enums and reference codes). */
+  caseInsensitive: string[];
+  /** Write-only values: read back masked, never compared with what Graph returns. */
+  writeOnly: string[];
+  /** Nested values that carry an explicit `@odata.type` in request bodies (abstract-typed parts, and as the seeds do). */
+  odataTypes: Record<string, string>;
+}
+
+const ns = "#microsoft.graph.industryData.";
+const flowReadOnly = ["id", "createdDateTime", "lastModifiedDateTime", "readinessStatus"];
+const flowProviderFields = ["flowSetId", "flowId", "deleteOnDestroy"];
+const flowReplaceOnChange = ["flowSetId", "flowId", "@odata.type"];
+
+/** The descriptor of every resource kind. */
+export const descriptors: Record<ResourceKind, TypeDescriptor> = {
+  flowSet: {
+    kind: "flowSet",
+    graphType: "outboundProvisioningFlowSet",
+    odataType: `${ns}outboundProvisioningFlowSet`,
+    resourceName: "OutboundProvisioningFlowSet",
+    isFlow: false,
+    abstract: false,
+    properties: ["displayName", "filter"],
+    providerFields: [],
+    requiredOnPatch: ["displayName"],
+    readOnly: ["id", "createdDateTime", "lastModifiedDateTime"],
+    replaceOnChange: [],
+    setLike: ["filter.in"],
+    keyedCollections: {},
+    caseInsensitive: ["filter.attribute"],
+    writeOnly: [],
+    // filter is abstract-typed: Graph needs the concrete type.
+    odataTypes: { filter: `${ns}basicFilter` },
+  },
+  user: {
+    kind: "user",
+    graphType: "userProvisioningFlow",
+    odataType: `${ns}userProvisioningFlow`,
+    resourceName: "UserProvisioningFlow",
+    isFlow: true,
+    abstract: false,
+    properties: ["createUnmatchedUsers", "creationOptions", "managementOptions"],
+    providerFields: flowProviderFields,
+    requiredOnPatch: ["managementOptions"],
+    readOnly: flowReadOnly,
+    replaceOnChange: flowReplaceOnChange,
+    setLike: [
+      "managementOptions.additionalAttributes",
+      "creationOptions.configurations",
+      "creationOptions.configurations[].licenseSkus",
+    ],
+    keyedCollections: { "creationOptions.configurations": "roleGroupId" },
+    caseInsensitive: [
+      "managementOptions.additionalAttributes[]",
+      "managementOptions.additionalOptions.studentAgeGroup",
+      "creationOptions.configurations[].roleGroupId",
+    ],
+    writeOnly: ["creationOptions.configurations[].defaultPasswordSettings.password"],
+    // defaultPasswordSettings is abstract-typed (passwordSettings): Graph needs the concrete type.
+    odataTypes: { "creationOptions.configurations[].defaultPasswordSettings": `${ns}simplePasswordSettings` },
+  },
+  classGroup: {
+    kind: "classGroup",
+    graphType: "classGroupProvisioningFlow",
+    odataType: `${ns}classGroupProvisioningFlow`,
+    resourceName: "ClassGroupProvisioningFlow",
+    isFlow: true,
+    abstract: false,
+    properties: ["configuration"],
+    providerFields: flowProviderFields,
+    requiredOnPatch: ["configuration"],
+    readOnly: flowReadOnly,
+    replaceOnChange: flowReplaceOnChange,
+    setLike: [
+      "configuration.additionalAttributes",
+      "configuration.enrollmentMappings.ownerEnrollmentMappings",
+      "configuration.enrollmentMappings.memberEnrollmentMappings",
+    ],
+    keyedCollections: {},
+    caseInsensitive: [
+      "configuration.additionalAttributes[]",
+      "configuration.enrollmentMappings.ownerEnrollmentMappings[].code",
+      "configuration.enrollmentMappings.memberEnrollmentMappings[].code",
+    ],
+    writeOnly: [],
+    // Mapping items are referenceValue subtypes (abstract base); the other three carry a type as seed 004 does.
+    odataTypes: {
+      configuration: `${ns}classGroupConfiguration`,
+      "configuration.additionalOptions": `${ns}additionalClassGroupOptions`,
+      "configuration.enrollmentMappings": `${ns}enrollmentMappings`,
+      "configuration.enrollmentMappings.ownerEnrollmentMappings[]": `${ns}sectionRoleReferenceValue`,
+      "configuration.enrollmentMappings.memberEnrollmentMappings[]": `${ns}sectionRoleReferenceValue`,
+    },
+  },
+  securityGroup: {
+    kind: "securityGroup",
+    graphType: "securityGroupProvisioningFlow",
+    odataType: `${ns}securityGroupProvisioningFlow`,
+    resourceName: "SecurityGroupProvisioningFlow",
+    isFlow: true,
+    abstract: false,
+    properties: ["creationOptions"],
+    providerFields: flowProviderFields,
+    requiredOnPatch: ["creationOptions"],
+    readOnly: flowReadOnly,
+    replaceOnChange: flowReplaceOnChange,
+    setLike: [],
+    keyedCollections: {},
+    caseInsensitive: [],
+    writeOnly: [],
+    odataTypes: {},
+  },
+  administrativeUnit: {
+    kind: "administrativeUnit",
+    graphType: "administrativeUnitProvisioningFlow",
+    odataType: `${ns}administrativeUnitProvisioningFlow`,
+    resourceName: "AdministrativeUnitProvisioningFlow",
+    isFlow: true,
+    abstract: false,
+    properties: ["creationOptions"],
+    providerFields: flowProviderFields,
+    requiredOnPatch: ["creationOptions"],
+    readOnly: flowReadOnly,
+    replaceOnChange: flowReplaceOnChange,
+    setLike: [],
+    keyedCollections: {},
+    caseInsensitive: [],
+    writeOnly: [],
+    odataTypes: {},
+  },
+  provisioningFlow: {
+    kind: "provisioningFlow",
+    graphType: "provisioningFlow",
+    odataType: `${ns}provisioningFlow`,
+    resourceName: "ProvisioningFlow",
+    isFlow: true,
+    abstract: true,
+    // Conflict: the CSDL marks readinessStatus Computed (read-only), but seeds 001/002 (draft "Update" pages)
+    // list it as patchable. The reference wins everywhere else; on this base kind alone it may be declared,
+    // and is sent only when declared, so the seeds stay expressible.
+    properties: ["readinessStatus"],
+    providerFields: flowProviderFields,
+    requiredOnPatch: [],
+    readOnly: ["id", "createdDateTime", "lastModifiedDateTime"],
+    replaceOnChange: flowReplaceOnChange,
+    setLike: [],
+    keyedCollections: {},
+    caseInsensitive: ["readinessStatus"],
+    writeOnly: [],
+    odataTypes: {},
+  },
+};
+
+const byOdataType = new Map<string, TypeDescriptor>(
+  Object.values(descriptors).map((d) => [d.odataType.toLowerCase(), d] as const),
+);
+
+/**
+ * The descriptor of a Graph `@odata.type` ("#microsoft.graph.industryData.userProvisioningFlow"; the
+ * leading "#" and the case are optional), or undefined for a type this provider does not manage.
+ */
+export function descriptorForOdataType(odataType: string): TypeDescriptor | undefined {
+  const key = (odataType.startsWith("#") ? odataType : `#${odataType}`).toLowerCase();
+  return byOdataType.get(key);
+}

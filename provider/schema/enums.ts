@@ -1,0 +1,75 @@
+/**
+ * The industryData enums as string-literal unions plus the runtime list of allowed values of each.
+ * The unions are derived from the lists; test/unit/typeLevel pins every one to Microsoft's
+ * `IndustryData` enum type, so a change in Graph's published types fails the build instead of drifting.
+ */
+
+/** readinessStatus (CSDL order). */
+export const readinessStatusValues = ["notReady", "ready", "failed", "disabled", "expired", "unknownFutureValue"] as const;
+/** The state of a provisioning flow, from creation through to ready. */
+export type ReadinessStatus = (typeof readinessStatusValues)[number];
+
+/** studentAgeGroup (CSDL order). */
+export const studentAgeGroupValues = ["minor", "notAdult", "adult", "unknownFutureValue"] as const;
+/** Age group classification for students; `null` turns age-group enforcement off. */
+export type StudentAgeGroup = (typeof studentAgeGroupValues)[number];
+
+/** additionalUserAttributes (CSDL order). */
+export const additionalUserAttributesValues = ["userGradeLevel", "userNumber", "unknownFutureValue"] as const;
+/** Extra user attributes a user flow can provision. */
+export type AdditionalUserAttributes = (typeof additionalUserAttributesValues)[number];
+
+/** additionalClassGroupAttributes (CSDL order). */
+export const additionalClassGroupAttributesValues = [
+  "courseTitle",
+  "courseCode",
+  "courseSubject",
+  "courseGradeLevel",
+  "courseExternalId",
+  "academicSessionTitle",
+  "academicSessionExternalId",
+  "classCode",
+  "unknownFutureValue",
+] as const;
+/** Extra class attributes a class-group flow can provision. */
+export type AdditionalClassGroupAttributes = (typeof additionalClassGroupAttributesValues)[number];
+
+/** filterOptions (CSDL order; Graph numbers them from 1). */
+export const filterOptionsValues = ["orgExternalId", "unknownFutureValue"] as const;
+/** The attribute a flow set's basicFilter filters on. */
+export type FilterOptions = (typeof filterOptionsValues)[number];
+
+/** inboundDomain: not used by flows, listed so every enum of the reference has a runtime list. */
+export const inboundDomainValues = ["educationRostering", "unknownFutureValue"] as const;
+/** Inbound data domain (inbound side; not part of outbound flows). */
+export type InboundDomain = (typeof inboundDomainValues)[number];
+
+/** apiFormat: not used by flows. */
+export const apiFormatValues = ["oneRoster", "unknownFutureValue"] as const;
+/** API format of an inbound connector (not part of outbound flows). */
+export type ApiFormat = (typeof apiFormatValues)[number];
+
+/** industryDataRunStatus: not used by flows. */
+export const industryDataRunStatusValues = [
+  "running",
+  "failed",
+  "completed",
+  "completedWithErrors",
+  "completedWithWarnings",
+  "unknownFutureValue",
+] as const;
+/** Status of an industryData run (not part of outbound flows). */
+export type IndustryDataRunStatus = (typeof industryDataRunStatusValues)[number];
+
+/** industryDataActivityStatus: not used by flows. */
+export const industryDataActivityStatusValues = [
+  "inProgress",
+  "skipped",
+  "failed",
+  "completed",
+  "completedWithErrors",
+  "completedWithWarnings",
+  "unknownFutureValue",
+] as const;
+/** Status of an industryData activity (not part of outbound flows). */
+export type IndustryDataActivityStatus = (typeof industryDataActivityStatusValues)[number];

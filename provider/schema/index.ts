@@ -1,0 +1,29 @@
+/** provider/schema: one descriptor per Graph type, the argument types, their JSON schemas and validation. Pure. */
+export * from "./enums";
+export type {
+  BasicFilterArgs,
+  FlowSetProps,
+  FlowCommonProps,
+  SimplePasswordSettingsArgs,
+  UserConfigurationArgs,
+  UserCreationOptionsArgs,
+  AdditionalUserOptionsArgs,
+  UserManagementOptionsArgs,
+  UserProvisioningFlowProps,
+  AdditionalClassGroupOptionsArgs,
+  SectionRoleReferenceValueArgs,
+  EnrollmentMappingsArgs,
+  ClassGroupConfigurationArgs,
+  ClassGroupProvisioningFlowProps,
+  SecurityGroupCreationOptionsArgs,
+  SecurityGroupProvisioningFlowProps,
+  AdminUnitCreationOptionsArgs,
+  AdministrativeUnitProvisioningFlowProps,
+  ProvisioningFlowProps,
+} from "./types";
+export { descriptors, descriptorForOdataType, resourceKinds } from "./descriptors";
+export type { ResourceKind, TypeDescriptor } from "./descriptors";
+export { flowSetsPath, flowSetPath, flowsPath, flowPath, roleGroupsPath, roleGroupBindUrl, roleGroupIdFromBindUrl } from "./paths";
+export { jsonSchemas } from "./jsonSchemas";
+export { validateInputs } from "./validateInputs";
+export type { InputFailure, ValidationResult } from "./validateInputs";
