@@ -1,0 +1,446 @@
+/**
+ * Starts the real Node dynamic-provider host (`@pulumi/pulumi/cmd/dynamic-provider`) the way the Pulumi
+ * engine does and drives it over gRPC the way the engine does.
+ *
+ * What "the way the engine does" means here (pulumi/pulumi sdk/go/common/resource/plugin/provider_plugin.go,
+ * host.go, pkg/resource/deploy/target.go):
+ * - the plugin runs with the program's folder as working directory, gets the engine's gRPC address as its
+ *   only argument, prints its port on stdout, and inherits PULUMI_NODEJS_PROJECT / PULUMI_PROJECT /
+ *   PULUMI_CONFIG (the `pulumi-nodejs:` namespace as JSON, usually `{}`);
+ * - Configure carries the *whole* stack config for dynamic providers, keys namespaced
+ *   ("industrydata:graphEndpoint"), every value a string, secure values as secret sentinels
+ *   (Configure always keeps secrets), with `acceptSecrets: true`;
+ * - the host answers `acceptSecrets: false`, so every later call carries secrets as plain values, and the
+ *   engine re-marks outputs secret by property name (`annotateSecrets`);
+ * - Check gets old *inputs*; Diff and Update get old *outputs* as `olds` plus `oldInputs`; Read and Delete
+ *   get the stored outputs as `properties` plus the stored inputs.
+ */
+import { ChildProcess, spawn } from "child_process";
+import * as path from "path";
+import * as readline from "readline";
+import { EngineLogEntry, EngineServer, startEngineServer } from "./engineServer";
+import { annotateSecrets, fromWire, revealSecrets, Secret, toWire } from "./propertyValues";
+import { loadPulumiProto, PulumiProto } from "./pulumiProto";
+
+/** Options for {@link startProviderHost}. */
+export interface ProviderHostOptions {
+  /** The program's folder: the host's working directory; `__provider` text resolves `require`s from here. */
+  cwd: string;
+  /** Whole stack config, namespaced keys; wrap secure values with `secret()`. Sent by Configure. */
+  config?: Record<string, string | Secret<string>>;
+  /** Project name (PULUMI_NODEJS_PROJECT / PULUMI_PROJECT). Default "industrydata-engine-test". */
+  project?: string;
+  /** Extra environment for the host process (on top of this process's environment, as the engine does). */
+  env?: NodeJS.ProcessEnv;
+  /** Extra Node options placed before the script, e.g. `["--require", observer]`. */
+  nodeArgs?: string[];
+  /** Node executable. Default: the one running this process. */
+  nodePath?: string;
+  /** Call Configure right after start (default true), as the engine does before any resource call. */
+  configure?: boolean;
+  /** Deadline for each RPC in ms (default 60000). */
+  rpcTimeoutMs?: number;
+}
+
+/** One line the host emitted (its stdout after the port line, its stderr) or a Log call it made to the engine. */
+export interface CapturedLine {
+  source: "stdout" | "stderr" | "engine";
+  text: string;
+}
+
+/** One RPC exchanged with the host, as JSON on the wire (what a leak check must search). */
+export interface RpcRecord {
+  method: string;
+  request: unknown;
+  response?: unknown;
+  error?: string;
+}
+
+/** Check's answer. `inputs` carry the engine's secret marks again (annotateSecrets). */
+export interface CheckResult {
+  inputs: Record<string, unknown>;
+  failures: { property: string; reason: string }[];
+}
+
+/** Diff's answer, with the change kind by name. */
+export interface DiffResult {
+  changes: "DIFF_UNKNOWN" | "DIFF_NONE" | "DIFF_SOME";
+  replaces: string[];
+  stables: string[];
+  diffs: string[];
+  deleteBeforeReplace: boolean;
+}
+
+/** Create/Read/Update answers; `properties` carry the engine's secret marks again. */
+export interface ResourceResult {
+  id: string;
+  properties: Record<string, unknown>;
+  /** Read only: the inputs the provider asked the engine to store, if it returned any. */
+  inputs?: Record<string, unknown>;
+}
+
+/** An RPC the host answered with an error. */
+export class ProviderRpcError extends Error {
+  override name = "ProviderRpcError";
+  constructor(
+    public readonly method: string,
+    public readonly code: number,
+    public readonly details: string,
+  ) {
+    super(`${method} failed (gRPC ${code}): ${details}`);
+  }
+}
+
+/** A running dynamic-provider host. */
+export interface ProviderHost {
+  pid: number;
+  /** `127.0.0.1:<port>` of the host's ResourceProvider service. */
+  address: string;
+  /** Spawn until the port line was read, in ms. */
+  startupMs: number;
+  /** The Configure round trip, in ms (0 when not configured yet). */
+  configureMs: number;
+  /** What the host answered to Configure (the engine then marshals every call accordingly). */
+  acceptSecrets: boolean;
+  /** Every line the host printed and every Log call it made, in arrival order. */
+  output: CapturedLine[];
+  /** Every RPC exchanged, as wire JSON. */
+  transcript: RpcRecord[];
+  /** Everything the host emitted or answered, as one string, for "is this secret anywhere?" checks. */
+  emittedText(): string;
+  configure(config: Record<string, string | Secret<string>>): Promise<void>;
+  check(urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult>;
+  diff(
+    urn: string,
+    id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    oldInputs?: Record<string, unknown>,
+  ): Promise<DiffResult>;
+  create(urn: string, properties: Record<string, unknown>): Promise<ResourceResult>;
+  read(
+    urn: string,
+    id: string,
+    properties: Record<string, unknown>,
+    inputs?: Record<string, unknown>,
+  ): Promise<ResourceResult>;
+  update(
+    urn: string,
+    id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    oldInputs?: Record<string, unknown>,
+  ): Promise<ResourceResult>;
+  delete(urn: string, id: string, properties: Record<string, unknown>, oldInputs?: Record<string, unknown>): Promise<void>;
+  /** Stops the host (and the engine stand-in); waits for the process to exit. */
+  stop(): Promise<void>;
+}
+
+/** Splits a URN into the `name` and `type` the engine sends beside it. */
+function urnParts(urn: string): { name: string; type: string } {
+  const parts = urn.split("::");
+  const qualified = parts[2] ?? "";
+  return { name: parts[3] ?? "", type: qualified.split("$").pop() ?? "" };
+}
+
+/** Resolves the dynamic-provider script of the @pulumi/pulumi the program folder sees, as the plugin shim does. */
+export function dynamicProviderScript(cwd: string): string {
+  let pkgJson: string;
+  try {
+    pkgJson = require.resolve("@pulumi/pulumi/package.json", { paths: [cwd] });
+  } catch {
+    pkgJson = require.resolve("@pulumi/pulumi/package.json");
+  }
+  return path.join(path.dirname(pkgJson), "cmd", "dynamic-provider", "index.js");
+}
+
+/** Starts the host, waits for its port, connects, and (by default) sends Configure. */
+export async function startProviderHost(options: ProviderHostOptions): Promise<ProviderHost> {
+  const script = dynamicProviderScript(options.cwd);
+  const proto = loadPulumiProto(options.cwd);
+  const engine = await startEngineServer();
+  const project = options.project ?? "industrydata-engine-test";
+  const output: CapturedLine[] = [];
+  const started = Date.now();
+  const child = spawn(options.nodePath ?? process.execPath, [...(options.nodeArgs ?? []), script, engine.address], {
+    cwd: options.cwd,
+    env: {
+      ...process.env,
+      ...options.env,
+      PULUMI_NODEJS_PROJECT: project,
+      PULUMI_PROJECT: project,
+      PULUMI_CONFIG: "{}",
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  let port: number;
+  try {
+    port = await readPort(child, output);
+  } catch (e) {
+    await engine.stop();
+    throw e;
+  }
+  const startupMs = Date.now() - started;
+  const host = new HostConnection(proto, child, engine, `127.0.0.1:${port}`, output, startupMs, options.rpcTimeoutMs ?? 60000);
+  if (options.configure !== false) {
+    try {
+      await host.configure(options.config ?? {});
+    } catch (e) {
+      await host.stop();
+      throw e;
+    }
+  }
+  return host;
+}
+
+/** Reads stdout until the port line, then keeps capturing both streams line by line. */
+function readPort(child: ChildProcess, output: CapturedLine[]): Promise<number> {
+  return new Promise((resolve, reject) => {
+    let port: number | undefined;
+    const stdout = readline.createInterface({ input: child.stdout! });
+    const stderr = readline.createInterface({ input: child.stderr! });
+    stdout.on("line", (line) => {
+      if (port === undefined && /^\d+$/.test(line.trim())) {
+        port = Number(line.trim());
+        resolve(port);
+        return;
+      }
+      output.push({ source: "stdout", text: line });
+    });
+    stderr.on("line", (line) => output.push({ source: "stderr", text: line }));
+    child.once("error", reject);
+    child.once("exit", (code, signal) => {
+      if (port === undefined) {
+        const said = output.map((l) => l.text).join("\n");
+        reject(new Error(`dynamic-provider host exited before printing its port (code ${code}, signal ${signal}):\n${said}`));
+      }
+    });
+  });
+}
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- generated stub types are untyped JS */
+class HostConnection implements ProviderHost {
+  configureMs = 0;
+  acceptSecrets = true;
+  transcript: RpcRecord[] = [];
+  private readonly client: any;
+  private readonly exited: Promise<void>;
+
+  constructor(
+    private readonly proto: PulumiProto,
+    private readonly child: ChildProcess,
+    private readonly engine: EngineServer,
+    readonly address: string,
+    private readonly captured: CapturedLine[],
+    readonly startupMs: number,
+    private readonly rpcTimeoutMs: number,
+  ) {
+    this.client = new proto.providerGrpc.ResourceProviderClient(address, proto.grpc.credentials.createInsecure());
+    this.exited = new Promise((resolve) => {
+      if (child.exitCode !== null || child.signalCode !== null) resolve();
+      else child.once("exit", () => resolve());
+    });
+  }
+
+  get pid(): number {
+    return this.child.pid ?? -1;
+  }
+
+  /** Host lines and engine Log calls, merged (engine entries appended as they are not timestamped together). */
+  get output(): CapturedLine[] {
+    return [
+      ...this.captured,
+      ...this.engine.logs.map((l: EngineLogEntry) => ({ source: "engine" as const, text: `${l.severity}: ${l.message}` })),
+    ];
+  }
+
+  emittedText(): string {
+    const lines = this.output.map((l) => l.text);
+    const answers = this.transcript.map((r) => JSON.stringify({ method: r.method, response: r.response, error: r.error }));
+    return [...lines, ...answers].join("\n");
+  }
+
+  async configure(config: Record<string, string | Secret<string>>): Promise<void> {
+    const req = new this.proto.provider.ConfigureRequest();
+    // Configure is the one call where the engine always keeps secrets (KeepSecrets: true).
+    const args = toWire(config, { keepSecrets: true }) as Record<string, unknown>;
+    req.setArgs(this.proto.struct.Struct.fromJavaScript(args));
+    const variables = req.getVariablesMap();
+    for (const [k, v] of Object.entries(config)) {
+      // The older "<pkg>:config:<key>" spelling the engine still sends beside args.
+      variables.set(`pulumi-nodejs:config:${k}`, String(revealSecrets(v)));
+    }
+    req.setAcceptsecrets(true);
+    req.setAcceptresources(true);
+    req.setSendsOldInputs(true);
+    req.setSendsOldInputsToDelete(true);
+    const t0 = Date.now();
+    const resp = await this.call("configure", req, { args });
+    this.configureMs = Date.now() - t0;
+    this.acceptSecrets = resp.getAcceptsecrets();
+  }
+
+  async check(urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
+    const { name, type } = urnParts(urn);
+    const req = new this.proto.provider.CheckRequest();
+    req.setUrn(urn);
+    req.setName(name);
+    req.setType(type);
+    req.setOlds(this.struct(olds));
+    req.setNews(this.struct(news));
+    const resp = await this.call("check", req, { olds: this.wire(olds), news: this.wire(news) }, (r) => ({
+      inputs: r.getInputs()?.toJavaScript(),
+      failures: r.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })),
+    }));
+    const inputs = this.unwire(resp.getInputs()?.toJavaScript() ?? {}, news);
+    return {
+      inputs,
+      failures: resp.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })),
+    };
+  }
+
+  async diff(
+    urn: string,
+    id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    oldInputs?: Record<string, unknown>,
+  ): Promise<DiffResult> {
+    const { name, type } = urnParts(urn);
+    const req = new this.proto.provider.DiffRequest();
+    req.setUrn(urn);
+    req.setName(name);
+    req.setType(type);
+    req.setId(id);
+    req.setOlds(this.struct(olds));
+    req.setNews(this.struct(news));
+    if (oldInputs) req.setOldInputs(this.struct(oldInputs));
+    const kinds = ["DIFF_UNKNOWN", "DIFF_NONE", "DIFF_SOME"] as const;
+    const toResult = (r: any): DiffResult => ({
+      changes: kinds[r.getChanges()] ?? "DIFF_UNKNOWN",
+      replaces: r.getReplacesList(),
+      stables: r.getStablesList(),
+      diffs: r.getDiffsList(),
+      deleteBeforeReplace: r.getDeletebeforereplace(),
+    });
+    const resp = await this.call("diff", req, { id, olds: this.wire(olds), news: this.wire(news) }, toResult);
+    return toResult(resp);
+  }
+
+  async create(urn: string, properties: Record<string, unknown>): Promise<ResourceResult> {
+    const { name, type } = urnParts(urn);
+    const req = new this.proto.provider.CreateRequest();
+    req.setUrn(urn);
+    req.setName(name);
+    req.setType(type);
+    req.setProperties(this.struct(properties));
+    const resp = await this.call("create", req, { properties: this.wire(properties) }, (r) => ({
+      id: r.getId(),
+      properties: r.getProperties()?.toJavaScript(),
+    }));
+    return { id: resp.getId(), properties: this.unwire(resp.getProperties()?.toJavaScript() ?? {}, properties) };
+  }
+
+  async read(
+    urn: string,
+    id: string,
+    properties: Record<string, unknown>,
+    inputs?: Record<string, unknown>,
+  ): Promise<ResourceResult> {
+    const { name, type } = urnParts(urn);
+    const req = new this.proto.provider.ReadRequest();
+    req.setUrn(urn);
+    req.setName(name);
+    req.setType(type);
+    req.setId(id);
+    req.setProperties(this.struct(properties));
+    if (inputs) req.setInputs(this.struct(inputs));
+    const resp = await this.call("read", req, { id, properties: this.wire(properties) }, (r) => ({
+      id: r.getId(),
+      properties: r.getProperties()?.toJavaScript(),
+      inputs: r.getInputs()?.toJavaScript(),
+    }));
+    const readInputs = resp.getInputs()?.toJavaScript();
+    return {
+      id: resp.getId(),
+      properties: this.unwire(resp.getProperties()?.toJavaScript() ?? {}, properties),
+      inputs: readInputs ? this.unwire(readInputs, inputs ?? {}) : undefined,
+    };
+  }
+
+  async update(
+    urn: string,
+    id: string,
+    olds: Record<string, unknown>,
+    news: Record<string, unknown>,
+    oldInputs?: Record<string, unknown>,
+  ): Promise<ResourceResult> {
+    const { name, type } = urnParts(urn);
+    const req = new this.proto.provider.UpdateRequest();
+    req.setUrn(urn);
+    req.setName(name);
+    req.setType(type);
+    req.setId(id);
+    req.setOlds(this.struct(olds));
+    req.setNews(this.struct(news));
+    if (oldInputs) req.setOldInputs(this.struct(oldInputs));
+    const resp = await this.call("update", req, { id, olds: this.wire(olds), news: this.wire(news) }, (r) => ({
+      properties: r.getProperties()?.toJavaScript(),
+    }));
+    return { id, properties: this.unwire(resp.getProperties()?.toJavaScript() ?? {}, news) };
+  }
+
+  async delete(urn: string, id: string, properties: Record<string, unknown>, oldInputs?: Record<string, unknown>): Promise<void> {
+    const { name, type } = urnParts(urn);
+    const req = new this.proto.provider.DeleteRequest();
+    req.setUrn(urn);
+    req.setName(name);
+    req.setType(type);
+    req.setId(id);
+    req.setProperties(this.struct(properties));
+    if (oldInputs) req.setOldInputs(this.struct(oldInputs));
+    await this.call("delete", req, { id, properties: this.wire(properties) }, () => ({}));
+  }
+
+  async stop(): Promise<void> {
+    this.client.close();
+    if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill("SIGTERM");
+    const timer = setTimeout(() => this.child.kill("SIGKILL"), 3000);
+    await this.exited;
+    clearTimeout(timer);
+    await this.engine.stop();
+  }
+
+  /** Engine-side values to the wire: secrets kept only if the host accepted them at Configure. */
+  private wire(value: Record<string, unknown>): Record<string, unknown> {
+    return toWire(value, { keepSecrets: this.acceptSecrets }) as Record<string, unknown>;
+  }
+
+  private struct(value: Record<string, unknown>): unknown {
+    return this.proto.struct.Struct.fromJavaScript(this.wire(value));
+  }
+
+  /** Wire answer back to engine-side values, re-marking secrets by name when the host could not carry them. */
+  private unwire(value: Record<string, unknown>, ins: Record<string, unknown>): Record<string, unknown> {
+    const out = fromWire(value) as Record<string, unknown>;
+    return this.acceptSecrets ? out : (annotateSecrets(out, ins) ?? out);
+  }
+
+  private call(method: string, req: unknown, request: unknown, summarize?: (resp: any) => unknown): Promise<any> {
+    const record: RpcRecord = { method, request };
+    this.transcript.push(record);
+    const deadline = new Date(Date.now() + this.rpcTimeoutMs);
+    return new Promise((resolve, reject) => {
+      this.client[method](req, { deadline }, (err: any, resp: any) => {
+        if (err) {
+          record.error = String(err.details ?? err.message);
+          reject(new ProviderRpcError(method, err.code ?? -1, record.error));
+          return;
+        }
+        record.response = summarize ? summarize(resp) : resp?.toObject?.();
+        resolve(resp);
+      });
+    });
+  }
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */
