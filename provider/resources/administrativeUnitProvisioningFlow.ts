@@ -1,0 +1,69 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ReadinessStatus } from "../schema/enums";
+import type { AdminUnitCreationOptionsArgs } from "../schema/types";
+import type { DeepInput } from "./inputTypes";
+import { flowComputedOutputs, resourceProps, TYPE_MODULE } from "./resourceProps";
+import { shimProvider } from "./shim";
+
+/** Arguments of an {@link AdministrativeUnitProvisioningFlow}. */
+export interface AdministrativeUnitProvisioningFlowArgs {
+  /** Id of the parent `OutboundProvisioningFlowSet`. Changing this replaces the resource (deleted first: a set holds one administrative-unit flow). */
+  flowSetId: pulumi.Input<string>;
+  /**
+   * Adopt the existing administrative-unit flow with this id instead of creating one: the provider reads it and
+   * PATCHes only what differs from these arguments. Changing this replaces the resource.
+   */
+  flowId?: pulumi.Input<string>;
+  /** Delete the flow from the tenant on destroy. Default: true for a created flow, false for an adopted one. */
+  deleteOnDestroy?: pulumi.Input<boolean>;
+  /**
+   * Which administrative units are created (required by Graph): `createBasedOnOrg` (one per organisation) and
+   * `createBasedOnOrgPlusRoleGroup` (one per organisation and role group), both required.
+   */
+  creationOptions: DeepInput<AdminUnitCreationOptionsArgs>;
+}
+
+/**
+ * A School Data Sync administrative-unit provisioning flow (Graph `administrativeUnitProvisioningFlow`) in an
+ * outbound flow set. Created with POST, or adopted with `flowId`; updated with one PATCH holding only what differs.
+ *
+ * Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`.
+ *
+ * Id: `<setId>/<flowId>`.
+ *
+ * @example
+ * ```ts
+ * const units = new AdministrativeUnitProvisioningFlow("units", {
+ *   flowSetId: district.id,
+ *   creationOptions: { createBasedOnOrg: true, createBasedOnOrgPlusRoleGroup: false },
+ * });
+ * ```
+ */
+export class AdministrativeUnitProvisioningFlow extends pulumi.dynamic.Resource {
+  /** Id of the parent flow set. */
+  declare readonly flowSetId: pulumi.Output<string>;
+  /** Graph id of the flow (the resource id is `<flowSetId>/<flowId>`). */
+  declare readonly flowId: pulumi.Output<string>;
+  /** Whether destroying the resource deletes the flow in the tenant. */
+  declare readonly deleteOnDestroy: pulumi.Output<boolean | undefined>;
+  /** Server-computed readiness (`notReady` right after create, then `ready`, `disabled`, …); never drift. */
+  declare readonly readinessStatus: pulumi.Output<ReadinessStatus | null>;
+  /** When the flow was created (UTC, ISO 8601). */
+  declare readonly createdDateTime: pulumi.Output<string>;
+  /** When the flow was last changed (UTC, ISO 8601). */
+  declare readonly lastModifiedDateTime: pulumi.Output<string>;
+  /** `creationOptions` as read from Graph. */
+  declare readonly creationOptions: pulumi.Output<AdminUnitCreationOptionsArgs>;
+
+  constructor(name: string, args: AdministrativeUnitProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = resourceProps(args, [...flowComputedOutputs, "creationOptions", "deleteOnDestroy"]);
+    super(
+      shimProvider("administrativeUnitProvisioningFlow"),
+      name,
+      props,
+      opts,
+      TYPE_MODULE,
+      "AdministrativeUnitProvisioningFlow",
+    );
+  }
+}

@@ -1,0 +1,59 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ReadinessStatus } from "../schema/enums";
+import { resourceProps, TYPE_MODULE } from "./resourceProps";
+import { shimProvider } from "./shim";
+
+/** Arguments of a {@link ProvisioningFlow}. */
+export interface ProvisioningFlowArgs {
+  /** Id of the parent `OutboundProvisioningFlowSet`. Changing this replaces the resource. */
+  flowSetId: pulumi.Input<string>;
+  /**
+   * Id of the existing flow (of any kind) to adopt. Required: the base type is abstract, so it cannot be
+   * created. Changing this replaces the resource.
+   */
+  flowId: pulumi.Input<string>;
+  /** Delete the flow from the tenant on destroy. Default: false (the flow was adopted). */
+  deleteOnDestroy?: pulumi.Input<boolean>;
+  /**
+   * The readiness state to PATCH. Graph's metadata marks `readinessStatus` computed (read-only) while the
+   * `Update provisioningFlow` page (seed 002) lists it as patchable: it is accepted here only, sent only when
+   * declared, and the service may refuse or recompute it. Unmanaged when omitted.
+   */
+  readinessStatus?: pulumi.Input<ReadinessStatus>;
+}
+
+/**
+ * Any existing provisioning flow (Graph's abstract `provisioningFlow`) adopted by id and managed through its base
+ * properties only (seed 002): useful to watch `readinessStatus` of a flow managed elsewhere, or to set it where
+ * the service allows. Never created; destroying it leaves the flow in the tenant unless `deleteOnDestroy`.
+ *
+ * Graph permission: `IndustryData-OutboundFlow.ReadWrite.All` (`IndustryData-OutboundFlow.Read.All` suffices
+ * when nothing is declared to change).
+ *
+ * Id: `<setId>/<flowId>`.
+ *
+ * @example
+ * ```ts
+ * const existing = new ProvisioningFlow("existing", { flowSetId: "9ab41255-…", flowId: "4598f62a-…" });
+ * export const readiness = existing.readinessStatus;
+ * ```
+ */
+export class ProvisioningFlow extends pulumi.dynamic.Resource {
+  /** Id of the parent flow set. */
+  declare readonly flowSetId: pulumi.Output<string>;
+  /** Graph id of the flow (the resource id is `<flowSetId>/<flowId>`). */
+  declare readonly flowId: pulumi.Output<string>;
+  /** Whether destroying the resource deletes the flow in the tenant. */
+  declare readonly deleteOnDestroy: pulumi.Output<boolean | undefined>;
+  /** Readiness as read from Graph (`notReady`, `ready`, `failed`, `disabled`, `expired`). */
+  declare readonly readinessStatus: pulumi.Output<ReadinessStatus | null>;
+  /** When the flow was created (UTC, ISO 8601). */
+  declare readonly createdDateTime: pulumi.Output<string>;
+  /** When the flow was last changed (UTC, ISO 8601). */
+  declare readonly lastModifiedDateTime: pulumi.Output<string>;
+
+  constructor(name: string, args: ProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = resourceProps(args, ["readinessStatus", "createdDateTime", "lastModifiedDateTime", "deleteOnDestroy"]);
+    super(shimProvider("provisioningFlow"), name, props, opts, TYPE_MODULE, "ProvisioningFlow");
+  }
+}

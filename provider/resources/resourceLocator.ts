@@ -1,0 +1,45 @@
+import { flowPath, flowSetPath, flowSetsPath, flowsPath } from "../schema";
+import { formatFlowResourceId, parseFlowResourceId } from "./resourceId";
+
+type Inputs = Record<string, unknown>;
+
+/** Where a resource kind lives in Graph and how its Pulumi id is formed: the one difference between sets and flows. */
+export interface ResourceLocator {
+  /** Graph path of the entity behind a Pulumi id. */
+  entityPath(id: string): string;
+  /** Graph path a new entity is POSTed to. */
+  collectionPath(inputs: Inputs): string;
+  /** The Pulumi id of the entity with this Graph id, created or adopted from these inputs. */
+  resourceId(inputs: Inputs, entityId: string): string;
+  /** The Pulumi id of the existing entity the inputs adopt (`flowId`), or undefined to create one. */
+  adoptedId(inputs: Inputs): string | undefined;
+  /** Names the entity in error messages, e.g. `flow 4598… in flow set 9ab4…`. */
+  describe(id: string): string;
+}
+
+/** Flow sets: top-level entities whose Pulumi id is the Graph id. */
+export const flowSetLocator: ResourceLocator = {
+  entityPath: (id) => flowSetPath(id),
+  collectionPath: () => flowSetsPath,
+  resourceId: (_inputs, entityId) => entityId,
+  adoptedId: () => undefined,
+  describe: (id) => `flow set ${id}`,
+};
+
+/** Flows: children of a set, whose Pulumi id is `<setId>/<flowId>`. */
+export const flowLocator: ResourceLocator = {
+  entityPath: (id) => {
+    const { flowSetId, flowId } = parseFlowResourceId(id);
+    return flowPath(flowSetId, flowId);
+  },
+  collectionPath: (inputs) => flowsPath(String(inputs.flowSetId)),
+  resourceId: (inputs, entityId) => formatFlowResourceId({ flowSetId: String(inputs.flowSetId), flowId: entityId }),
+  adoptedId: (inputs) =>
+    typeof inputs.flowId === "string" && inputs.flowId !== ""
+      ? formatFlowResourceId({ flowSetId: String(inputs.flowSetId), flowId: inputs.flowId })
+      : undefined,
+  describe: (id) => {
+    const { flowSetId, flowId } = parseFlowResourceId(id);
+    return `flow ${flowId} in flow set ${flowSetId}`;
+  },
+};

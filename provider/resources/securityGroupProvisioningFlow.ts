@@ -1,0 +1,62 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ReadinessStatus } from "../schema/enums";
+import type { SecurityGroupCreationOptionsArgs } from "../schema/types";
+import type { DeepInput } from "./inputTypes";
+import { flowComputedOutputs, resourceProps, TYPE_MODULE } from "./resourceProps";
+import { shimProvider } from "./shim";
+
+/** Arguments of a {@link SecurityGroupProvisioningFlow}. */
+export interface SecurityGroupProvisioningFlowArgs {
+  /** Id of the parent `OutboundProvisioningFlowSet`. Changing this replaces the resource (deleted first: a set holds one security-group flow). */
+  flowSetId: pulumi.Input<string>;
+  /**
+   * Adopt the existing security-group flow with this id instead of creating one: the provider reads it and
+   * PATCHes only what differs from these arguments. Changing this replaces the resource.
+   */
+  flowId?: pulumi.Input<string>;
+  /** Delete the flow from the tenant on destroy. Default: true for a created flow, false for an adopted one. */
+  deleteOnDestroy?: pulumi.Input<boolean>;
+  /**
+   * Which security groups are created (required by Graph): `createBasedOnRoleGroup` (one group per role group)
+   * and `createBasedOnOrgPlusRoleGroup` (one per organisation and role group), both required.
+   */
+  creationOptions: DeepInput<SecurityGroupCreationOptionsArgs>;
+}
+
+/**
+ * A School Data Sync security-group provisioning flow (Graph `securityGroupProvisioningFlow`) in an outbound flow
+ * set. Created with POST, or adopted with `flowId`; updated with one PATCH holding only what differs.
+ *
+ * Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`.
+ *
+ * Id: `<setId>/<flowId>`.
+ *
+ * @example
+ * ```ts
+ * const groups = new SecurityGroupProvisioningFlow("groups", {
+ *   flowSetId: district.id,
+ *   creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false },
+ * });
+ * ```
+ */
+export class SecurityGroupProvisioningFlow extends pulumi.dynamic.Resource {
+  /** Id of the parent flow set. */
+  declare readonly flowSetId: pulumi.Output<string>;
+  /** Graph id of the flow (the resource id is `<flowSetId>/<flowId>`). */
+  declare readonly flowId: pulumi.Output<string>;
+  /** Whether destroying the resource deletes the flow in the tenant. */
+  declare readonly deleteOnDestroy: pulumi.Output<boolean | undefined>;
+  /** Server-computed readiness (`notReady` right after create, then `ready`, `disabled`, …); never drift. */
+  declare readonly readinessStatus: pulumi.Output<ReadinessStatus | null>;
+  /** When the flow was created (UTC, ISO 8601). */
+  declare readonly createdDateTime: pulumi.Output<string>;
+  /** When the flow was last changed (UTC, ISO 8601). */
+  declare readonly lastModifiedDateTime: pulumi.Output<string>;
+  /** `creationOptions` as read from Graph. */
+  declare readonly creationOptions: pulumi.Output<SecurityGroupCreationOptionsArgs>;
+
+  constructor(name: string, args: SecurityGroupProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = resourceProps(args, [...flowComputedOutputs, "creationOptions", "deleteOnDestroy"]);
+    super(shimProvider("securityGroupProvisioningFlow"), name, props, opts, TYPE_MODULE, "SecurityGroupProvisioningFlow");
+  }
+}

@@ -1,0 +1,88 @@
+import * as pulumi from "@pulumi/pulumi";
+import type { ReadinessStatus } from "../schema/enums";
+import type { UserCreationOptionsArgs, UserManagementOptionsArgs } from "../schema/types";
+import type { DeepInput } from "./inputTypes";
+import { flowComputedOutputs, resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
+import { secretPasswords } from "./secretPasswords";
+import { shimProvider } from "./shim";
+
+/** Arguments of a {@link UserProvisioningFlow}. */
+export interface UserProvisioningFlowArgs {
+  /** Id of the parent `OutboundProvisioningFlowSet`. Changing this replaces the resource (deleted first: a set holds one user flow). */
+  flowSetId: pulumi.Input<string>;
+  /**
+   * Adopt the existing user flow with this id instead of creating one: the provider reads it and PATCHes only
+   * what differs from these arguments. Changing this replaces the resource.
+   */
+  flowId?: pulumi.Input<string>;
+  /** Delete the flow from the tenant on destroy. Default: true for a created flow, false for an adopted one. */
+  deleteOnDestroy?: pulumi.Input<boolean>;
+  /** Whether users in the inbound data that match no existing user are created (true) or ignored. Unmanaged when omitted. */
+  createUnmatchedUsers?: pulumi.Input<boolean | null>;
+  /**
+   * How new users are created: one configuration per role group (`roleGroupId` "staff", "students", …; order-free)
+   * with license SKUs and a default password. Each `defaultPasswordSettings.password` is write-only: Graph returns
+   * it masked, so a change is detected from the declared value (kept hashed in state) and it is always secret.
+   * Unmanaged when omitted.
+   */
+  creationOptions?: DeepInput<UserCreationOptionsArgs | null>;
+  /**
+   * Attribute and option choices for every user (required by Graph): `additionalAttributes` (order-free) and
+   * `additionalOptions` (`studentAgeGroup`, `allowStudentContactAssociation`; the deprecated
+   * `markAllStudentsAsMinors` is accepted with a warning). Sub-properties left out keep their value in the tenant.
+   */
+  managementOptions: DeepInput<UserManagementOptionsArgs>;
+}
+
+/**
+ * A School Data Sync user provisioning flow (Graph `userProvisioningFlow`) in an outbound flow set: which users
+ * are created and how they are managed. Created with POST, or adopted with `flowId`; updated with one PATCH
+ * holding only what differs from the declared arguments (undeclared properties are never sent).
+ *
+ * Graph permission: `IndustryData-OutboundFlow.ReadWrite.All` (delegated is the combination every Graph source
+ * supports).
+ *
+ * Id: `<setId>/<flowId>`.
+ *
+ * @example
+ * ```ts
+ * const users = new UserProvisioningFlow("users", {
+ *   flowSetId: district.id,
+ *   createUnmatchedUsers: true,
+ *   managementOptions: { additionalAttributes: ["userGradeLevel"], additionalOptions: { studentAgeGroup: "minor" } },
+ *   creationOptions: {
+ *     configurations: [{ roleGroupId: "students", licenseSkus: ["M365EDU_A3_STUUSEBNFT"],
+ *       defaultPasswordSettings: { password: config.requireSecret("studentPassword") } }],
+ *   },
+ * });
+ * ```
+ */
+export class UserProvisioningFlow extends pulumi.dynamic.Resource {
+  /** Id of the parent flow set. */
+  declare readonly flowSetId: pulumi.Output<string>;
+  /** Graph id of the flow (the resource id is `<flowSetId>/<flowId>`). */
+  declare readonly flowId: pulumi.Output<string>;
+  /** Whether destroying the resource deletes the flow in the tenant. */
+  declare readonly deleteOnDestroy: pulumi.Output<boolean | undefined>;
+  /** Server-computed readiness (`notReady` right after create, then `ready`, `disabled`, …); never drift. */
+  declare readonly readinessStatus: pulumi.Output<ReadinessStatus | null>;
+  /** When the flow was created (UTC, ISO 8601). */
+  declare readonly createdDateTime: pulumi.Output<string>;
+  /** When the flow was last changed (UTC, ISO 8601). */
+  declare readonly lastModifiedDateTime: pulumi.Output<string>;
+  /** `createUnmatchedUsers` as read from Graph. */
+  declare readonly createUnmatchedUsers: pulumi.Output<boolean | null | undefined>;
+  /** `creationOptions` as read from Graph (passwords masked; secret as a whole in state). */
+  declare readonly creationOptions: pulumi.Output<UserCreationOptionsArgs | null | undefined>;
+  /** `managementOptions` as read from Graph. */
+  declare readonly managementOptions: pulumi.Output<UserManagementOptionsArgs>;
+
+  constructor(name: string, args: UserProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
+    const props = resourceProps(
+      { ...args, creationOptions: secretPasswords(args.creationOptions) },
+      [...flowComputedOutputs, "createUnmatchedUsers", "creationOptions", "managementOptions", "deleteOnDestroy"],
+    );
+    // creationOptions may hold a password: its output is secret even if Graph ever echoed it unmasked.
+    super(shimProvider("userProvisioningFlow"), name, props, withSecretOutputs(opts, ["creationOptions"]), TYPE_MODULE, "UserProvisioningFlow");
+  }
+}
