@@ -1,9 +1,21 @@
+import { descriptors } from "../schema";
 import type { ResourceKind } from "../schema";
 import type { JsonObject } from "./types";
+import { toWire } from "./wireValue";
 
-/** The POST body of a new resource: `@odata.type` + every declared Graph property, in Graph's wire form. */
+/**
+ * The POST body of a new resource: `@odata.type` (required: the flow collection is polymorphic) + every
+ * declared Graph property in wire form (`roleGroup@odata.bind` URLs, nested `@odata.type` values).
+ * Throws for the base provisioningFlow kind: Graph's type is abstract and cannot be created.
+ */
 export function buildCreateBody(kind: ResourceKind, declared: JsonObject, ctx: { graphEndpoint: string }): JsonObject {
-  void kind;
-  void ctx;
-  return { ...declared };
+  const descriptor = descriptors[kind];
+  if (descriptor.abstract) {
+    throw new Error(`${descriptor.resourceName} cannot be created: Graph's ${descriptor.graphType} is abstract; set flowId to adopt a flow`);
+  }
+  const body: JsonObject = { "@odata.type": descriptor.odataType };
+  for (const property of descriptor.properties) {
+    if (declared[property] !== undefined) body[property] = toWire(kind, property, declared[property], ctx.graphEndpoint);
+  }
+  return body;
 }

@@ -1,6 +1,20 @@
 /** provider/reconcile: pure JSON-in/JSON-out rules (diff, POST and PATCH bodies, outputs). No I/O, no Pulumi. */
-export { diffResource } from "./diffResource";
+export { diffResource, effectiveDeleteOnDestroy } from "./diffResource";
 export { buildCreateBody } from "./buildCreateBody";
 export { buildPatchBody } from "./buildPatchBody";
 export { toOutputs } from "./toOutputs";
+export { differingProperties } from "./differingProperties";
+export { covers } from "./covers";
+export { toDeclaredForm } from "./declaredForm";
+export { overlay, toWire } from "./wireValue";
+export { stripAnnotations } from "./json";
+export {
+  declaredPasswords,
+  hashPassword,
+  newPasswordSalt,
+  passwordChanged,
+  passwordHashes,
+  passwordHashesKey,
+  passwordSaltKey,
+} from "./passwords";
 export type { BodyContext, DiffResult, JsonObject, OutputContext } from "./types";

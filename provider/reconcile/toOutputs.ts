@@ -1,10 +1,18 @@
+import { descriptors } from "../schema";
 import type { ResourceKind } from "../schema";
+import { effectiveDeleteOnDestroy } from "./diffResource";
+import { isPlainObject, stripAnnotations } from "./json";
+import { newPasswordSalt, passwordHashes, passwordHashesKey, passwordSaltKey } from "./passwords";
 import type { JsonObject, OutputContext } from "./types";
 
 /**
- * The outputs Pulumi stores: the server JSON as read (annotations stripped, password left masked), plus
- * flowSetId/flowId and bookkeeping (adopted, deleteOnDestroy, salted password hashes). Pass `declared`
- * after a create/update (what was sent); pass undefined after a plain read (bookkeeping comes from olds).
+ * The outputs Pulumi stores: the whole server JSON as read (annotations stripped, password left as
+ * Graph's mask), so later PATCHes merge over the last-read value; plus `flowSetId`, `flowId`, the read-only
+ * fields (null when Graph omitted them), and bookkeeping: `odataType` (the flow's concrete kind),
+ * `adopted`, `deleteOnDestroy`, and, for user flows, `passwordSalt` + `passwordHashes` (salted hashes of
+ * the declared passwords; never the plain text).
+ * Pass `declared` after a create/update (what was sent); pass undefined after a plain read: the
+ * bookkeeping then comes from `ctx.olds`.
  */
 export function toOutputs(
   kind: ResourceKind,
@@ -12,8 +20,30 @@ export function toOutputs(
   declared: JsonObject | undefined,
   ctx?: OutputContext,
 ): JsonObject {
-  void kind;
-  void declared;
-  void ctx;
-  return { ...server };
+  const descriptor = descriptors[kind];
+  const olds = ctx?.olds;
+  const out: JsonObject = stripAnnotations(server);
+  for (const key of descriptor.readOnly) if (out[key] === undefined) out[key] = null;
+
+  if (!descriptor.isFlow) {
+    out.flowSetId = server.id ?? olds?.flowSetId;
+    return out;
+  }
+  out.flowSetId = declared?.flowSetId ?? olds?.flowSetId;
+  out.flowId = server.id ?? olds?.flowId;
+  const odataType = server["@odata.type"] ?? olds?.odataType ?? (descriptor.abstract ? undefined : descriptor.odataType);
+  if (odataType !== undefined) out.odataType = odataType;
+  const adopted = typeof olds?.adopted === "boolean" ? olds.adopted : Boolean(declared?.flowId);
+  out.adopted = adopted;
+  out.deleteOnDestroy = declared ? effectiveDeleteOnDestroy(declared, olds) : (olds?.deleteOnDestroy ?? !adopted);
+
+  if (descriptor.writeOnly.length > 0) {
+    const salt = typeof olds?.[passwordSaltKey] === "string" ? (olds[passwordSaltKey] as string) : newPasswordSalt();
+    const hashes = declared ? passwordHashes(declared, salt) : olds?.[passwordHashesKey];
+    if (isPlainObject(hashes) && Object.keys(hashes).length > 0) {
+      out[passwordSaltKey] = salt;
+      out[passwordHashesKey] = hashes;
+    }
+  }
+  return out;
 }

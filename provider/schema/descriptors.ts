@@ -52,6 +52,19 @@ export interface TypeDescriptor {
   writeOnly: string[];
   /** Nested values that carry an explicit `@odata.type` in request bodies (abstract-typed parts, and as the seeds do). */
   odataTypes: Record<string, string>;
+  /**
+   * Navigation properties declared by id: at each path (an element pattern), the argument `argument` holds
+   * the id that is written as `<navigation>@odata.bind` and read back as an expanded `<navigation>` object.
+   */
+  bindings: Record<string, NavigationBinding>;
+}
+
+/** A navigation property on a complex value, declared by id (DESIGN exception: roleGroupId). */
+export interface NavigationBinding {
+  /** The declared argument holding the id, e.g. "roleGroupId". */
+  argument: string;
+  /** The Graph navigation property, e.g. "roleGroup". */
+  navigation: string;
 }
 
 const ns = "#microsoft.graph.industryData.";
@@ -79,6 +92,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     writeOnly: [],
     // filter is abstract-typed: Graph needs the concrete type.
     odataTypes: { filter: `${ns}basicFilter` },
+    bindings: {},
   },
   user: {
     kind: "user",
@@ -106,6 +120,8 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     writeOnly: ["creationOptions.configurations[].defaultPasswordSettings.password"],
     // defaultPasswordSettings is abstract-typed (passwordSettings): Graph needs the concrete type.
     odataTypes: { "creationOptions.configurations[].defaultPasswordSettings": `${ns}simplePasswordSettings` },
+    // roleGroup is a navigation on a complex type: written as roleGroup@odata.bind, read back auto-expanded.
+    bindings: { "creationOptions.configurations[]": { argument: "roleGroupId", navigation: "roleGroup" } },
   },
   classGroup: {
     kind: "classGroup",
@@ -139,6 +155,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
       "configuration.enrollmentMappings.ownerEnrollmentMappings[]": `${ns}sectionRoleReferenceValue`,
       "configuration.enrollmentMappings.memberEnrollmentMappings[]": `${ns}sectionRoleReferenceValue`,
     },
+    bindings: {},
   },
   securityGroup: {
     kind: "securityGroup",
@@ -157,6 +174,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     caseInsensitive: [],
     writeOnly: [],
     odataTypes: {},
+    bindings: {},
   },
   administrativeUnit: {
     kind: "administrativeUnit",
@@ -175,6 +193,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     caseInsensitive: [],
     writeOnly: [],
     odataTypes: {},
+    bindings: {},
   },
   provisioningFlow: {
     kind: "provisioningFlow",
@@ -196,6 +215,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     caseInsensitive: ["readinessStatus"],
     writeOnly: [],
     odataTypes: {},
+    bindings: {},
   },
 };
 

@@ -22,8 +22,10 @@ export type {
   ProvisioningFlowProps,
 } from "./types";
 export { descriptors, descriptorForOdataType, resourceKinds } from "./descriptors";
-export type { ResourceKind, TypeDescriptor } from "./descriptors";
+export type { NavigationBinding, ResourceKind, TypeDescriptor } from "./descriptors";
 export { flowSetsPath, flowSetPath, flowsPath, flowPath, roleGroupsPath, roleGroupBindUrl, roleGroupIdFromBindUrl } from "./paths";
 export { jsonSchemas } from "./jsonSchemas";
 export { validateInputs } from "./validateInputs";
 export type { InputFailure, ValidationResult } from "./validateInputs";
+export { pulumiUnknownValue, fillOdataTypes } from "./validateInputs";
+export { patternOf, childPath, elementPath, forEachAt, fromJsonPointer } from "./jsonPath";

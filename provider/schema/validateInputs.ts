@@ -1,5 +1,10 @@
 /** Runtime validation of resource arguments (ajv), run in `check` before any HTTP call. */
-import type { ResourceKind } from "./descriptors";
+import Ajv from "ajv";
+import type { ErrorObject, ValidateFunction } from "ajv";
+import { descriptors } from "./descriptors";
+import type { ResourceKind, TypeDescriptor } from "./descriptors";
+import { jsonSchemas } from "./jsonSchemas";
+import { childPath, elementPath, forEachAt, fromJsonPointer } from "./jsonPath";
 
 /** One validation failure: the property path (e.g. `creationOptions.configurations[1].roleGroupId`) and why. */
 export interface InputFailure {
@@ -9,17 +14,193 @@ export interface InputFailure {
 
 /** The outcome of `validateInputs`. */
 export interface ValidationResult {
-  /** The checked inputs, with `@odata.type` filled where Graph needs it. */
+  /** The checked inputs, with `@odata.type` filled where Graph needs it (empty failures: safe to send). */
   inputs: Record<string, unknown>;
   failures: InputFailure[];
   warnings: string[];
 }
 
 /**
+ * The value Pulumi's dynamic-provider host passes for an input not known yet (preview). Copied from
+ * @pulumi/pulumi's rpc module because this layer must not import Pulumi; such values are never failures.
+ */
+export const pulumiUnknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
+
+const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
+
+/**
+ * The adopt form of a schema: an adopted flow (`flowId` given) is GET first and the declared parts are laid
+ * over what Graph holds, so only the keys that identify something stay required: the provider fields, and
+ * everything inside collection elements (collections are sent whole, as declared).
+ */
+function adoptForm(schema: Record<string, unknown>, keep: string[]): Record<string, unknown> {
+  const copy: Record<string, unknown> = { ...schema };
+  if (Array.isArray(copy.required)) copy.required = (copy.required as string[]).filter((k) => keep.includes(k));
+  const properties = copy.properties as Record<string, Record<string, unknown>> | undefined;
+  if (properties) {
+    copy.properties = Object.fromEntries(
+      Object.entries(properties).map(([key, sub]) => [key, sub.type === "object" ? adoptForm(sub, []) : sub]),
+    );
+  }
+  return copy;
+}
+
+interface CompiledKind {
+  create: ValidateFunction;
+  adopt: ValidateFunction;
+}
+
+const compiled = Object.fromEntries(
+  Object.entries(jsonSchemas).map(([kind, schema]) => {
+    const keep = ["flowSetId", ...(kind === "provisioningFlow" ? ["flowId"] : [])];
+    return [
+      kind,
+      { create: ajv.compile(schema), adopt: ajv.compile(adoptForm(schema as Record<string, unknown>, keep)) },
+    ];
+  }),
+) as Record<ResourceKind, CompiledKind>;
+
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/**
+ * A JSON copy of the raw arguments without undefined values and without `@odata.*` annotations: the
+ * provider writes those itself. A stray `@odata.type` is dropped (it is refilled below); any other
+ * annotation (e.g. `roleGroup@odata.bind`) is a failure pointing at the argument to use instead.
+ */
+function cleanCopy(value: unknown, path: string, failures: InputFailure[]): unknown {
+  if (Array.isArray(value)) return value.map((element, i) => cleanCopy(element, elementPath(path, i), failures));
+  if (!isPlainObject(value)) return value;
+  const out: Record<string, unknown> = {};
+  for (const [key, sub] of Object.entries(value)) {
+    if (sub === undefined || key === "@odata.type") continue;
+    if (key.includes("@odata.")) {
+      const hint = key.startsWith("roleGroup@") ? "; declare roleGroupId (e.g. \"staff\") instead" : "";
+      failures.push({
+        property: childPath(path, key),
+        reason: `@odata annotations are written by the provider and cannot be declared${hint}`,
+      });
+      continue;
+    }
+    out[key] = cleanCopy(sub, childPath(path, key), failures);
+  }
+  return out;
+}
+
+/** One ajv error as a failure naming the property path (undefined for values Pulumi does not know yet). */
+function describeAjvError(error: ErrorObject, descriptor: TypeDescriptor, creating: boolean): InputFailure | undefined {
+  if (error.data === pulumiUnknownValue) return undefined;
+  const at = fromJsonPointer(error.instancePath);
+  switch (error.keyword) {
+    case "required": {
+      const missing = (error.params as { missingProperty: string }).missingProperty;
+      if (missing === "flowId" && descriptor.abstract) {
+        return { property: missing, reason: "is required: provisioningFlow is abstract in Graph, so this resource can only adopt an existing flow" };
+      }
+      const when = creating && !descriptor.providerFields.includes(missing) ? " (Graph needs it to create the resource)" : "";
+      return { property: childPath(at, missing), reason: `is required${when}` };
+    }
+    case "enum": {
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map((v) => (v === null ? "null" : String(v)));
+      return { property: at, reason: `must be one of: ${allowed.join(", ")} (got ${JSON.stringify(error.data)})` };
+    }
+    case "additionalProperties": {
+      const extra = (error.params as { additionalProperty: string }).additionalProperty;
+      const known = Object.keys((error.parentSchema as { properties?: object } | undefined)?.properties ?? {});
+      return { property: childPath(at, extra), reason: `is not a known property; expected one of: ${known.join(", ")}` };
+    }
+    case "type":
+      return { property: at, reason: `${error.message ?? "has the wrong type"} (got ${jsonTypeOf(error.data)})` };
+    case "minLength":
+      return { property: at, reason: "must not be empty" };
+    default:
+      return { property: at, reason: error.message ?? `fails ${error.keyword}` };
+  }
+}
+
+function jsonTypeOf(value: unknown): string {
+  if (value === null) return "null";
+  if (Array.isArray(value)) return "array";
+  return typeof value;
+}
+
+/** Failures ajv cannot express: read-only properties declared, duplicate keys in keyed collections. */
+function semanticFailures(descriptor: TypeDescriptor, inputs: Record<string, unknown>): InputFailure[] {
+  const failures: InputFailure[] = [];
+  for (const key of descriptor.readOnly) {
+    if (key in inputs) {
+      const hint = key === "readinessStatus" ? "; it can be declared only on ProvisioningFlow" : "";
+      failures.push({ property: key, reason: `is read-only (computed by Graph) and cannot be declared${hint}` });
+      delete inputs[key];
+    }
+  }
+  for (const [collection, keyProp] of Object.entries(descriptor.keyedCollections)) {
+    const seen = new Map<string, number>();
+    forEachAt(inputs, collection, (_holder, _key, value) => {
+      if (!Array.isArray(value)) return;
+      value.forEach((element, i) => {
+        const id = isPlainObject(element) ? element[keyProp] : undefined;
+        if (typeof id !== "string" || id === pulumiUnknownValue) return;
+        const previous = seen.get(id.toLowerCase());
+        if (previous !== undefined) {
+          failures.push({
+            property: `${elementPath(collection, i)}.${keyProp}`,
+            reason: `duplicates ${elementPath(collection, previous)}.${keyProp} ("${id}"): one entry per ${keyProp}`,
+          });
+        } else {
+          seen.set(id.toLowerCase(), i);
+        }
+      });
+    });
+  }
+  return failures;
+}
+
+function deprecationWarnings(kind: ResourceKind, inputs: Record<string, unknown>): string[] {
+  if (kind !== "user") return [];
+  const warnings: string[] = [];
+  forEachAt(inputs, "managementOptions.additionalOptions.markAllStudentsAsMinors", (_h, _k, value) => {
+    if (value === undefined) return;
+    warnings.push(
+      "managementOptions.additionalOptions.markAllStudentsAsMinors is deprecated: Graph stops honouring and " +
+        "returning it after 2025-10-15. Use managementOptions.additionalOptions.studentAgeGroup " +
+        '("minor", "notAdult", "adult" or null) instead.',
+    );
+  });
+  return warnings;
+}
+
+/** Writes the nested `@odata.type` values the descriptor lists (abstract-typed parts, and as the seeds do). */
+export function fillOdataTypes(kind: ResourceKind, inputs: Record<string, unknown>): void {
+  for (const [pattern, odataType] of Object.entries(descriptors[kind].odataTypes)) {
+    forEachAt(inputs, pattern, (holder, key, value) => {
+      if (isPlainObject(value)) holder[key] = { "@odata.type": odataType, ...value };
+    });
+  }
+}
+
+/**
  * Validates raw arguments of a resource kind against its JSON schema and fills the nested `@odata.type`
  * values Graph needs. Missing NN properties fail on create (no `flowId`); an adopted flow may declare less.
+ * Failures name the property path and, for enums, the allowed values. Idempotent: its own output validates.
  */
 export function validateInputs(kind: ResourceKind, raw: Record<string, unknown>): ValidationResult {
-  void kind;
-  return { inputs: { ...raw }, failures: [], warnings: [] };
+  const descriptor = descriptors[kind];
+  const failures: InputFailure[] = [];
+  const inputs = cleanCopy(raw ?? {}, "", failures) as Record<string, unknown>;
+  failures.push(...semanticFailures(descriptor, inputs));
+
+  const creating = !descriptor.isFlow || inputs.flowId === undefined || inputs.flowId === null;
+  const validate = creating ? compiled[kind].create : compiled[kind].adopt;
+  if (!validate(inputs)) {
+    for (const error of validate.errors ?? []) {
+      const failure = describeAjvError(error, descriptor, creating);
+      const duplicate = failures.some((f) => f.property === failure?.property && f.reason === failure?.reason);
+      if (failure && !duplicate) failures.push(failure);
+    }
+  }
+  const warnings = deprecationWarnings(kind, inputs);
+  fillOdataTypes(kind, inputs);
+  return { inputs, failures, warnings };
 }

@@ -1,0 +1,60 @@
+/** Small helpers for the descriptor path notation (`a.b[].c`) and for printable property paths (`a.b[1].c`). */
+
+/** A descriptor path of a concrete location: `creationOptions.configurations[1].roleGroupId` -> `creationOptions.configurations[].roleGroupId`. */
+export function patternOf(concretePath: string): string {
+  return concretePath.replace(/\[\d+\]/g, "[]");
+}
+
+/** Joins a property name to a printable path. */
+export function childPath(parent: string, key: string): string {
+  return parent === "" ? key : `${parent}.${key}`;
+}
+
+/** Joins an element index to a printable path. */
+export function elementPath(parent: string, index: number): string {
+  return `${parent}[${index}]`;
+}
+
+/** An ajv instancePath (`/creationOptions/configurations/1/roleGroupId`) as a printable path. */
+export function fromJsonPointer(pointer: string): string {
+  if (pointer === "") return "";
+  let out = "";
+  for (const raw of pointer.slice(1).split("/")) {
+    const segment = raw.replace(/~1/g, "/").replace(/~0/g, "~");
+    out = /^\d+$/.test(segment) ? elementPath(out, Number(segment)) : childPath(out, segment);
+  }
+  return out;
+}
+
+/**
+ * Calls `visit` on every value found at a descriptor path (`[]` fans out over array elements), with the
+ * object holding it and its key, so callers can read or write in place.
+ */
+export function forEachAt(
+  root: unknown,
+  pattern: string,
+  visit: (holder: Record<string, unknown>, key: string, value: unknown) => void,
+): void {
+  const segments = pattern.split(".");
+  const walk = (node: unknown, index: number): void => {
+    if (node === null || typeof node !== "object" || Array.isArray(node)) return;
+    const segment = segments[index];
+    const isEach = segment.endsWith("[]");
+    const key = isEach ? segment.slice(0, -2) : segment;
+    const holder = node as Record<string, unknown>;
+    const value = holder[key];
+    const last = index === segments.length - 1;
+    if (isEach) {
+      if (!Array.isArray(value)) return;
+      value.forEach((element, i) => {
+        if (last) visit(value as unknown as Record<string, unknown>, String(i), element);
+        else walk(element, index + 1);
+      });
+    } else if (last) {
+      visit(holder, key, value);
+    } else {
+      walk(value, index + 1);
+    }
+  };
+  walk(root, 0);
+}
