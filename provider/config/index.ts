@@ -1,0 +1,11 @@
+export type { ProviderConfig, ProviderConfigKey } from "./providerConfig";
+export {
+  resolveProviderConfig,
+  envNameFor,
+  providerConfigKeys,
+  DEFAULT_GRAPH_ENDPOINT,
+  DEFAULT_MAX_RETRIES,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_OPERATION_TIMEOUT_MS,
+} from "./providerConfig";
+export { isLoopbackHost } from "./loopbackHost";

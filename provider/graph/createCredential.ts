@@ -1,0 +1,82 @@
+import {
+  AzureAuthorityHosts,
+  ClientCertificateCredential,
+  ClientSecretCredential,
+  DefaultAzureCredential,
+  WorkloadIdentityCredential,
+  type TokenCredential,
+  type TokenCredentialOptions,
+} from "@azure/identity";
+import type { ProviderConfig } from "../config/providerConfig";
+import { StaticTokenCredential } from "./staticTokenCredential";
+
+/** Which credential `createCredential` chose, for messages and tests. */
+export type CredentialKind = "accessToken" | "clientSecret" | "clientCertificate" | "workloadIdentity" | "default";
+
+/** What `createCredential` needs besides the config. */
+export interface CreateCredentialOptions {
+  /** Where `AZURE_FEDERATED_TOKEN_FILE` (and the AZURE_* fallbacks) are read; default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /** CA certificates for the token endpoint's TLS (see `trustedCertificates`). */
+  ca?: string[];
+}
+
+/** Microsoft's own authority hosts, for which instance discovery works. */
+const KNOWN_AUTHORITY_HOSTS = new Set<string>(Object.values(AzureAuthorityHosts).map((host) => new URL(host).origin));
+
+/**
+ * Chooses and builds the `@azure/identity` credential, first match wins:
+ * 1. `accessToken` -> a static token (the emulator, scripts);
+ * 2. `clientSecret` -> `ClientSecretCredential(tenantId, clientId, secret)`;
+ * 3. `clientCertificatePath` -> `ClientCertificateCredential` (PEM with certificate and private key);
+ * 4. `AZURE_FEDERATED_TOKEN_FILE` set -> `WorkloadIdentityCredential` reading that token file (AKS workload
+ *    identity, GitHub/GitLab OIDC written to a file), tenant and client from config or AZURE_TENANT_ID/AZURE_CLIENT_ID;
+ * 5. otherwise `DefaultAzureCredential` (environment, workload identity, managed identity, Azure CLI, …).
+ * A custom `authorityHost` (not one of Microsoft's clouds) turns instance discovery off, since discovery asks
+ * login.microsoftonline.com about a host it cannot know.
+ */
+export function createCredential(
+  config: ProviderConfig,
+  options: CreateCredentialOptions = {},
+): { credential: TokenCredential; kind: CredentialKind } {
+  const env = options.env ?? process.env;
+  const common: TokenCredentialOptions & { disableInstanceDiscovery?: boolean } = {};
+  if (config.authorityHost !== undefined) {
+    common.authorityHost = config.authorityHost;
+    if (!KNOWN_AUTHORITY_HOSTS.has(new URL(config.authorityHost).origin)) common.disableInstanceDiscovery = true;
+  }
+  if (options.ca !== undefined) common.tlsOptions = { ca: options.ca };
+
+  if (config.accessToken !== undefined) {
+    return { credential: new StaticTokenCredential(config.accessToken), kind: "accessToken" };
+  }
+  if (config.clientSecret !== undefined) {
+    const { tenantId, clientId } = requireApp(config, "clientSecret");
+    return { credential: new ClientSecretCredential(tenantId, clientId, config.clientSecret, common), kind: "clientSecret" };
+  }
+  if (config.clientCertificatePath !== undefined) {
+    const { tenantId, clientId } = requireApp(config, "clientCertificatePath");
+    const credential = new ClientCertificateCredential(tenantId, clientId, { certificatePath: config.clientCertificatePath }, common);
+    return { credential, kind: "clientCertificate" };
+  }
+  const tokenFilePath = env.AZURE_FEDERATED_TOKEN_FILE;
+  if (tokenFilePath !== undefined && tokenFilePath !== "") {
+    const tenantId = config.tenantId ?? env.AZURE_TENANT_ID;
+    const clientId = config.clientId ?? env.AZURE_CLIENT_ID;
+    if (tenantId === undefined || clientId === undefined) {
+      throw new Error(
+        "AZURE_FEDERATED_TOKEN_FILE is set, so workload identity is used, but the tenant or client id is missing: set industrydata:tenantId and industrydata:clientId (or AZURE_TENANT_ID and AZURE_CLIENT_ID)",
+      );
+    }
+    return { credential: new WorkloadIdentityCredential({ ...common, tenantId, clientId, tokenFilePath }), kind: "workloadIdentity" };
+  }
+  const defaults = { ...common, ...(config.tenantId !== undefined ? { tenantId: config.tenantId } : {}) };
+  return { credential: new DefaultAzureCredential(defaults), kind: "default" };
+}
+
+function requireApp(config: ProviderConfig, with_: string): { tenantId: string; clientId: string } {
+  if (config.tenantId === undefined || config.clientId === undefined) {
+    throw new Error(`industrydata:${with_} needs industrydata:tenantId and industrydata:clientId`);
+  }
+  return { tenantId: config.tenantId, clientId: config.clientId };
+}

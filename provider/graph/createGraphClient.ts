@@ -1,0 +1,209 @@
+import type { TokenCredential } from "@azure/identity";
+import { Client, ResponseType, type GraphRequest } from "@microsoft/microsoft-graph-client";
+import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
+import pLimit from "p-limit";
+import { parseEndpointUrl } from "../config/configValues";
+import type { ProviderConfig } from "../config/providerConfig";
+import { cachedTokenCredential } from "./cachedTokenCredential";
+import { createCredential, type CredentialKind } from "./createCredential";
+import type { GraphClient } from "./graphClient";
+import { GraphError } from "./graphError";
+import { GraphOperation } from "./graphOperation";
+import { scopeForEndpoint } from "./graphScope";
+import { createMiddlewareChain } from "./middlewareChain";
+import { nextLinkPath } from "./nextLinkPath";
+import { registerSecret, sensitiveValuesOf } from "./redactSecrets";
+import type { ExponentialRetryOptions } from "./retry/exponentialRetryStrategy";
+import { graphErrorFromFailure, graphErrorFromResponse } from "./toGraphError";
+import { trustedCertificates } from "./trustedCertificates";
+
+/** Optional collaborators of `createGraphClient`; production code passes none. */
+export interface GraphClientOptions {
+  /** Use this credential instead of choosing one from the config (it is wrapped in the token cache). */
+  credential?: TokenCredential;
+  /** Share a concurrency limiter (default: a new one of `config.concurrency` slots). */
+  limiter?: pLimit.Limit;
+  /** Where AZURE_FEDERATED_TOKEN_FILE and other AZURE_* variables are read; default `process.env`. */
+  env?: NodeJS.ProcessEnv;
+  /** Back-off tuning; tests shorten it. */
+  backoff?: ExponentialRetryOptions;
+  /** Clock and sleep of the retry loop; default real time. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/** A `GraphClient` that owns connections and a credential. */
+export interface ManagedGraphClient extends GraphClient {
+  /** Which credential the config selected. */
+  readonly credentialKind: CredentialKind | "custom";
+  /** Closes pooled connections; the client must not be used afterwards. */
+  close(): void;
+}
+
+/** Guards a list against a server that keeps answering with a next page. */
+const MAX_PAGES = 10_000;
+
+/**
+ * Builds a Graph client from the provider configuration: `@microsoft/microsoft-graph-client` with our middleware
+ * chain (see `createMiddlewareChain`), authenticated through the library's `TokenCredentialAuthenticationProvider`
+ * over a cached `@azure/identity` credential for scope `<endpoint origin>/.default`. Each call of a method is one
+ * operation: it waits for a concurrency slot, then has `operationTimeoutMs` for all its attempts, waits and pages.
+ * Errors are `GraphError`s. Prefer `getSharedGraphClient`, which reuses one client per configuration.
+ */
+export function createGraphClient(config: ProviderConfig, options: GraphClientOptions = {}): ManagedGraphClient {
+  const endpoint = parseEndpointUrl(config.graphEndpoint, "industrydata:graphEndpoint");
+  registerSecret(config.clientSecret);
+  registerSecret(config.accessToken);
+  const ca = trustedCertificates(config.caCertificatePath);
+  const chosen =
+    options.credential !== undefined
+      ? { credential: options.credential, kind: "custom" as const }
+      : createCredential(config, { ...(options.env !== undefined ? { env: options.env } : {}), ...(ca !== undefined ? { ca } : {}) });
+  const authenticationProvider = new TokenCredentialAuthenticationProvider(cachedTokenCredential(chosen.credential), {
+    scopes: [scopeForEndpoint(endpoint)],
+  });
+  const { middleware, transport } = createMiddlewareChain({
+    authenticationProvider,
+    maxRetries: config.maxRetries,
+    ...(options.backoff !== undefined ? { backoff: options.backoff } : {}),
+    ...(ca !== undefined ? { ca } : {}),
+    ...(options.now !== undefined ? { now: options.now } : {}),
+    ...(options.sleep !== undefined ? { sleep: options.sleep } : {}),
+  });
+  const url = new URL(endpoint);
+  const client = Client.initWithMiddleware({
+    middleware,
+    baseUrl: url.origin,
+    // The library builds `<baseUrl>/<defaultVersion>/<path>`; the endpoint's path (e.g. "beta") is the version.
+    defaultVersion: url.pathname.replace(/^\/+|\/+$/g, ""),
+  });
+  return new LibraryGraphClient({
+    client,
+    endpoint,
+    limit: options.limiter ?? pLimit(config.concurrency),
+    timeoutMs: config.operationTimeoutMs,
+    now: options.now ?? Date.now,
+    credentialKind: chosen.kind,
+    close: () => transport.destroy(),
+  });
+}
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+interface LibraryGraphClientDeps {
+  client: Client;
+  endpoint: string;
+  limit: pLimit.Limit;
+  timeoutMs: number;
+  now: () => number;
+  credentialKind: CredentialKind | "custom";
+  close: () => void;
+}
+
+/** The `GraphClient` methods over the library's `Client`; one method call = one operation. */
+class LibraryGraphClient implements ManagedGraphClient {
+  readonly credentialKind: CredentialKind | "custom";
+
+  constructor(private readonly deps: LibraryGraphClientDeps) {
+    this.credentialKind = deps.credentialKind;
+  }
+
+  get<T>(path: string): Promise<T> {
+    return this.operation(async (deadline) => (await this.json<T>("GET", path, deadline)) as T);
+  }
+
+  list<T>(path: string): Promise<T[]> {
+    return this.operation(async (deadline) => {
+      const items: T[] = [];
+      let next: string | undefined = path;
+      for (let page = 0; next !== undefined; page++) {
+        const answer: unknown = await this.json("GET", next, deadline);
+        const collection = answer as { value?: unknown; "@odata.nextLink"?: unknown } | undefined;
+        if (collection === undefined || !Array.isArray(collection.value)) {
+          throw this.clientError("GET", next, "InvalidResponse", "expected a collection ({ value: [...] })");
+        }
+        items.push(...(collection.value as T[]));
+        const link = collection["@odata.nextLink"];
+        if (typeof link !== "string" || link === "") break;
+        if (page + 1 >= MAX_PAGES) throw this.clientError("GET", path, "TooManyPages", `more than ${MAX_PAGES} pages`);
+        try {
+          next = nextLinkPath(link, this.deps.endpoint);
+        } catch (error) {
+          throw this.clientError("GET", next, "UntrustedNextLink", (error as Error).message);
+        }
+      }
+      return items;
+    });
+  }
+
+  post<T>(path: string, body: object): Promise<T> {
+    return this.operation(async (deadline) => (await this.json<T>("POST", path, deadline, body)) as T);
+  }
+
+  patch<T>(path: string, body: object): Promise<T | undefined> {
+    // Graph quirk (204 vs 200): PATCH answers 204 without a body per the docs, 200 with the entity per the SDKs.
+    return this.operation((deadline) => this.json<T>("PATCH", path, deadline, body));
+  }
+
+  delete(path: string): Promise<void> {
+    return this.operation(async (deadline) => {
+      await this.send("DELETE", path, deadline);
+    });
+  }
+
+  close(): void {
+    this.deps.close();
+  }
+
+  /** Waits for a concurrency slot, then starts the operation's clock. */
+  private operation<R>(run: (deadline: number) => Promise<R>): Promise<R> {
+    return this.deps.limit(() => run(this.deps.now() + this.deps.timeoutMs));
+  }
+
+  /** Sends and parses the JSON answer; `undefined` for 204 or an empty body. */
+  private async json<T>(method: Method, path: string, deadline: number, body?: object): Promise<T | undefined> {
+    const response = await this.send(method, path, deadline, body);
+    const text = await response.text();
+    if (response.status === 204 || text.trim() === "") return undefined;
+    try {
+      return JSON.parse(text) as T;
+    } catch {
+      throw this.clientError(method, path, "InvalidResponse", `answer ${response.status} is not JSON`);
+    }
+  }
+
+  /** One request through the chain; non-2xx answers and failures become `GraphError`s. */
+  private async send(method: Method, path: string, deadline: number, body?: object): Promise<Response> {
+    if (!path.startsWith("/") || path.includes("://")) {
+      throw new Error(`internal: Graph paths are relative to the endpoint and start with "/", got ${JSON.stringify(path)}`);
+    }
+    const operation = new GraphOperation({ method, path, deadline, timeoutMs: this.deps.timeoutMs, secrets: sensitiveValuesOf(body) });
+    const request = this.deps.client.api(path).middlewareOptions([operation]).responseType(ResponseType.RAW);
+    let response: Response;
+    try {
+      response = (await dispatch(request, method, body)) as Response;
+    } catch (error) {
+      // The library wraps errors from the chain; the capture middleware kept the original.
+      throw graphErrorFromFailure(operation.failure ?? error, operation);
+    }
+    if (!response.ok) throw await graphErrorFromResponse(response, operation);
+    return response;
+  }
+
+  private clientError(method: Method, path: string, code: string, message: string): GraphError {
+    return new GraphError({ status: 0, code, graphMessage: message, method, path });
+  }
+}
+
+function dispatch(request: GraphRequest, method: Method, body: object | undefined): Promise<unknown> {
+  switch (method) {
+    case "GET":
+      return request.get();
+    case "POST":
+      return request.post(body ?? {});
+    case "PATCH":
+      return request.patch(body ?? {});
+    case "DELETE":
+      return request.delete();
+  }
+}

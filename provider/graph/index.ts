@@ -1,0 +1,10 @@
+export type { GraphClient } from "./graphClient";
+export { GraphError, isGraphError, REQUIRED_PERMISSION } from "./graphError";
+export type { GraphErrorInit } from "./graphError";
+export { createGraphClient } from "./createGraphClient";
+export type { GraphClientOptions, ManagedGraphClient } from "./createGraphClient";
+export { getSharedGraphClient, closeSharedGraphClients } from "./sharedGraphClient";
+export { createCredential } from "./createCredential";
+export type { CredentialKind, CreateCredentialOptions } from "./createCredential";
+export { scopeForEndpoint } from "./graphScope";
+export { redactSecrets, registerSecret, REDACTED } from "./redactSecrets";

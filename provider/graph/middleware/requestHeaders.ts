@@ -1,0 +1,33 @@
+import type { Context } from "@microsoft/microsoft-graph-client";
+
+type HeaderBag = Record<string, string> | Headers | [string, string][];
+
+/** Reads a request header, case-insensitively, whatever shape the library gave `options.headers`. */
+export function getRequestHeader(context: Context, name: string): string | undefined {
+  const headers = context.options?.headers as HeaderBag | undefined;
+  if (headers === undefined) return undefined;
+  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  const lower = name.toLowerCase();
+  const entries = Array.isArray(headers) ? headers : Object.entries(headers);
+  return entries.find(([key]) => key.toLowerCase() === lower)?.[1];
+}
+
+/** Sets a request header, replacing any value under another capitalisation. */
+export function setRequestHeader(context: Context, name: string, value: string): void {
+  context.options ??= {};
+  const headers = (context.options.headers ?? {}) as HeaderBag;
+  if (headers instanceof Headers) {
+    headers.set(name, value);
+  } else {
+    const lower = name.toLowerCase();
+    const kept = (Array.isArray(headers) ? headers : Object.entries(headers)).filter(([key]) => key.toLowerCase() !== lower);
+    context.options.headers = Object.fromEntries([...kept, [name, value]]);
+    return;
+  }
+  context.options.headers = headers;
+}
+
+/** The request URL, whether the library passed a string or a Request. */
+export function requestUrl(context: Context): string {
+  return typeof context.request === "string" ? context.request : context.request.url;
+}

@@ -1,0 +1,73 @@
+import type { Context } from "@microsoft/microsoft-graph-client";
+import { operationOf } from "../graphOperation";
+import { planRetry } from "../retry/planRetry";
+import type { AttemptOutcome, RetryStrategy } from "../retry/retryStrategy";
+import { isTransportError } from "../transportError";
+import { ChainedMiddleware } from "./chainedMiddleware";
+
+/** What the retry middleware is built with. */
+export interface RetryMiddlewareOptions {
+  /** Retries allowed after the first attempt. */
+  maxRetries: number;
+  /** Consulted in order; the first that applies decides the delay (see `planRetry`). */
+  strategies: readonly RetryStrategy[];
+  /** Clock; default Date.now (jest's fake timers replace it). */
+  now?: () => number;
+  /** Waits; default a setTimeout promise (jest's fake timers drive it). */
+  sleep?: (ms: number) => Promise<void>;
+}
+
+/**
+ * The one retry loop (it replaces the library's default RetryHandler, which knows neither our method rules nor
+ * the operation deadline). Every decision is made by the pure `planRetry` over the strategies; this class only
+ * sends, waits and counts. When it gives up on a retryable answer it hands that answer back and records why
+ * on the operation, so the resulting error says e.g. `throttled: Retry-After 120s exceeds the remaining
+ * operation timeout 30s`.
+ */
+export class RetryMiddleware extends ChainedMiddleware {
+  private readonly now: () => number;
+  private readonly sleep: (ms: number) => Promise<void>;
+
+  constructor(private readonly options: RetryMiddlewareOptions) {
+    super();
+    this.now = options.now ?? Date.now;
+    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+  }
+
+  async execute(context: Context): Promise<void> {
+    const operation = operationOf(context);
+    for (let retryCount = 0; ; retryCount++) {
+      const outcome = await this.attempt(context, retryCount);
+      const plan = planRetry({
+        outcome: outcome.seen,
+        strategies: this.options.strategies,
+        maxRetries: this.options.maxRetries,
+        remainingMs: operation.deadline - this.now(),
+      });
+      if (plan.kind !== "retry") {
+        if (plan.kind === "giveUp") operation.stopReason = plan.reason;
+        if (outcome.error !== undefined) throw outcome.error;
+        return;
+      }
+      await this.sleep(plan.delayMs);
+      operation.retries = retryCount + 1;
+    }
+  }
+
+  /** Sends once; a transport failure becomes an outcome, any other error (credential, guard) propagates. */
+  private async attempt(context: Context, retryCount: number): Promise<{ seen: AttemptOutcome; error?: unknown }> {
+    const method = (context.options?.method ?? "GET").toUpperCase();
+    context.response = undefined;
+    try {
+      await this.sendNext(context);
+    } catch (error) {
+      if (!isTransportError(error)) throw error;
+      return { seen: { method, retryCount, failure: error.kind }, error };
+    }
+    const response = context.response as Response | undefined;
+    if (response === undefined) throw new Error("internal: the transport returned no response");
+    return {
+      seen: { method, retryCount, status: response.status, retryAfter: response.headers.get("retry-after") ?? undefined },
+    };
+  }
+}
