@@ -1,7 +1,7 @@
-import { descriptors } from "../schema";
+import { descriptors, forEachAt, roleGroupIdFromBindUrl } from "../schema";
 import type { ResourceKind } from "../schema";
 import { effectiveDeleteOnDestroy } from "./diffResource";
-import { isPlainObject, stripAnnotations } from "./json";
+import { deepCopy, isPlainObject, stripAnnotations } from "./json";
 import { newPasswordSalt, passwordHashes, passwordHashesKey, passwordSaltKey } from "./passwords";
 import type { JsonObject, OutputContext } from "./types";
 
@@ -22,7 +22,7 @@ export function toOutputs(
 ): JsonObject {
   const descriptor = descriptors[kind];
   const olds = ctx?.olds;
-  const out: JsonObject = stripAnnotations(server);
+  const out: JsonObject = stripAnnotations(keepBoundIds(kind, server));
   for (const key of descriptor.readOnly) if (out[key] === undefined) out[key] = null;
 
   if (!descriptor.isFlow) {
@@ -46,4 +46,22 @@ export function toOutputs(
     }
   }
   return out;
+}
+
+/**
+ * roleGroup is normally read back auto-expanded; an answer that echoes `roleGroup@odata.bind` instead (a
+ * PATCH answered 200 with the request's shape) keeps the bound id as `roleGroup: { id }`, since stripping
+ * the annotation would otherwise lose which role group the configuration is for.
+ */
+function keepBoundIds(kind: ResourceKind, server: JsonObject): JsonObject {
+  const copy = deepCopy(server);
+  for (const [pattern, binding] of Object.entries(descriptors[kind].bindings)) {
+    forEachAt(copy, pattern, (_holder, _key, element) => {
+      if (!isPlainObject(element) || element[binding.navigation] !== undefined) return;
+      const bind = element[`${binding.navigation}@odata.bind`];
+      const id = typeof bind === "string" ? roleGroupIdFromBindUrl(bind) : undefined;
+      if (id !== undefined) element[binding.navigation] = { id };
+    });
+  }
+  return copy;
 }

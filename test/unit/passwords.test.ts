@@ -1,0 +1,112 @@
+/**
+ * Write-only passwords: Graph reads them back masked ("***************"), so the declared value is never
+ * compared with what Graph returns; a salted hash of the value last sent lives in the outputs, and a change
+ * of the declared value is a change. The plain password never reaches the outputs.
+ */
+import { buildPatchBody, diffResource, hashPassword, passwordChanged, toOutputs } from "../../provider/reconcile";
+import { validateInputs } from "../../provider/schema";
+
+type Json = Record<string, unknown>;
+const graphEndpoint = "https://graph.microsoft.com/beta";
+const mask = "***************";
+const secret = "Plain-Text-Secret-42";
+
+function declare(passwords: { staff?: string; students?: string }): Json {
+  const configurations = Object.entries(passwords).map(([roleGroupId, password]) => ({
+    roleGroupId,
+    licenseSkus: ["Sku1"],
+    defaultPasswordSettings: { password },
+  }));
+  const { inputs, failures } = validateInputs("user", {
+    flowSetId: "set",
+    managementOptions: { additionalOptions: { studentAgeGroup: "minor" } },
+    creationOptions: { configurations },
+  });
+  expect(failures).toEqual([]);
+  return inputs;
+}
+
+/** What Graph returns for the declared configurations: same values, passwords masked, roleGroup expanded. */
+function served(declared: Json): Json {
+  const configurations = ((declared.creationOptions as Json).configurations as Json[]).map((c) => ({
+    roleGroup: { id: c.roleGroupId, displayName: String(c.roleGroupId), roles: [] },
+    licenseSkus: c.licenseSkus,
+    defaultPasswordSettings: { "@odata.type": "#microsoft.graph.industryData.simplePasswordSettings", password: mask },
+  }));
+  return {
+    "@odata.type": "#microsoft.graph.industryData.userProvisioningFlow",
+    id: "flow",
+    readinessStatus: "notReady",
+    managementOptions: { additionalOptions: { studentAgeGroup: "minor" } },
+    creationOptions: { configurations },
+  };
+}
+
+describe("masked password", () => {
+  const declared = declare({ staff: secret, students: "Other-Secret-7" });
+  const created = toOutputs("user", served(declared), declared);
+
+  it("never drifts against Graph's mask once the declared value has been sent", () => {
+    expect(diffResource("user", declared, created).changes).toBe(false);
+    expect(buildPatchBody("user", declared, created, { graphEndpoint, olds: created })).toBeUndefined();
+  });
+
+  it("never drifts after a refresh (read keeps the hashes of the last apply)", () => {
+    const refreshed = toOutputs("user", served(declared), undefined, { olds: created });
+    expect(refreshed.passwordHashes).toEqual(created.passwordHashes);
+    expect(diffResource("user", declared, refreshed).changes).toBe(false);
+  });
+
+  it("is a change when the declared password changes, and the new password is sent", () => {
+    const changed = declare({ staff: "Rotated-Secret-43", students: "Other-Secret-7" });
+    const diff = diffResource("user", changed, created);
+    expect(diff).toMatchObject({ changes: true, changedProperties: ["creationOptions"], replaces: [] });
+    const body = buildPatchBody("user", changed, created, { graphEndpoint, olds: created }) as Json;
+    const sent = ((body.creationOptions as Json).configurations as Json[]).map((c) => (c.defaultPasswordSettings as Json).password);
+    expect(sent).toEqual(["Rotated-Secret-43", "Other-Secret-7"]);
+  });
+
+  it("is a change when a password is declared for the first time (no hash in the state yet)", () => {
+    const withoutHashes = toOutputs("user", served(declared), undefined, { olds: { flowSetId: "set" } });
+    expect(withoutHashes).not.toHaveProperty("passwordHashes");
+    expect(passwordChanged(declared, withoutHashes)).toBe(true);
+    expect(diffResource("user", declared, withoutHashes).changedProperties).toEqual(["creationOptions"]);
+  });
+
+  it("settles after the changed password is applied", () => {
+    const changed = declare({ staff: "Rotated-Secret-43", students: "Other-Secret-7" });
+    const applied = toOutputs("user", served(changed), changed, { olds: created });
+    expect(diffResource("user", changed, applied).changes).toBe(false);
+  });
+
+  it("keeps the plain password out of the outputs (only the mask and salted hashes)", () => {
+    const text = JSON.stringify(created);
+    expect(text).not.toContain(secret);
+    expect(text).not.toContain("Other-Secret-7");
+    expect(text).toContain(mask);
+    expect(Object.keys(created.passwordHashes as Json).sort()).toEqual(["staff", "students"]);
+  });
+
+  it("salts per resource: the same password hashes differently in two resources, and the salt is kept across updates", () => {
+    const other = toOutputs("user", served(declared), declared);
+    expect(other.passwordSalt).not.toEqual(created.passwordSalt);
+    expect((other.passwordHashes as Json).staff).not.toEqual((created.passwordHashes as Json).staff);
+    const updated = toOutputs("user", served(declared), declared, { olds: created });
+    expect(updated.passwordSalt).toEqual(created.passwordSalt);
+    expect(updated.passwordHashes).toEqual(created.passwordHashes);
+  });
+
+  it("hashes the same password apart for two role groups of one resource", () => {
+    const same = declare({ staff: secret, students: secret });
+    const outputs = toOutputs("user", served(same), same);
+    const hashes = outputs.passwordHashes as Json;
+    expect(hashes.staff).not.toEqual(hashes.students);
+    expect(hashes.staff).toEqual(hashPassword({ salt: String(outputs.passwordSalt), roleGroupId: "Staff", password: secret }));
+  });
+
+  it("drops the hashes once no password is declared any more", () => {
+    const none = declare({});
+    const outputs = toOutputs("user", served(declare({ staff: secret })), none, { olds: created });
+    expect(outputs).not.toHaveProperty("passwordHashes");
+  });
+});
