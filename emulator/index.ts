@@ -1,0 +1,100 @@
+/**
+ * `pulumi-industrydata/emulator`: a local Microsoft Graph industryData service (outbound provisioning flow
+ * sets and flows, role groups) with its own token endpoint, for demos, tests and offline work.
+ *
+ *   const emu = await startEmulator({ staticToken: "test" });
+ *   // Graph base: emu.graphUrl (…/beta); token: emu.tokenUrl; admin: emu.adminUrl
+ *   await emu.stop();
+ */
+import { promises as fs } from "node:fs";
+import * as path from "node:path";
+import { AddressInfo } from "node:net";
+import { ClientRegistry } from "./auth/clientRegistry";
+import { TokenIssuer } from "./auth/tokenIssuer";
+import { EmulatorContext } from "./context";
+import { FaultInjector } from "./faults";
+import { DEFAULT_TENANT_ID, EmulatorOptions, resolveOptions } from "./options";
+import { RequestLog } from "./requestLog";
+import { ADMIN_PREFIX, checkTenantState } from "./routes/admin";
+import { buildServer } from "./server";
+import { FileStore } from "./store/fileStore";
+import { MemoryStore } from "./store/memoryStore";
+import { TenantStore } from "./store/tenantStore";
+import { generateTlsMaterial } from "./tls";
+
+export { DEFAULT_TENANT_ID, DEFAULT_TEST_CLIENT } from "./options";
+export type { EmulatorOptions, FederatedIssuer, RegisteredClient } from "./options";
+export type { LoggedRequest } from "./requestLog";
+export type { FaultRule } from "./faults";
+export type { TenantState, StoredFlow, StoredFlowSet, RoleGroup } from "./model/tenant";
+export { PASSWORD_MASK, passwordMatches } from "./model/passwords";
+export { READ_WRITE_ALL, READ_ALL } from "./auth/permissions";
+
+/** A running emulator. */
+export interface RunningEmulator {
+  /** Graph base URL, ending in `/beta` (use as the provider's graphEndpoint). */
+  graphUrl: string;
+  /** Token endpoint for DEFAULT_TENANT_ID (any tenant id works: `{origin}/{tenant}/oauth2/v2.0/token`). */
+  tokenUrl: string;
+  /** The admin API base (`{origin}/_emulator`). */
+  adminUrl: string;
+  /** The origin, for @azure/identity's `authorityHost` (with `disableInstanceDiscovery: true`; needs `tls`). */
+  authorityHost: string;
+  /** With `tls`: the CA certificate PEM file to trust (NODE_EXTRA_CA_CERTS or an https agent). */
+  caFile?: string;
+  /** With `tls`: the CA certificate PEM itself. */
+  caPem?: string;
+  /** The port it listens on. */
+  port: number;
+  /** The static token, when one was configured. */
+  staticToken?: string;
+  /** Stops listening, closes open connections and flushes the data file. */
+  stop(): Promise<void>;
+}
+
+function storeFor(dataFile: string | undefined): TenantStore {
+  return dataFile ? new FileStore({ file: dataFile, check: checkTenantState }) : new MemoryStore();
+}
+
+/** Starts an emulator; resolves once it listens. See `EmulatorOptions` for the defaults. */
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const resolved = resolveOptions(options);
+  const store = storeFor(resolved.dataFile);
+  await store.init();
+  const ctx: EmulatorContext = {
+    options: resolved,
+    store,
+    requestLog: new RequestLog(),
+    faults: new FaultInjector(),
+    issuer: await TokenIssuer.create(),
+    clients: new ClientRegistry({ clients: resolved.clients, federatedIssuers: resolved.federatedIssuers }),
+  };
+  const tls = resolved.tls ? await generateTlsMaterial() : undefined;
+  const app = buildServer(ctx, tls);
+  try {
+    await app.listen({ port: resolved.port, host: resolved.host });
+  } catch (e) {
+    await store.close();
+    throw e;
+  }
+  const port = (app.server.address() as AddressInfo).port;
+  const hostForUrl = resolved.host === "0.0.0.0" || resolved.host === "::" ? "127.0.0.1" : resolved.host.includes(":") ? `[${resolved.host}]` : resolved.host;
+  const origin = `${tls ? "https" : "http"}://${hostForUrl}:${port}`;
+  let stopped: Promise<void> | undefined;
+  return {
+    graphUrl: `${origin}/beta`,
+    tokenUrl: `${origin}/${DEFAULT_TENANT_ID}/oauth2/v2.0/token`,
+    adminUrl: `${origin}${ADMIN_PREFIX}`,
+    authorityHost: origin,
+    caFile: tls?.caFile,
+    caPem: tls?.ca,
+    port,
+    staticToken: resolved.staticToken,
+    stop: () =>
+      (stopped ??= (async () => {
+        await app.close();
+        await store.close();
+        if (tls) await fs.rm(path.dirname(tls.caFile), { recursive: true, force: true });
+      })()),
+  };
+}

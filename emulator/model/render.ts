@@ -1,0 +1,104 @@
+/**
+ * Renders stored entities as the service answers (reference §3, §4): every property of the type present
+ * (absent ones as null, collections as []), nested values without `@odata.type` except abstract-typed ones
+ * (defaultPasswordSettings, filter), passwords masked, `roleGroup` auto-expanded with its
+ * `roleGroup@odata.context` on GET/list but absent from the 201 answer (as the docs show).
+ */
+import { ComplexDef, EntityDef, FlowKind, flowKinds, odataType, outboundProvisioningFlowSet, PropDef, PropType } from "../schemas/edm";
+import { PASSWORD_MASK } from "./passwords";
+import { RoleGroup, StoredFlow, StoredFlowSet } from "./tenant";
+
+/** How one answer is rendered. */
+export interface RenderOptions {
+  /** `{graphUrl}` of the request, for `@odata.context` values. */
+  graphUrl: string;
+  /** AutoExpand of roleGroup: true on GET/list/PATCH-200, false on the 201 create answer. */
+  expandRoleGroups: boolean;
+  roleGroups: readonly RoleGroup[];
+}
+
+interface Ctx extends RenderOptions {
+  /** `@odata.context` prefix of the entity being rendered, for the nested roleGroup context. */
+  entityContext: string;
+  path: string[];
+}
+
+/** A role group as Graph returns it. */
+export function renderRoleGroup(group: RoleGroup) {
+  return { id: group.id, displayName: group.displayName, roles: group.roles.map((r) => ({ code: r.code })) };
+}
+
+function renderValue(type: PropType, value: unknown, ctx: Ctx): unknown {
+  if (type.kind === "collection") {
+    return Array.isArray(value) ? value.map((v) => renderValue(type.item, v, ctx)) : [];
+  }
+  if (value === undefined || value === null) return null;
+  if (type.kind === "complex") return renderComplex(type.complex, value as Record<string, unknown>, ctx);
+  return value;
+}
+
+function renderProperty(p: PropDef, stored: Record<string, unknown>, out: Record<string, unknown>, ctx: Ctx): void {
+  if (p.droppedOnWrite) return;
+  if (p.type.kind === "roleGroupNav") {
+    if (!ctx.expandRoleGroups) return;
+    const id = stored[`${p.name}Id`];
+    const group = ctx.roleGroups.find((g) => g.id === id);
+    out[`${p.name}@odata.context`] = `${ctx.entityContext}/${[...ctx.path, p.name].join("/")}/$entity`;
+    out[p.name] = group ? renderRoleGroup(group) : null;
+    return;
+  }
+  if (p.type.kind === "password") {
+    // Write-only: Graph answers a fixed mask, whatever was sent.
+    out[p.name] = stored.passwordHash || stored.password ? PASSWORD_MASK : null;
+    return;
+  }
+  out[p.name] = renderValue(p.type, stored[p.name], { ...ctx, path: [...ctx.path, p.name] });
+}
+
+function renderComplex(def: ComplexDef, stored: Record<string, unknown>, ctx: Ctx): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  // Only values of an abstract declared type keep their @odata.type on read.
+  if (def.abstractBase) out["@odata.type"] = odataType(def.name);
+  for (const p of def.properties) renderProperty(p, stored, out, ctx);
+  return out;
+}
+
+function renderEntityProps(def: EntityDef, stored: Record<string, unknown>, out: Record<string, unknown>, ctx: Ctx): void {
+  for (const p of def.properties) renderProperty(p, stored, out, { ...ctx, path: [] });
+}
+
+/** `{graphUrl}/$metadata#external/industryData/outboundProvisioningFlowSets` */
+export function flowSetsContext(graphUrl: string): string {
+  return `${graphUrl}/$metadata#external/industryData/outboundProvisioningFlowSets`;
+}
+
+/** `…outboundProvisioningFlowSets('{setId}')/provisioningFlows` */
+export function flowsContext(graphUrl: string, setId: string): string {
+  return `${graphUrl}/$metadata#external/industryData/outboundProvisioningFlowSets('${setId}')/provisioningFlows`;
+}
+
+/** A flow set as Graph returns it (without provisioningFlows, which is not expanded). */
+export function renderFlowSet(set: StoredFlowSet, options: RenderOptions & { withContext: boolean }): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  if (options.withContext) out["@odata.context"] = `${flowSetsContext(options.graphUrl)}/$entity`;
+  out.id = set.id;
+  out.createdDateTime = set.createdDateTime;
+  out.lastModifiedDateTime = set.lastModifiedDateTime;
+  renderEntityProps(outboundProvisioningFlowSet, set as unknown as Record<string, unknown>, out, { ...options, entityContext: "", path: [] });
+  return out;
+}
+
+/** A flow as Graph returns it: `@odata.type` always (the collection is polymorphic). */
+export function renderFlow(setId: string, flow: StoredFlow, options: RenderOptions & { withContext: boolean }): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  const collection = flowsContext(options.graphUrl, setId);
+  if (options.withContext) out["@odata.context"] = `${collection}/$entity`;
+  out["@odata.type"] = odataType(flow.kind);
+  out.id = flow.id;
+  out.createdDateTime = flow.createdDateTime;
+  out.lastModifiedDateTime = flow.lastModifiedDateTime;
+  out.readinessStatus = flow.readinessStatus ?? null;
+  const entityContext = `${collection}('${flow.id}')/${odataType(flow.kind).slice(1)}`;
+  renderEntityProps(flowKinds[flow.kind as FlowKind], flow, out, { ...options, entityContext, path: [] });
+  return out;
+}

@@ -1,0 +1,63 @@
+/**
+ * Every request the emulator received (Graph and token endpoints; not the admin API), for tests and the
+ * benchmark to count. Secrets in bodies (passwords, client secrets, assertions, tokens) are redacted
+ * before they are kept, so a test printing the log cannot leak them.
+ */
+
+/** One received request. */
+export interface LoggedRequest {
+  /** 1, 2, … in arrival order. */
+  seq: number;
+  /** ISO time the request arrived. */
+  time: string;
+  method: string;
+  /** URL path without the query string, e.g. `/beta/external/industryData/outboundProvisioningFlowSets`. */
+  path: string;
+  query: Record<string, string>;
+  /** Parsed body with secrets redacted; undefined when none (or when a fault answered before it was read). */
+  body?: unknown;
+  /** HTTP status answered; 0 when the connection was dropped by a fault. */
+  status: number;
+  requestId: string;
+  clientRequestId?: string;
+  /** Set when an injected fault answered (or delayed) this request: "status", "drop" or "delay". */
+  fault?: "status" | "drop" | "delay";
+  durationMs: number;
+}
+
+/** What replaces a secret value. */
+export const REDACTED = "[redacted]";
+
+const secretKeys = /^(password|passwordHash|client_secret|clientSecret|client_assertion|clientAssertion|access_token|refresh_token|assertion|privateKey|certificatePem)$/i;
+
+/** A deep copy of `value` with every secret-named property's value replaced by `[redacted]`. */
+export function redactSecrets(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(redactSecrets);
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) out[k] = secretKeys.test(k) && v != null ? REDACTED : redactSecrets(v);
+  return out;
+}
+
+/** The log, bounded so a long-running emulator cannot grow without limit. */
+export class RequestLog {
+  private entries: LoggedRequest[] = [];
+  private seq = 0;
+
+  constructor(private readonly options: { maxEntries: number } = { maxEntries: 100_000 }) {}
+
+  /** Records one request (its body redacted here). */
+  add(entry: Omit<LoggedRequest, "seq">): void {
+    this.entries.push({ ...entry, body: redactSecrets(entry.body), seq: ++this.seq });
+    if (this.entries.length > this.options.maxEntries) this.entries.splice(0, this.entries.length - this.options.maxEntries);
+  }
+
+  /** Everything recorded since the last clear, oldest first. */
+  list(): LoggedRequest[] {
+    return [...this.entries];
+  }
+
+  clear(): void {
+    this.entries = [];
+  }
+}

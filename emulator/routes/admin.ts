@@ -1,0 +1,120 @@
+/**
+ * The admin API under `/_emulator/` (loopback callers only, enforced by the server): request log, fault
+ * injection, reset, whole-tenant state, registered clients and directly minted tokens.
+ */
+import { ValidateFunction } from "ajv";
+import { FastifyInstance, FastifyRequest } from "fastify";
+import { EmulatorContext } from "../context";
+import { FaultRule } from "../faults";
+import { badRequest, notFound } from "../graphError";
+import { hashClearPasswords } from "../model/ingest";
+import { TenantState } from "../model/tenant";
+import { FederatedIssuer, RegisteredClient } from "../options";
+import { validateClient, validateFault, validateFederatedIssuer, validateTokenRequest } from "../schemas/adminSchemas";
+import { assertValid, describeAjvError, validators } from "../schemas/validator";
+import { DEFAULT_TENANT_ID } from "../options";
+import { requestOrigin } from "./odata";
+import { READ_WRITE_ALL } from "../auth/permissions";
+
+/** Prefix of every admin route. */
+export const ADMIN_PREFIX = "/_emulator";
+
+function body<T>(request: FastifyRequest, validate: ValidateFunction): T {
+  const b = request.body ?? {};
+  assertValid(validate, b);
+  return b as T;
+}
+
+/** Checks a whole-tenant document; the error names what is wrong. */
+export function checkTenantState(doc: unknown): TenantState {
+  if (!validators.tenantState(doc)) {
+    const first = validators.tenantState.errors?.[0];
+    throw badRequest(`Invalid tenant state: ${first ? `${describeAjvError(first)} (at ${first.instancePath || "/"})` : "unknown error"}`);
+  }
+  const state = structuredClone(doc) as TenantState;
+  for (const set of state.flowSets) {
+    const kinds = set.flows.map((f) => f.kind);
+    const dup = kinds.find((k, i) => kinds.indexOf(k) !== i);
+    if (dup) throw badRequest(`Invalid tenant state: flow set '${set.id}' has more than one ${dup}.`);
+  }
+  hashClearPasswords(state);
+  return state;
+}
+
+/** Registers the admin routes. */
+export function adminRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  app.get(`${ADMIN_PREFIX}/requests`, async () => ctx.requestLog.list());
+  app.delete(`${ADMIN_PREFIX}/requests`, async (_req, reply) => {
+    ctx.requestLog.clear();
+    return reply.code(204).send();
+  });
+
+  app.get(`${ADMIN_PREFIX}/faults`, async () => ctx.faults.list());
+  app.post(`${ADMIN_PREFIX}/faults`, async (request, reply) => {
+    const rule = body<FaultRule>(request, validateFault);
+    try {
+      return reply.code(201).send(ctx.faults.add(rule));
+    } catch (e) {
+      throw badRequest(`Invalid pathRegex: ${(e as Error).message}`);
+    }
+  });
+  app.delete(`${ADMIN_PREFIX}/faults`, async (_req, reply) => {
+    ctx.faults.clear();
+    return reply.code(204).send();
+  });
+
+  // Reset: empty tenant, empty request log, no faults (registered clients stay: they are configuration).
+  app.post(`${ADMIN_PREFIX}/reset`, async (_req, reply) => {
+    await ctx.store.reset();
+    ctx.requestLog.clear();
+    ctx.faults.clear();
+    return reply.code(204).send();
+  });
+
+  app.get(`${ADMIN_PREFIX}/state`, async () => ctx.store.snapshot());
+  app.put(`${ADMIN_PREFIX}/state`, async (request, reply) => {
+    await ctx.store.replace(checkTenantState(request.body));
+    return reply.code(204).send();
+  });
+
+  app.get(`${ADMIN_PREFIX}/info`, async (request) => {
+    const origin = requestOrigin(request);
+    return {
+      graphUrl: `${origin}/beta`,
+      tokenUrl: `${origin}/${DEFAULT_TENANT_ID}/oauth2/v2.0/token`,
+      authorityHost: origin,
+      adminUrl: `${origin}${ADMIN_PREFIX}`,
+      pageSize: ctx.options.pageSize,
+      patchResponse: ctx.options.patchResponse,
+      persistent: Boolean(ctx.options.dataFile),
+    };
+  });
+
+  app.get(`${ADMIN_PREFIX}/clients`, async () => ctx.clients.list());
+  app.post(`${ADMIN_PREFIX}/clients`, async (request, reply) => {
+    ctx.clients.register(body<RegisteredClient>(request, validateClient));
+    return reply.code(204).send();
+  });
+  app.delete(`${ADMIN_PREFIX}/clients/:clientId`, async (request, reply) => {
+    const { clientId } = request.params as { clientId: string };
+    if (!ctx.clients.unregister(clientId)) throw notFound(`No client '${clientId}' is registered.`);
+    return reply.code(204).send();
+  });
+  app.post(`${ADMIN_PREFIX}/federated-issuers`, async (request, reply) => {
+    ctx.clients.trustIssuer(body<FederatedIssuer>(request, validateFederatedIssuer));
+    return reply.code(204).send();
+  });
+
+  app.post(`${ADMIN_PREFIX}/tokens`, async (request) => {
+    const req = body<{ clientId?: string; tenantId?: string; roles?: string[]; scopes?: string[]; lifetimeSeconds?: number }>(request, validateTokenRequest);
+    const access_token = await ctx.issuer.issue({
+      issuerBase: requestOrigin(request),
+      tenantId: req.tenantId ?? DEFAULT_TENANT_ID,
+      clientId: req.clientId ?? "emulator-admin-minted",
+      roles: req.roles ?? (req.scopes ? undefined : [READ_WRITE_ALL]),
+      scopes: req.scopes,
+      lifetimeSeconds: req.lifetimeSeconds ?? ctx.options.tokenLifetimeSeconds,
+    });
+    return { token_type: "Bearer", access_token, expires_in: req.lifetimeSeconds ?? ctx.options.tokenLifetimeSeconds };
+  });
+}

@@ -1,0 +1,97 @@
+/** `/beta/external/industryData/outboundProvisioningFlowSets`: list, create, get, PATCH, delete. */
+import { randomUUID } from "node:crypto";
+import { FastifyInstance, FastifyRequest } from "fastify";
+import { EmulatorContext } from "../context";
+import { badRequest, notFound } from "../graphError";
+import { graphTimestamp } from "../model/clock";
+import { ingestEntity, stripReadAnnotations } from "../model/ingest";
+import { flowSetsContext, renderFlowSet } from "../model/render";
+import { StoredFlowSet, TenantState } from "../model/tenant";
+import { outboundProvisioningFlowSet } from "../schemas/edm";
+import { assertValid, validators } from "../schemas/validator";
+import { objectBody, paginate, rejectComputed, requestGraphUrl } from "./odata";
+
+/** Route prefix of the flow sets collection. */
+export const FLOW_SETS_PATH = "/beta/external/industryData/outboundProvisioningFlowSets";
+
+const computed = ["id", "createdDateTime", "lastModifiedDateTime"] as const;
+
+/** The stored set with this id (ids compare case-insensitively), or the Graph 404. */
+export function findFlowSet(state: Readonly<TenantState>, setId: string): StoredFlowSet {
+  const set = state.flowSets.find((s) => s.id === setId.toLowerCase());
+  if (!set) throw notFound(`The outboundProvisioningFlowSet '${setId}' was not found.`);
+  return set;
+}
+
+function renderOptions(ctx: EmulatorContext, request: FastifyRequest, state: Readonly<TenantState>) {
+  return { graphUrl: requestGraphUrl(request), expandRoleGroups: true, roleGroups: state.roleGroups };
+}
+
+/** A validated, annotation-free write body (create or PATCH). */
+function checkedBody(request: FastifyRequest, mode: "create" | "patch"): Record<string, unknown> {
+  const body = stripReadAnnotations(objectBody(request)) as Record<string, unknown>;
+  rejectComputed(body, computed);
+  if ("provisioningFlows" in body) throw badRequest("Property 'provisioningFlows' cannot be written with the flow set; create flows under …/provisioningFlows.");
+  assertValid(mode === "create" ? validators.flowSetCreate : validators.flowSetPatch, body);
+  return body;
+}
+
+/** Registers the flow-set routes. */
+export function flowSetRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  app.get(FLOW_SETS_PATH, { config: { access: "read" } }, async (request) => {
+    // The metadata marks flow sets not filterable (reference §1.1).
+    if ((request.query as Record<string, unknown>).$filter !== undefined) throw badRequest("Query option '$filter' is not supported on outboundProvisioningFlowSets.");
+    return ctx.store.read((state) => {
+      const all = state.flowSets.map((s) => renderFlowSet(s, { ...renderOptions(ctx, request, state), withContext: false }));
+      const page = paginate(all, request, ctx.options.pageSize);
+      return {
+        "@odata.context": flowSetsContext(requestGraphUrl(request)),
+        ...(page.nextLink ? { "@odata.nextLink": page.nextLink } : {}),
+        value: page.value,
+      };
+    });
+  });
+
+  app.post(FLOW_SETS_PATH, { config: { access: "write" } }, async (request, reply) => {
+    const body = checkedBody(request, "create");
+    const created = await ctx.store.update((state) => {
+      const props = ingestEntity(outboundProvisioningFlowSet, body, { roleGroups: state.roleGroups });
+      const now = graphTimestamp();
+      const set = { id: randomUUID(), createdDateTime: now, lastModifiedDateTime: now, ...props, flows: [] } as unknown as StoredFlowSet;
+      state.flowSets.push(set);
+      return renderFlowSet(set, { ...renderOptions(ctx, request, state), withContext: true });
+    });
+    reply.code(201).header("Location", `${requestGraphUrl(request)}/external/industryData/outboundProvisioningFlowSets/${created.id}`);
+    return created;
+  });
+
+  app.get(`${FLOW_SETS_PATH}/:setId`, { config: { access: "read" } }, async (request) => {
+    const { setId } = request.params as { setId: string };
+    return ctx.store.read((state) => renderFlowSet(findFlowSet(state, setId), { ...renderOptions(ctx, request, state), withContext: true }));
+  });
+
+  app.patch(`${FLOW_SETS_PATH}/:setId`, { config: { access: "write" } }, async (request, reply) => {
+    const { setId } = request.params as { setId: string };
+    const body = checkedBody(request, "patch");
+    const rendered = await ctx.store.update((state) => {
+      const set = findFlowSet(state, setId);
+      // Strict PATCH: each property sent replaces the stored one whole; those not sent stay.
+      Object.assign(set, ingestEntity(outboundProvisioningFlowSet, body, { roleGroups: state.roleGroups }));
+      set.lastModifiedDateTime = graphTimestamp();
+      return renderFlowSet(set, { ...renderOptions(ctx, request, state), withContext: true });
+    });
+    // Docs show 204; the SDK allows 200 with the entity: both are offered (option patchResponse).
+    if (ctx.options.patchResponse === 200) return rendered;
+    return reply.code(204).send();
+  });
+
+  app.delete(`${FLOW_SETS_PATH}/:setId`, { config: { access: "write" } }, async (request, reply) => {
+    const { setId } = request.params as { setId: string };
+    await ctx.store.update((state) => {
+      const set = findFlowSet(state, setId);
+      // The flows are contained in the set, so they go with it.
+      state.flowSets = state.flowSets.filter((s) => s !== set);
+    });
+    return reply.code(204).send();
+  });
+}

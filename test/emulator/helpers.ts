@@ -1,0 +1,112 @@
+/** Black-box helpers for the emulator tests: start one on port 0, talk to it with global fetch. */
+import { EmulatorOptions, RunningEmulator, startEmulator } from "../../emulator";
+
+export const TOKEN = "emulator-test-static-token";
+export const FLOW_SETS = "/external/industryData/outboundProvisioningFlowSets";
+export const NS = "#microsoft.graph.industryData.";
+
+/** A response read once: status, headers and parsed JSON (undefined when empty). */
+export interface Answer {
+  status: number;
+  headers: Headers;
+  body: any;
+}
+
+/** A started emulator plus request helpers bound to it. */
+export interface TestEmulator extends RunningEmulator {
+  /** A Graph call (path relative to graphUrl) with the static token unless `token` says otherwise. */
+  graph(method: string, path: string, body?: unknown, init?: { token?: string | null; headers?: Record<string, string> }): Promise<Answer>;
+  /** An admin API call (path relative to adminUrl). */
+  admin(method: string, path: string, body?: unknown): Promise<Answer>;
+  /** POST a flow set and return its id. */
+  createSet(body?: Record<string, unknown>): Promise<string>;
+  /** POST a flow and return its id. */
+  createFlow(setId: string, body: Record<string, unknown>): Promise<string>;
+}
+
+async function call(url: string, method: string, body: unknown, headers: Record<string, string>): Promise<Answer> {
+  const init: RequestInit = { method, headers: { ...headers } };
+  if (body !== undefined) {
+    init.body = typeof body === "string" ? body : JSON.stringify(body);
+    (init.headers as Record<string, string>)["content-type"] ??= "application/json";
+  }
+  const res = await fetch(url, init);
+  const text = await res.text();
+  let parsed: unknown;
+  try {
+    parsed = text ? JSON.parse(text) : undefined;
+  } catch {
+    parsed = text;
+  }
+  return { status: res.status, headers: res.headers, body: parsed };
+}
+
+/** Starts an emulator with the static test token (plus `options`). */
+export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
+  const emu = await startEmulator({ staticToken: TOKEN, ...options });
+  const graph: TestEmulator["graph"] = (method, path, body, init = {}) => {
+    const headers: Record<string, string> = { ...(init.headers ?? {}) };
+    const token = init.token === undefined ? TOKEN : init.token;
+    if (token !== null) headers.authorization = `Bearer ${token}`;
+    return call(path.startsWith("http") ? path : `${emu.graphUrl}${path}`, method, body, headers);
+  };
+  const admin: TestEmulator["admin"] = (method, path, body) => call(`${emu.adminUrl}${path}`, method, body, {});
+  const createSet = async (body: Record<string, unknown> = { displayName: "District" }) => {
+    const r = await graph("POST", FLOW_SETS, body);
+    if (r.status !== 201) throw new Error(`create set: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.id as string;
+  };
+  const createFlow = async (setId: string, body: Record<string, unknown>) => {
+    const r = await graph("POST", `${FLOW_SETS}/${setId}/provisioningFlows`, body);
+    if (r.status !== 201) throw new Error(`create flow: ${r.status} ${JSON.stringify(r.body)}`);
+    return r.body.id as string;
+  };
+  return Object.assign(emu, { graph, admin, createSet, createFlow });
+}
+
+/** Bodies of one valid flow of each kind (the seeds' shapes). */
+export const flowBodies = {
+  user: () => ({
+    "@odata.type": `${NS}userProvisioningFlow`,
+    createUnmatchedUsers: true,
+    managementOptions: {
+      additionalAttributes: ["userGradeLevel"],
+      additionalOptions: { studentAgeGroup: "minor", allowStudentContactAssociation: true },
+    },
+    creationOptions: {
+      configurations: [
+        {
+          "roleGroup@odata.bind": "https://graph.microsoft.com/beta/external/industryData/roleGroups/staff",
+          defaultPasswordSettings: { "@odata.type": `${NS}simplePasswordSettings`, password: "Staff-Pa55word!" },
+          licenseSkus: ["Sku1"],
+        },
+        {
+          "roleGroup@odata.bind": "https://graph.microsoft.com/beta/external/industryData/roleGroups/students",
+          defaultPasswordSettings: { "@odata.type": `${NS}simplePasswordSettings`, password: "Student-Pa55word!" },
+          licenseSkus: ["Sku2"],
+        },
+      ],
+    },
+  }),
+  classGroup: () => ({
+    "@odata.type": `${NS}classGroupProvisioningFlow`,
+    configuration: {
+      "@odata.type": `${NS}classGroupConfiguration`,
+      additionalAttributes: ["courseTitle", "courseCode"],
+      additionalOptions: { "@odata.type": `${NS}additionalClassGroupOptions`, createTeam: false, writeDisplayNameOnCreateOnly: false },
+      enrollmentMappings: {
+        "@odata.type": `${NS}enrollmentMappings`,
+        memberEnrollmentMappings: [{ "@odata.type": `${NS}sectionRoleReferenceValue`, code: "substitute" }],
+        ownerEnrollmentMappings: [{ "@odata.type": `${NS}sectionRoleReferenceValue`, code: "teacher" }],
+      },
+    },
+  }),
+  securityGroup: () => ({
+    "@odata.type": `${NS}securityGroupProvisioningFlow`,
+    creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: true },
+  }),
+  administrativeUnit: () => ({
+    "@odata.type": `${NS}administrativeUnitProvisioningFlow`,
+    creationOptions: { createBasedOnOrg: true, createBasedOnOrgPlusRoleGroup: true },
+  }),
+};
