@@ -1,9 +1,21 @@
 /** Test layers mirror the code's layers (see STYLE): unit, emulator, provider, engine. */
+
+// ESM-only packages in @azure/identity's dependency tree (its HTTP pipeline's proxy agents). Node 22 loads them
+// with require(esm), but jest's module system cannot before Node 24.9, so jest compiles them to CommonJS.
+const esmOnlyPackages = ["https-proxy-agent", "http-proxy-agent", "agent-base", "proxy-agent-negotiate"];
+
 module.exports = {
   testEnvironment: "node",
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
-  transform: { "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json", isolatedModules: true }] },
+  transform: {
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json", isolatedModules: true }],
+    [`node_modules/(${esmOnlyPackages.join("|")})/.+\\.js$`]: [
+      "ts-jest",
+      { tsconfig: { allowJs: true, module: "commonjs", target: "ES2022", esModuleInterop: true }, isolatedModules: true },
+    ],
+  },
+  transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join("|")})/)`],
   testTimeout: 60000,
   // Engine and e2e tests spawn real processes; two workers match the two cores CI has.
   maxWorkers: 2,
