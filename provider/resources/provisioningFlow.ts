@@ -45,6 +45,8 @@ export class ProvisioningFlow extends pulumi.dynamic.Resource {
   declare readonly flowId: pulumi.Output<string>;
   /** Whether destroying the resource deletes the flow in the tenant. */
   declare readonly deleteOnDestroy: pulumi.Output<boolean | undefined>;
+  /** The adopted flow's concrete Graph type, e.g. `#microsoft.graph.industryData.userProvisioningFlow`. */
+  declare readonly odataType: pulumi.Output<string>;
   /** Readiness as read from Graph (`notReady`, `ready`, `failed`, `disabled`, `expired`). */
   declare readonly readinessStatus: pulumi.Output<ReadinessStatus | null>;
   /** When the flow was created (UTC, ISO 8601). */
@@ -53,7 +55,7 @@ export class ProvisioningFlow extends pulumi.dynamic.Resource {
   declare readonly lastModifiedDateTime: pulumi.Output<string>;
 
   constructor(name: string, args: ProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ["readinessStatus", "createdDateTime", "lastModifiedDateTime", "deleteOnDestroy"]);
+    const props = resourceProps(args, ["flowId", "odataType", "readinessStatus", "createdDateTime", "lastModifiedDateTime", "deleteOnDestroy"]);
     super(shimProvider("provisioningFlow"), name, props, opts, TYPE_MODULE, "ProvisioningFlow");
   }
 }

@@ -5,29 +5,28 @@ import type { DeepInput } from "./inputTypes";
 type CreationOptionsInput = DeepInput<UserCreationOptionsArgs | null> | undefined;
 
 /**
- * Marks every declared `defaultPasswordSettings.password` of a user flow's `creationOptions` secret, so the
- * engine encrypts it in state and masks it in plans and logs even when the program passed a plain string.
- * Only the password is wrapped where the structure is plain, so role groups and license SKUs stay readable in
- * the plan; where a level is itself an Output or a Promise (its shape unknown until it resolves), that whole
- * level is made secret instead: never less protection, sometimes less readability.
+ * Makes a user flow's `creationOptions` secret when it may hold a `defaultPasswordSettings.password`, so the
+ * engine encrypts the password in state and masks it in plans and logs even when the program passed a plain
+ * string. The SDK sends a top-level property holding any secret as one secret value, so the whole
+ * `creationOptions` is wrapped (role groups and SKUs show as [secret] in plans); one that visibly declares no
+ * password stays readable. A level that is an Output or a Promise cannot be inspected now: it counts as
+ * possibly holding one.
  */
 export function secretPasswords(creationOptions: CreationOptionsInput): CreationOptionsInput {
   if (creationOptions === undefined || creationOptions === null) return creationOptions;
-  if (!isPlain(creationOptions)) return pulumi.secret(creationOptions) as CreationOptionsInput;
+  return mayHoldPassword(creationOptions) ? (pulumi.secret(creationOptions) as CreationOptionsInput) : creationOptions;
+}
+
+function mayHoldPassword(creationOptions: NonNullable<CreationOptionsInput>): boolean {
+  if (!isPlain(creationOptions)) return true;
   const configurations = creationOptions.configurations;
-  if (configurations === undefined || configurations === null) return creationOptions;
-  if (!isPlain(configurations)) return { ...creationOptions, configurations: pulumi.secret(configurations) } as CreationOptionsInput;
-  return {
-    ...creationOptions,
-    configurations: configurations.map((configuration) => {
-      if (!isPlain(configuration)) return pulumi.secret(configuration);
-      const settings = configuration.defaultPasswordSettings;
-      if (settings === undefined || settings === null) return configuration;
-      if (!isPlain(settings)) return { ...configuration, defaultPasswordSettings: pulumi.secret(settings) };
-      if (settings.password === undefined) return configuration;
-      return { ...configuration, defaultPasswordSettings: { ...settings, password: pulumi.secret(settings.password) } };
-    }),
-  } as CreationOptionsInput;
+  if (configurations === undefined || configurations === null) return false;
+  if (!isPlain(configurations)) return true;
+  return configurations.some((configuration) => {
+    if (!isPlain(configuration)) return true;
+    const settings = configuration.defaultPasswordSettings;
+    return settings !== undefined && settings !== null;
+  });
 }
 
 /** True for a value whose properties can be read now: not an Output, not a Promise. */

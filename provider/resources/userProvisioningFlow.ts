@@ -82,7 +82,9 @@ export class UserProvisioningFlow extends pulumi.dynamic.Resource {
       { ...args, creationOptions: secretPasswords(args.creationOptions) },
       [...flowComputedOutputs, "createUnmatchedUsers", "creationOptions", "managementOptions", "deleteOnDestroy"],
     );
-    // creationOptions may hold a password: its output is secret even if Graph ever echoed it unmasked.
-    super(shimProvider("userProvisioningFlow"), name, props, withSecretOutputs(opts, ["creationOptions"]), TYPE_MODULE, "UserProvisioningFlow");
+    // creationOptions may hold a password (secret even if Graph ever echoed it unmasked); passwordHashes holds
+    // salted hashes of the declared passwords (secret too: a hash of a weak password can be guessed offline).
+    const secretOutputs = ["creationOptions", "passwordHashes"];
+    super(shimProvider("userProvisioningFlow"), name, props, withSecretOutputs(opts, secretOutputs), TYPE_MODULE, "UserProvisioningFlow");
   }
 }
