@@ -32,20 +32,14 @@ const KNOWN_AUTHORITY_HOSTS = new Set<string>(Object.values(AzureAuthorityHosts)
  * 4. `AZURE_FEDERATED_TOKEN_FILE` set -> `WorkloadIdentityCredential` reading that token file (AKS workload
  *    identity, GitHub/GitLab OIDC written to a file), tenant and client from config or AZURE_TENANT_ID/AZURE_CLIENT_ID;
  * 5. otherwise `DefaultAzureCredential` (environment, workload identity, managed identity, Azure CLI, …).
- * A custom `authorityHost` (not one of Microsoft's clouds) turns instance discovery off, since discovery asks
- * login.microsoftonline.com about a host it cannot know.
+ * Every credential gets `credentialOptions` (authority host, instance discovery, CA).
  */
 export function createCredential(
   config: ProviderConfig,
   options: CreateCredentialOptions = {},
 ): { credential: TokenCredential; kind: CredentialKind } {
   const env = options.env ?? process.env;
-  const common: TokenCredentialOptions & { disableInstanceDiscovery?: boolean } = {};
-  if (config.authorityHost !== undefined) {
-    common.authorityHost = config.authorityHost;
-    if (!KNOWN_AUTHORITY_HOSTS.has(new URL(config.authorityHost).origin)) common.disableInstanceDiscovery = true;
-  }
-  if (options.ca !== undefined) common.tlsOptions = { ca: options.ca };
+  const common = credentialOptions(config, options);
 
   if (config.accessToken !== undefined) {
     return { credential: new StaticTokenCredential(config.accessToken), kind: "accessToken" };
@@ -72,6 +66,23 @@ export function createCredential(
   }
   const defaults = { ...common, ...(config.tenantId !== undefined ? { tenantId: config.tenantId } : {}) };
   return { credential: new DefaultAzureCredential(defaults), kind: "default" };
+}
+
+/**
+ * The options every `@azure/identity` credential gets: the authority host, instance discovery off for a custom
+ * one (discovery asks login.microsoftonline.com about a host it cannot know), and the extra CA for its TLS.
+ */
+export function credentialOptions(
+  config: Pick<ProviderConfig, "authorityHost">,
+  options: Pick<CreateCredentialOptions, "ca"> = {},
+): TokenCredentialOptions & { disableInstanceDiscovery?: boolean } {
+  const common: TokenCredentialOptions & { disableInstanceDiscovery?: boolean } = {};
+  if (config.authorityHost !== undefined) {
+    common.authorityHost = config.authorityHost;
+    if (!KNOWN_AUTHORITY_HOSTS.has(new URL(config.authorityHost).origin)) common.disableInstanceDiscovery = true;
+  }
+  if (options.ca !== undefined) common.tlsOptions = { ca: options.ca };
+  return common;
 }
 
 function requireApp(config: ProviderConfig, with_: string): { tenantId: string; clientId: string } {

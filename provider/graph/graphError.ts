@@ -76,7 +76,7 @@ function formatMessage(init: GraphErrorInit): string {
   const notes = [ids.join(", "), retried].filter((s) => s !== "").join("; ");
   const suffix = notes !== "" ? ` (${notes})` : "";
   const detail = init.detail !== undefined ? ` ${init.detail}` : "";
-  return `${init.method} ${init.path} failed: ${status}${init.code}: ${init.graphMessage}${suffix}${detail}${permissionHint(init.status)}`;
+  return `${init.method} ${init.path} failed: ${status}${init.code}: ${init.graphMessage}${detail}${suffix}${permissionHint(init.status)}`;
 }
 
 /** 401/403: name the permission, and the app-only limitation the docs state for flow sets. */

@@ -31,7 +31,8 @@ export class RetryMiddleware extends ChainedMiddleware {
   constructor(private readonly options: RetryMiddlewareOptions) {
     super();
     this.now = options.now ?? Date.now;
-    this.sleep = options.sleep ?? ((ms) => new Promise((resolve) => setTimeout(resolve, ms)));
+    // Retry-After: 0 means at once; no timer (a zero timer would still yield to every queued timer first).
+    this.sleep = options.sleep ?? ((ms) => (ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms))));
   }
 
   async execute(context: Context): Promise<void> {
