@@ -1,0 +1,99 @@
+/**
+ * Compile-time pins (checked by typeLevel.test.ts with the TypeScript compiler; jest alone only transpiles):
+ * - every enum union equals Microsoft's `IndustryData` enum type;
+ * - every argument type has exactly the Graph properties of its `IndustryData` type (with the DESIGN
+ *   exceptions), so a property Graph adds or renames shows up here instead of drifting;
+ * - every ajv schema's `required` list equals the required keys of its type (`JSONSchemaType`, which the
+ *   schemas satisfy, already pins property names, JSON types and nullability).
+ * The `@ts-expect-error` lines prove the assertions can fail.
+ */
+import type { IndustryData } from "@microsoft/microsoft-graph-types-beta";
+import type * as S from "../../../provider/schema";
+import type {
+  administrativeUnitSchema,
+  classGroupSchema,
+  componentSchemas,
+  flowSetSchema,
+  provisioningFlowSchema,
+  securityGroupSchema,
+  userSchema,
+} from "../../../provider/schema/jsonSchemas";
+
+/** Exact type equality (not mere assignability). */
+type Equal<A, B> = (<X>() => X extends A ? 1 : 2) extends <X>() => X extends B ? 1 : 2 ? true : false;
+type Assert<T extends true> = T;
+type RequiredKeys<T> = { [K in keyof T]-?: {} extends Pick<T, K> ? never : K }[keyof T];
+type RequiredOf<Schema extends { required: readonly unknown[] }> = Schema["required"][number];
+type C = typeof componentSchemas;
+
+export type EnumPins = [
+  Assert<Equal<S.ReadinessStatus, IndustryData.ReadinessStatus>>,
+  Assert<Equal<S.StudentAgeGroup, IndustryData.StudentAgeGroup>>,
+  Assert<Equal<S.AdditionalUserAttributes, IndustryData.AdditionalUserAttributes>>,
+  Assert<Equal<S.AdditionalClassGroupAttributes, IndustryData.AdditionalClassGroupAttributes>>,
+  Assert<Equal<S.FilterOptions, IndustryData.FilterOptions>>,
+  Assert<Equal<S.InboundDomain, IndustryData.InboundDomain>>,
+  Assert<Equal<S.ApiFormat, IndustryData.ApiFormat>>,
+  Assert<Equal<S.IndustryDataRunStatus, IndustryData.IndustryDataRunStatus>>,
+  Assert<Equal<S.IndustryDataActivityStatus, IndustryData.IndustryDataActivityStatus>>,
+];
+
+/** Graph's own properties of a flow type (the base type's id/timestamps/readinessStatus are read-only). */
+type OwnFlowKeys<T> = Exclude<keyof T, keyof IndustryData.ProvisioningFlow>;
+type ArgKeys<T> = Exclude<keyof T, keyof S.FlowCommonProps>;
+
+export type PropertyPins = [
+  Assert<Equal<keyof S.FlowSetProps, Exclude<keyof IndustryData.OutboundProvisioningFlowSet, "id" | "createdDateTime" | "lastModifiedDateTime" | "provisioningFlows">>>,
+  Assert<Equal<keyof S.BasicFilterArgs, keyof IndustryData.BasicFilter>>,
+  Assert<Equal<ArgKeys<S.UserProvisioningFlowProps>, OwnFlowKeys<IndustryData.UserProvisioningFlow>>>,
+  Assert<Equal<ArgKeys<S.ClassGroupProvisioningFlowProps>, OwnFlowKeys<IndustryData.ClassGroupProvisioningFlow>>>,
+  Assert<Equal<ArgKeys<S.SecurityGroupProvisioningFlowProps>, OwnFlowKeys<IndustryData.SecurityGroupProvisioningFlow>>>,
+  Assert<Equal<ArgKeys<S.AdministrativeUnitProvisioningFlowProps>, OwnFlowKeys<IndustryData.AdministrativeUnitProvisioningFlow>>>,
+  // DESIGN exception: roleGroupId in place of the roleGroup navigation.
+  Assert<Equal<keyof S.UserConfigurationArgs, Exclude<keyof IndustryData.UserConfiguration, "roleGroup"> | "roleGroupId">>,
+  Assert<Equal<keyof S.UserCreationOptionsArgs, keyof IndustryData.UserCreationOptions>>,
+  Assert<Equal<keyof S.UserManagementOptionsArgs, keyof IndustryData.UserManagementOptions>>,
+  Assert<Equal<keyof S.AdditionalUserOptionsArgs, keyof IndustryData.AdditionalUserOptions>>,
+  Assert<Equal<keyof S.SimplePasswordSettingsArgs, keyof IndustryData.SimplePasswordSettings>>,
+  Assert<Equal<keyof S.ClassGroupConfigurationArgs, keyof IndustryData.ClassGroupConfiguration>>,
+  Assert<Equal<keyof S.AdditionalClassGroupOptionsArgs, keyof IndustryData.AdditionalClassGroupOptions>>,
+  Assert<Equal<keyof S.EnrollmentMappingsArgs, keyof IndustryData.EnrollmentMappings>>,
+  // The reference value is declared by code; its `value` navigation (value@odata.bind) is not offered.
+  Assert<Equal<keyof S.SectionRoleReferenceValueArgs, Exclude<keyof IndustryData.SectionRoleReferenceValue, "value">>>,
+  Assert<Equal<keyof S.SecurityGroupCreationOptionsArgs, keyof IndustryData.SecurityGroupCreationOptions>>,
+  Assert<Equal<keyof S.AdminUnitCreationOptionsArgs, keyof IndustryData.AdminUnitCreationOptions>>,
+  // Types flow from Graph's: the enum-typed properties are Graph's enum types.
+  Assert<Equal<NonNullable<S.AdditionalUserOptionsArgs["studentAgeGroup"]>, IndustryData.StudentAgeGroup>>,
+  Assert<Equal<S.ProvisioningFlowProps["readinessStatus"], IndustryData.ProvisioningFlow["readinessStatus"]>>,
+];
+
+export type RequiredPins = [
+  Assert<Equal<RequiredKeys<S.FlowSetProps>, RequiredOf<typeof flowSetSchema>>>,
+  Assert<Equal<RequiredKeys<S.UserProvisioningFlowProps>, RequiredOf<typeof userSchema>>>,
+  Assert<Equal<RequiredKeys<S.ClassGroupProvisioningFlowProps>, RequiredOf<typeof classGroupSchema>>>,
+  Assert<Equal<RequiredKeys<S.SecurityGroupProvisioningFlowProps>, RequiredOf<typeof securityGroupSchema>>>,
+  Assert<Equal<RequiredKeys<S.AdministrativeUnitProvisioningFlowProps>, RequiredOf<typeof administrativeUnitSchema>>>,
+  Assert<Equal<RequiredKeys<S.ProvisioningFlowProps>, RequiredOf<typeof provisioningFlowSchema>>>,
+  Assert<Equal<RequiredKeys<S.BasicFilterArgs>, RequiredOf<C["basicFilter"]>>>,
+  Assert<Equal<RequiredKeys<S.SimplePasswordSettingsArgs>, RequiredOf<C["simplePasswordSettings"]>>>,
+  Assert<Equal<RequiredKeys<S.UserConfigurationArgs>, RequiredOf<C["userConfiguration"]>>>,
+  Assert<Equal<RequiredKeys<S.UserCreationOptionsArgs>, RequiredOf<C["userCreationOptions"]>>>,
+  Assert<Equal<RequiredKeys<S.AdditionalUserOptionsArgs>, RequiredOf<C["additionalUserOptions"]>>>,
+  Assert<Equal<RequiredKeys<S.UserManagementOptionsArgs>, RequiredOf<C["userManagementOptions"]>>>,
+  Assert<Equal<RequiredKeys<S.AdditionalClassGroupOptionsArgs>, RequiredOf<C["additionalClassGroupOptions"]>>>,
+  Assert<Equal<RequiredKeys<S.SectionRoleReferenceValueArgs>, RequiredOf<C["sectionRoleReferenceValue"]>>>,
+  Assert<Equal<RequiredKeys<S.EnrollmentMappingsArgs>, RequiredOf<C["enrollmentMappings"]>>>,
+  Assert<Equal<RequiredKeys<S.ClassGroupConfigurationArgs>, RequiredOf<C["classGroupConfiguration"]>>>,
+  Assert<Equal<RequiredKeys<S.SecurityGroupCreationOptionsArgs>, RequiredOf<C["securityGroupCreationOptions"]>>>,
+  Assert<Equal<RequiredKeys<S.AdminUnitCreationOptionsArgs>, RequiredOf<C["adminUnitCreationOptions"]>>>,
+];
+
+/** The pins can fail: each of these is a real mismatch, and the compiler must report it. */
+export type PinsCanFail = [
+  // @ts-expect-error a narrower union is not Graph's enum
+  Assert<Equal<"minor" | "adult", IndustryData.StudentAgeGroup>>,
+  // @ts-expect-error a schema missing a required key does not match the type
+  Assert<Equal<RequiredKeys<S.AdditionalClassGroupOptionsArgs>, "createTeam">>,
+  // @ts-expect-error roleGroup itself is not an argument
+  Assert<Equal<keyof S.UserConfigurationArgs, keyof IndustryData.UserConfiguration>>,
+];
