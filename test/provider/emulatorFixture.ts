@@ -1,0 +1,79 @@
+/**
+ * A real emulator on port 0 with a static token, the provider runtime configured against it, and the admin
+ * API's request log, so a test can assert exactly which Graph requests a provider method sent.
+ */
+import { startEmulator, type LoggedRequest, type RunningEmulator, type TenantState } from "../../emulator";
+import { closeSharedGraphClients } from "../../provider/graph";
+import { configure } from "../../provider/resources/runtime";
+
+/** The emulator's static token in these tests (a loopback test value, not a credential). */
+export const TEST_TOKEN = "provider-test-token";
+
+/** One Graph request as the emulator logged it: method, path relative to the endpoint, body. */
+export interface SentRequest {
+  method: string;
+  path: string;
+  body?: unknown;
+  status: number;
+}
+
+/** A running emulator and the runtime pointed at it. */
+export interface EmulatorFixture {
+  emulator: RunningEmulator;
+  /** Graph requests received since the last `clearRequests()` (bodies with passwords redacted). */
+  requests(): Promise<SentRequest[]>;
+  clearRequests(): Promise<void>;
+  /** The whole tenant as the emulator stores it. */
+  state(): Promise<TenantState>;
+  /** A Graph call made directly (an out-of-band change, as in the portal); not via the provider. */
+  graph(method: string, path: string, body?: object): Promise<{ status: number; body: any }>;
+  /** Empties the tenant and the request log. */
+  reset(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** Starts an emulator (PATCH answered 204 unless `patchResponse: 200`) and configures the runtime for it. */
+export async function startFixture(options: { patchResponse?: 204 | 200 } = {}): Promise<EmulatorFixture> {
+  const emulator = await startEmulator({ staticToken: TEST_TOKEN, patchResponse: options.patchResponse });
+  const stack: Record<string, string> = {
+    "industrydata:graphEndpoint": emulator.graphUrl,
+    "industrydata:accessToken": TEST_TOKEN,
+  };
+  await configure({ get: (key) => stack[key] });
+  const admin = async (method: string, path: string): Promise<any> => {
+    const response = await fetch(`${emulator.adminUrl}/${path}`, { method });
+    if (!response.ok) throw new Error(`admin ${method} ${path}: ${response.status}`);
+    return response.status === 204 ? undefined : response.json();
+  };
+  return {
+    emulator,
+    requests: async () =>
+      ((await admin("GET", "requests")) as LoggedRequest[]).map((r) => ({
+        method: r.method,
+        path: r.path.replace(/^\/beta/, ""),
+        ...(r.body !== undefined ? { body: r.body } : {}),
+        status: r.status,
+      })),
+    clearRequests: () => admin("DELETE", "requests"),
+    state: () => admin("GET", "state"),
+    reset: () => admin("POST", "reset"),
+    graph: async (method, path, body) => {
+      const response = await fetch(`${emulator.graphUrl}${path}`, {
+        method,
+        headers: { authorization: `Bearer ${TEST_TOKEN}`, "content-type": "application/json" },
+        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+      });
+      const text = await response.text();
+      return { status: response.status, body: text === "" ? undefined : JSON.parse(text) };
+    },
+    stop: async () => {
+      closeSharedGraphClients();
+      await emulator.stop();
+    },
+  };
+}
+
+/** `METHOD path` of each request: the shape most assertions need. */
+export function summary(requests: SentRequest[]): string[] {
+  return requests.map((r) => `${r.method} ${r.path}`);
+}
