@@ -47,6 +47,7 @@ export function forEachAt(
     if (isEach) {
       if (!Array.isArray(value)) return;
       value.forEach((element, i) => {
+        // The array is the holder: `holder[String(i)] = …` replaces the element in place.
         if (last) visit(value as unknown as Record<string, unknown>, String(i), element);
         else walk(element, index + 1);
       });

@@ -1,8 +1,9 @@
 /**
- * The ajv JSON schemas of every resource's arguments (create form: NN properties required). Each is typed
- * `JSONSchemaType<XxxProps>`, so the TypeScript compiler rejects a schema that disagrees with the types
- * derived from Microsoft's `IndustryData` types (property names, JSON types, required vs optional,
- * nullability); test/unit/typeLevel compiles this file to pin that.
+ * The ajv JSON schemas of every resource's arguments (create form: NN properties required; validateInputs
+ * derives the adopt form). Each schema `satisfies JSONSchemaType<XxxProps>`, so the compiler rejects one that
+ * disagrees with the types derived from Microsoft's `IndustryData` types (property names, JSON types,
+ * nullability); `satisfies` keeps the literal `required` lists, which test/unit/typeLevel/pins.ts pins to
+ * the types' required keys (JSONSchemaType alone accepts a subset).
  */
 import type { JSONSchemaType } from "ajv";
 import {
