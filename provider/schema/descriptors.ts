@@ -5,6 +5,7 @@
  * Path notation: dotted property names, `[]` for "each element of a collection", e.g.
  * `creationOptions.configurations[].defaultPasswordSettings.password`.
  */
+import { flowSetsPath } from "./paths";
 
 /** The resource kinds the provider manages. */
 export type ResourceKind = "flowSet" | "user" | "classGroup" | "securityGroup" | "administrativeUnit" | "provisioningFlow";
@@ -28,6 +29,8 @@ export interface TypeDescriptor {
   odataType: string;
   /** The resource class name, e.g. "UserProvisioningFlow". */
   resourceName: string;
+  /** Graph path of one entity (relative to the endpoint), with `{flowSetId}`/`{flowId}` placeholders; see paths.ts. */
+  pathTemplate: string;
   /** True for the flows (children of a flow set); false for the flow set itself. */
   isFlow: boolean;
   /** True when Graph's type is abstract (the base provisioningFlow): it cannot be created, only adopted. */
@@ -68,6 +71,7 @@ export interface NavigationBinding {
 }
 
 const ns = "#microsoft.graph.industryData.";
+const flowPathTemplate = `${flowSetsPath}/{flowSetId}/provisioningFlows/{flowId}`;
 const flowReadOnly = ["id", "createdDateTime", "lastModifiedDateTime", "readinessStatus"];
 const flowProviderFields = ["flowSetId", "flowId", "deleteOnDestroy"];
 const flowReplaceOnChange = ["flowSetId", "flowId", "@odata.type"];
@@ -79,6 +83,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     graphType: "outboundProvisioningFlowSet",
     odataType: `${ns}outboundProvisioningFlowSet`,
     resourceName: "OutboundProvisioningFlowSet",
+    pathTemplate: `${flowSetsPath}/{flowSetId}`,
     isFlow: false,
     abstract: false,
     properties: ["displayName", "filter"],
@@ -99,6 +104,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     graphType: "userProvisioningFlow",
     odataType: `${ns}userProvisioningFlow`,
     resourceName: "UserProvisioningFlow",
+    pathTemplate: flowPathTemplate,
     isFlow: true,
     abstract: false,
     properties: ["createUnmatchedUsers", "creationOptions", "managementOptions"],
@@ -128,6 +134,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     graphType: "classGroupProvisioningFlow",
     odataType: `${ns}classGroupProvisioningFlow`,
     resourceName: "ClassGroupProvisioningFlow",
+    pathTemplate: flowPathTemplate,
     isFlow: true,
     abstract: false,
     properties: ["configuration"],
@@ -162,6 +169,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     graphType: "securityGroupProvisioningFlow",
     odataType: `${ns}securityGroupProvisioningFlow`,
     resourceName: "SecurityGroupProvisioningFlow",
+    pathTemplate: flowPathTemplate,
     isFlow: true,
     abstract: false,
     properties: ["creationOptions"],
@@ -181,6 +189,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     graphType: "administrativeUnitProvisioningFlow",
     odataType: `${ns}administrativeUnitProvisioningFlow`,
     resourceName: "AdministrativeUnitProvisioningFlow",
+    pathTemplate: flowPathTemplate,
     isFlow: true,
     abstract: false,
     properties: ["creationOptions"],
@@ -200,6 +209,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     graphType: "provisioningFlow",
     odataType: `${ns}provisioningFlow`,
     resourceName: "ProvisioningFlow",
+    pathTemplate: flowPathTemplate,
     isFlow: true,
     abstract: true,
     // Conflict: the CSDL marks readinessStatus Computed (read-only), but seeds 001/002 (draft "Update" pages)

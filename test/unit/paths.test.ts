@@ -1,6 +1,7 @@
 /** Graph paths, role-group bind URLs and @odata.type lookup. */
 import {
   descriptorForOdataType,
+  descriptors,
   flowPath,
   flowSetPath,
   flowSetsPath,
@@ -52,5 +53,15 @@ describe("descriptorForOdataType", () => {
 
   it("returns undefined for a type the provider does not manage", () => {
     expect(descriptorForOdataType("#microsoft.graph.industryData.inboundFileFlow")).toBeUndefined();
+  });
+});
+
+describe("descriptor path templates", () => {
+  it("agree with the path functions", () => {
+    const fill = (template: string) => template.replace("{flowSetId}", "s-1").replace("{flowId}", "f-2");
+    expect(fill(descriptors.flowSet.pathTemplate)).toBe(flowSetPath("s-1"));
+    for (const kind of ["user", "classGroup", "securityGroup", "administrativeUnit", "provisioningFlow"] as const) {
+      expect(fill(descriptors[kind].pathTemplate)).toBe(flowPath("s-1", "f-2"));
+    }
   });
 });
