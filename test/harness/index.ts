@@ -32,6 +32,7 @@ export {
   containsSecrets,
   revealSecrets,
   annotateSecrets,
+  isPlainObject,
   toWire,
   fromWire,
   specialSigKey,
