@@ -111,8 +111,8 @@ function assertAdoptedKind(kind: ResourceKind, existing: JsonObject, what: strin
   if (!descriptors[kind].isFlow || kind === "provisioningFlow" || actual === kind) return;
   const found = actual === undefined ? String(existing["@odata.type"]) : descriptors[actual].graphType;
   throw new Error(
-    `cannot adopt ${what} as a ${descriptors[kind].resourceName}: it is a ${found}` +
-      (actual !== undefined ? ` (use ${descriptors[actual].resourceName})` : ""),
+    `cannot adopt ${what} with ${descriptors[kind].resourceName}: its type is ${found}` +
+      (actual !== undefined ? ` (adopt it with ${descriptors[actual].resourceName})` : ""),
   );
 }
 

@@ -3,7 +3,7 @@ import { secretPasswords } from "../../provider/resources/secretPasswords";
 
 /** Resolves an Input the way the engine would see it: its value and whether it is secret. */
 async function inspect(value: unknown): Promise<{ value: unknown; secret: boolean }> {
-  const output = pulumi.output(value as pulumi.Input<unknown>);
+  const output: pulumi.Output<unknown> = pulumi.output(value as pulumi.Input<object>);
   const [resolved, secret] = await Promise.all([
     new Promise((resolve) => output.apply((v) => resolve(v))),
     pulumi.isSecret(output),
