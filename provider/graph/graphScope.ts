@@ -1,10 +1,25 @@
+/** Graph's hosts in Microsoft's clouds; each is its own OAuth resource. */
+const MICROSOFT_GRAPH_HOSTS = new Set([
+  "graph.microsoft.com",
+  "graph.microsoft.us",
+  "dod-graph.microsoft.us",
+  "microsoftgraph.chinacloudapi.cn",
+  "graph.microsoft.de",
+]);
+
+/** The scope of global Graph, for endpoints that stand in for it. */
+export const GRAPH_DEFAULT_SCOPE = "https://graph.microsoft.com/.default";
+
 /**
- * The OAuth scope for the configured endpoint: `<origin>/.default`. For Microsoft's clouds the origin is the
- * Graph resource itself (`https://graph.microsoft.com/.default`, `https://graph.microsoft.us/.default`,
- * `https://microsoftgraph.chinacloudapi.cn/.default`, …). For any other endpoint (the emulator, a proxy) the
- * same rule gives e.g. `http://127.0.0.1:4000/.default`, which is what the emulator's token endpoint expects
- * as the audience; a proxy in front of real Graph must accept tokens for its own origin.
+ * The OAuth scope to request for the configured endpoint, derived from its origin:
+ * - a Microsoft Graph host: `<origin>/.default` (`https://graph.microsoft.com/.default`,
+ *   `https://graph.microsoft.us/.default`, `https://microsoftgraph.chinacloudapi.cn/.default`, …);
+ * - any other endpoint (the emulator, a gateway in front of Graph): `https://graph.microsoft.com/.default`.
+ *   Such an endpoint stands in for global Graph and takes Graph's tokens: a gateway forwards them to Graph, and
+ *   the emulator's token endpoint, like Entra's, accepts only Graph's resource (an `<origin>/.default` scope
+ *   such as `https://127.0.0.1:4443/.default` is rejected with AADSTS1002012 invalid_scope).
  */
 export function scopeForEndpoint(graphEndpoint: string): string {
-  return `${new URL(graphEndpoint).origin}/.default`;
+  const url = new URL(graphEndpoint);
+  return MICROSOFT_GRAPH_HOSTS.has(url.hostname.toLowerCase()) ? `${url.origin}/.default` : GRAPH_DEFAULT_SCOPE;
 }

@@ -45,7 +45,10 @@ describe("scopeForEndpoint", () => {
     ["https://graph.microsoft.com/beta", "https://graph.microsoft.com/.default"],
     ["https://graph.microsoft.us/beta", "https://graph.microsoft.us/.default"],
     ["https://microsoftgraph.chinacloudapi.cn/beta", "https://microsoftgraph.chinacloudapi.cn/.default"],
-    ["http://127.0.0.1:4100/beta", "http://127.0.0.1:4100/.default"],
+    ["https://dod-graph.microsoft.us/beta", "https://dod-graph.microsoft.us/.default"],
+    // Stand-ins (the emulator, a gateway) take global Graph tokens: the emulator rejects an origin scope.
+    ["http://127.0.0.1:4100/beta", "https://graph.microsoft.com/.default"],
+    ["https://graph-gateway.contoso.example/beta", "https://graph.microsoft.com/.default"],
   ];
   it.each(cases)("%s -> %s", (endpoint, scope) => expect(scopeForEndpoint(endpoint)).toBe(scope));
 });

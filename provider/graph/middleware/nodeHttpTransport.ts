@@ -76,7 +76,7 @@ export class NodeHttpTransport extends ChainedMiddleware {
       request.on("socket", (socket) => {
         // A reused pooled socket is connected already; a fresh one reports when it connects.
         if (!socket.connecting) connected = true;
-        socket.once(secure ? "secureConnect" : "connect", () => (connected = true));
+        else socket.once(secure ? "secureConnect" : "connect", () => (connected = true));
       });
       request.on("error", fail);
       request.end(body);
