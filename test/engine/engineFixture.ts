@@ -10,9 +10,11 @@ import { startEmulator } from "../../emulator";
 import {
   EngineResource,
   ProviderHost,
+  ProviderHostOptions,
   RegisteredResource,
   ResourceDeclaration,
   repoRoot,
+  Secret,
   secret,
   serializeResources,
   startProviderHost,
@@ -55,30 +57,53 @@ export function assertBuilt(): void {
   if (!fs.existsSync(runtime)) {
     throw new Error(`${runtime} is missing: run \`npm run build\` first (npm test does), the host loads the built package`);
   }
+  try {
+    require.resolve("pulumi-industrydata/runtime", { paths: [repoRoot()] });
+  } catch {
+    // `npm install <pkg>` prunes the self-link as extraneous without re-running our postinstall.
+    throw new Error("pulumi-industrydata does not resolve by name from the repo root: run `node scripts/link-self.js` (npm install does)");
+  }
 }
 
 /**
  * Starts emulator, serializer and host in parallel. The program folder is the repo root, where
  * `pulumi-industrydata` resolves by name through the workspace self-link, as in the root Pulumi.yaml program.
  */
-export async function startEngineFixture(options: { declarations: ResourceDeclaration[] }): Promise<EngineFixture> {
+export async function startEngineFixture(options: {
+  declarations: ResourceDeclaration[];
+  /** Extra host options (Node flags, environment), e.g. a `--require` observer. */
+  host?: Pick<ProviderHostOptions, "nodeArgs" | "env">;
+}): Promise<EngineFixture> {
   assertBuilt();
   const cwd = repoRoot();
   const token = `engine-test-token-${randomBytes(12).toString("hex")}`;
-  const [emulator, serialized] = await Promise.all([
+  // The three slow starts overlap; Configure follows as soon as the emulator's address is known.
+  const started = await Promise.allSettled([
     startEmulator({ port: 0, staticToken: token, quiet: true }),
     serializeResources({ cwd, resources: options.declarations }),
-  ]);
-  let host: ProviderHost;
-  try {
-    host = await startProviderHost({
+    startProviderHost({
       cwd,
-      config: { "industrydata:graphEndpoint": emulator.graphUrl, "industrydata:accessToken": secret(token) },
+      configure: false,
+      nodeArgs: options.host?.nodeArgs,
       // The developer's own INDUSTRYDATA_* variables must not leak into the provider under test.
-      env: scrubbedEnv(),
-    });
+      env: { ...scrubbedEnv(), ...options.host?.env },
+    }),
+  ] as const);
+  const [emulatorStart, serializedStart, hostStart] = started;
+  const cleanUp = async () => {
+    if (hostStart.status === "fulfilled") await hostStart.value.stop();
+    if (emulatorStart.status === "fulfilled") await emulatorStart.value.stop();
+  };
+  const failed = started.find((s): s is PromiseRejectedResult => s.status === "rejected");
+  if (failed || emulatorStart.status !== "fulfilled" || serializedStart.status !== "fulfilled" || hostStart.status !== "fulfilled") {
+    await cleanUp();
+    throw failed?.reason ?? new Error("engine fixture failed to start");
+  }
+  const [emulator, serialized, host] = [emulatorStart.value, serializedStart.value, hostStart.value];
+  try {
+    await host.configure(stackConfig({ emulator, token }));
   } catch (error) {
-    await emulator.stop();
+    await cleanUp();
     throw error;
   }
   const resources = Object.fromEntries(serialized.map((r) => [r.name, r]));
@@ -120,8 +145,13 @@ export async function startEngineFixture(options: { declarations: ResourceDeclar
   };
 }
 
+/** The stack config the engine passes for this emulator (what a user's `pulumi config set` would hold). */
+export function stackConfig(fx: Pick<EngineFixture, "emulator" | "token">): Record<string, string | Secret<string>> {
+  return { "industrydata:graphEndpoint": fx.emulator.graphUrl, "industrydata:accessToken": secret(fx.token) };
+}
+
 /** This process's environment without INDUSTRYDATA_* / AZURE_* (config must come from Configure only). */
-function scrubbedEnv(): NodeJS.ProcessEnv {
+export function scrubbedEnv(): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = {};
   for (const key of Object.keys(process.env)) if (/^(INDUSTRYDATA_|AZURE_)/.test(key)) env[key] = undefined;
   return env;
