@@ -1,0 +1,163 @@
+/**
+ * The `industrydata` command line (commander): `industrydata export` reads a tenant's flow sets and flows and
+ * writes a Pulumi program adopting them. Configuration is the provider's own (provider/config): the options
+ * below stand for the `industrydata:*` keys, and `INDUSTRYDATA_*` / `AZURE_*` variables fill in the rest.
+ */
+import { Command, CommanderError, Option } from "commander";
+import { resolveProviderConfig, type ProviderConfig } from "../config";
+import { createGraphClient, type ManagedGraphClient } from "../graph";
+import { explainExportError } from "./explainExportError";
+import { exportTenant, type ExportSummary } from "./exportTenant";
+import { progressDisplay } from "./progressDisplay";
+import type { PasswordMode } from "./serverToArgs";
+
+/** Where the command reads and writes; the real process by default, replaceable in tests. */
+export interface CliIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+  env: NodeJS.ProcessEnv;
+}
+
+/** The options of `industrydata export`, as commander parses them. */
+interface ExportOptions {
+  out: string;
+  endpoint?: string;
+  tenant?: string;
+  clientId?: string;
+  certificate?: string;
+  clientSecretEnv?: string;
+  tokenEnv?: string;
+  authorityHost?: string;
+  caFile?: string;
+  project?: string;
+  passwords: PasswordMode;
+  force?: boolean;
+  quiet?: boolean;
+}
+
+/**
+ * Runs the command line (`argv` without node and script) and resolves to the exit code: 0 on success, 1 when
+ * the export failed (the reason on stderr), commander's code for a usage error.
+ */
+export async function runCli(argv: string[], io: CliIo = { stdout: process.stdout, stderr: process.stderr, env: process.env }): Promise<number> {
+  let exitCode = 0;
+  const program = new Command("industrydata")
+    .description("Tools of pulumi-industrydata (Microsoft Graph industryData outbound provisioning as Pulumi resources).")
+    .exitOverride()
+    .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
+  program
+    .command("export")
+    .description(
+      "Read every outbound provisioning flow set and flow of a tenant (or the emulator) and write a TypeScript " +
+        "Pulumi program that adopts them by flowId, with the settings the tenant holds.",
+    )
+    .option("-o, --out <dir>", "folder to write the program to (must be empty unless --force)", "industrydata-adopted")
+    .option("--endpoint <url>", "Graph endpoint (industrydata:graphEndpoint, INDUSTRYDATA_GRAPH_ENDPOINT); default https://graph.microsoft.com/beta")
+    .option("--tenant <id>", "Entra tenant id or domain (industrydata:tenantId, INDUSTRYDATA_TENANT_ID)")
+    .option("--client-id <id>", "application (client) id of the app registration (industrydata:clientId, INDUSTRYDATA_CLIENT_ID)")
+    .option("--certificate <path>", "PEM file with the app's certificate and private key (industrydata:clientCertificatePath)")
+    .option("--client-secret-env <name>", "environment variable holding the app's client secret (default INDUSTRYDATA_CLIENT_SECRET)")
+    .option("--token-env <name>", "environment variable holding a ready access token (default INDUSTRYDATA_ACCESS_TOKEN)")
+    .option("--authority-host <url>", "Entra authority host (industrydata:authorityHost)")
+    .option("--ca-file <path>", "extra PEM CA bundle to trust, e.g. the emulator's with --tls (industrydata:caCertificatePath)")
+    .option("--project <name>", "Pulumi project name of the program (default: the --out folder's name)")
+    .addOption(
+      new Option("--passwords <mode>", "config: read default passwords from secret stack config; omit: leave them unmanaged")
+        .choices(["config", "omit"])
+        .default("config"),
+    )
+    .option("--force", "write into a folder that is not empty, overwriting the exported files")
+    .option("-q, --quiet", "no progress display and no instructions, only the summary line")
+    .addHelpText(
+      "after",
+      "\nSecrets are never taken on the command line: pass the name of the variable that holds them.\n" +
+        "With no credential option: AZURE_FEDERATED_TOKEN_FILE (workload identity), else DefaultAzureCredential.\n" +
+        "The caller needs IndustryData-OutboundFlow.Read.All (ReadWrite.All to manage the adopted flows).",
+    )
+    .action(async (options: ExportOptions) => {
+      exitCode = await runExport(options, io);
+    });
+  try {
+    await program.parseAsync(argv, { from: "user" });
+  } catch (error) {
+    if (error instanceof CommanderError) return error.code === "commander.helpDisplayed" || error.code === "commander.version" ? 0 : error.exitCode;
+    throw error;
+  }
+  return exitCode;
+}
+
+async function runExport(options: ExportOptions, io: CliIo): Promise<number> {
+  let client: ManagedGraphClient | undefined;
+  try {
+    const config = resolveProviderConfig(configFromOptions(options, io.env), io.env);
+    client = createGraphClient(config, { env: io.env });
+    const summary = await exportTenant({
+      client,
+      graphEndpoint: config.graphEndpoint,
+      ...(config.tenantId !== undefined ? { tenantId: config.tenantId } : {}),
+      ...(config.clientId !== undefined ? { clientId: config.clientId } : {}),
+      outDir: options.out,
+      ...(options.project !== undefined ? { project: options.project } : {}),
+      passwords: options.passwords,
+      force: options.force ?? false,
+      progress: progressDisplay({ stream: io.stderr, quiet: options.quiet ?? false }),
+    });
+    io.stdout.write(report(summary, config, options.quiet ?? false));
+    return 0;
+  } catch (error) {
+    io.stderr.write(`${explainExportError(error)}\n`);
+    return 1;
+  } finally {
+    client?.close();
+  }
+}
+
+/**
+ * The `get` of `resolveProviderConfig`: the command-line options under their `industrydata:` keys. Secrets
+ * come from the variables the options name; an option naming an unset variable is an error, not a fallback.
+ */
+function configFromOptions(options: ExportOptions, env: NodeJS.ProcessEnv): (key: string) => string | undefined {
+  const fromVariable = (option: string, name: string | undefined): string | undefined => {
+    if (name === undefined) return undefined;
+    const value = env[name];
+    if (value === undefined || value.trim() === "") throw new Error(`${option} ${name}: that environment variable is not set`);
+    return value;
+  };
+  const values: Record<string, string | undefined> = {
+    "industrydata:graphEndpoint": options.endpoint,
+    "industrydata:tenantId": options.tenant,
+    "industrydata:clientId": options.clientId,
+    "industrydata:clientCertificatePath": options.certificate,
+    "industrydata:clientSecret": fromVariable("--client-secret-env", options.clientSecretEnv),
+    "industrydata:accessToken": fromVariable("--token-env", options.tokenEnv),
+    "industrydata:authorityHost": options.authorityHost,
+    "industrydata:caCertificatePath": options.caFile,
+  };
+  return (key) => values[key];
+}
+
+/** What the user reads after a successful export: the summary, then the commands that finish the adoption. */
+function report(summary: ExportSummary, config: ProviderConfig, quiet: boolean): string {
+  const seconds = (summary.readMs / 1000).toFixed(1);
+  const line = `Exported ${summary.flowSets} flow set(s) and ${summary.flows} flow(s) from ${config.graphEndpoint} in ${seconds} s to ${summary.outDir}\n`;
+  if (quiet) return line;
+  const secretNotes = new Map(summary.plan.secrets.map((s) => [s.key, `# ${s.roleGroupId} in flow set ${JSON.stringify(s.flowSetDisplayName)}`]));
+  const commands = summary.configCommands.map((c) => {
+    const key = c.startsWith("pulumi config set --secret ") ? c.slice("pulumi config set --secret ".length) : undefined;
+    return key !== undefined && secretNotes.has(key) ? `  ${c}   ${secretNotes.get(key)}` : `  ${c}`;
+  });
+  const notes = [...summary.plan.flowSets.flatMap((s) => [...s.notes, ...s.flows.flatMap((f) => f.notes.map((n) => `${f.resourceName}: ${n}`))])];
+  return [
+    line.trimEnd(),
+    `Files: ${summary.files.join(", ")}`,
+    ...(notes.length > 0 ? ["", "Notes:", ...notes.map((n) => `  - ${n.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")}`)] : []),
+    "",
+    `Next, in ${summary.outDir}:`,
+    "  npm install",
+    "  pulumi stack init <stack>",
+    ...commands,
+    "  pulumi preview   # each flow: + create (adoption), nothing sent to Graph",
+    "  pulumi up",
+    "",
+  ].join("\n");
+}

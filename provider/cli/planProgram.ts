@@ -1,0 +1,120 @@
+/**
+ * What the exported program declares, before any text is written: one entry per flow set and flow with its
+ * resource name, TypeScript variable, class and arguments, plus the secret config keys the program reads.
+ * Pure: the tenant snapshot in, the plan out.
+ */
+import { descriptors, type ResourceKind } from "../schema";
+import { camelIdentifier, kebabName, reservedIdentifiers, UniqueNames } from "./names";
+import type { TenantSnapshot } from "./readTenant";
+import { flowSetToArgs, flowToArgs, PasswordReference, type PasswordMode } from "./serverToArgs";
+import { Code } from "./tsLiteral";
+
+type JsonObject = Record<string, unknown>;
+
+/** A secret stack config key the program reads with `config.requireSecret`. */
+export interface SecretConfigKey {
+  key: string;
+  /** Where it is used, for the printed instructions: the flow set's display name and the role group. */
+  flowSetDisplayName: string;
+  roleGroupId: string;
+}
+
+/** One flow the program adopts. */
+export interface PlannedFlow {
+  kind: ResourceKind;
+  /** The resource class, e.g. "UserProvisioningFlow". */
+  className: string;
+  /** Pulumi resource name, e.g. "north-high-users". */
+  resourceName: string;
+  /** TypeScript variable, e.g. "northHighUsers". */
+  variable: string;
+  /** Constructor arguments; `Code` values are written verbatim (the set id variable, secret config reads). */
+  args: JsonObject;
+  notes: string[];
+}
+
+/** One flow set: referred to by id (the set itself is not adopted, see `renderProgram`), with its flows. */
+export interface PlannedFlowSet {
+  id: string;
+  displayName: string;
+  /** The set's own arguments as read (displayName, filter), for the comment beside it. */
+  args: JsonObject;
+  /** Resource-name stem, e.g. "north-high". */
+  resourceName: string;
+  /** The variable holding the set id, e.g. "northHighSetId". */
+  idVariable: string;
+  flows: PlannedFlow[];
+  notes: string[];
+}
+
+/** The whole program. */
+export interface ProgramPlan {
+  flowSets: PlannedFlowSet[];
+  secrets: SecretConfigKey[];
+  /** Resource classes the program uses, sorted. */
+  classNames: string[];
+  passwords: PasswordMode;
+}
+
+/** Flow kinds in the order a program lists them (the base kind last). */
+const kindOrder: ResourceKind[] = ["user", "classGroup", "securityGroup", "administrativeUnit", "provisioningFlow"];
+
+/** Resource-name suffix of each flow kind. */
+const kindSuffix: Record<ResourceKind, string> = {
+  flowSet: "set",
+  user: "users",
+  classGroup: "class-groups",
+  securityGroup: "security-groups",
+  administrativeUnit: "admin-units",
+  provisioningFlow: "flow",
+};
+
+/** Plans the program adopting every flow of the snapshot. Sets are ordered by display name, then id. */
+export function planProgram(snapshot: TenantSnapshot, options: { passwords?: PasswordMode } = {}): ProgramPlan {
+  const passwords = options.passwords ?? "config";
+  const resourceNames = new UniqueNames("-");
+  const variables = new UniqueNames("", reservedIdentifiers);
+  const configKeys = new UniqueNames("");
+  const secrets: SecretConfigKey[] = [];
+  const classNames = new Set<string>();
+
+  const sets = [...snapshot.flowSets].sort(
+    (a, b) => String(a.set.displayName ?? "").localeCompare(String(b.set.displayName ?? "")) || String(a.set.id).localeCompare(String(b.set.id)),
+  );
+  const flowSets = sets.map(({ set, flows }) => {
+    const exported = flowSetToArgs(set);
+    const displayName = String(exported.args.displayName ?? "");
+    const stem = resourceNames.claim(kebabName(displayName, "flow-set"));
+    const idVariable = variables.claim(camelIdentifier(`${stem} set id`, "flow set id"));
+    const planned = flows
+      .map((server) => flowToArgs(server, { flowSetId: exported.id, passwords }))
+      .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind))
+      .map((flow): PlannedFlow => {
+        const resourceName = resourceNames.claim(`${stem}-${kindSuffix[flow.kind]}`);
+        const className = descriptors[flow.kind].resourceName;
+        classNames.add(className);
+        const args = withCode(flow.args, (reference) => {
+          const key = configKeys.claim(camelIdentifier(`${stem} ${reference.roleGroupId} password`, "password"));
+          secrets.push({ key, flowSetDisplayName: displayName, roleGroupId: reference.roleGroupId });
+          return new Code(`config.requireSecret(${JSON.stringify(key)})`);
+        });
+        args.flowSetId = new Code(idVariable);
+        return { kind: flow.kind, className, resourceName, variable: variables.claim(camelIdentifier(resourceName, "flow")), args, notes: flow.notes };
+      });
+    return { id: exported.id, displayName, args: exported.args, resourceName: stem, idVariable, flows: planned, notes: exported.notes };
+  });
+  return { flowSets, secrets, classNames: [...classNames].sort(), passwords };
+}
+
+/** A copy of the arguments with each `PasswordReference` replaced by the code reading it from config. */
+function withCode(value: JsonObject, secret: (reference: PasswordReference) => Code): JsonObject {
+  const walk = (v: unknown): unknown => {
+    if (v instanceof PasswordReference) return secret(v);
+    if (Array.isArray(v)) return v.map(walk);
+    if (v !== null && typeof v === "object" && !(v instanceof Code)) {
+      return Object.fromEntries(Object.entries(v as JsonObject).map(([k, sub]) => [k, walk(sub)]));
+    }
+    return v;
+  };
+  return walk(value) as JsonObject;
+}

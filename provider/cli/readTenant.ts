@@ -1,0 +1,37 @@
+/** Reads every outbound provisioning flow set and its flows from Graph, for `industrydata export`. */
+import type { GraphClient } from "../graph";
+import { flowSetsPath, flowsPath } from "../schema";
+
+type JsonObject = Record<string, unknown>;
+
+/** The tenant as Graph returned it: each flow set with its flows, server JSON untouched. */
+export interface TenantSnapshot {
+  flowSets: { set: JsonObject; flows: JsonObject[] }[];
+}
+
+/** Options of {@link readTenant}. */
+export interface ReadTenantOptions {
+  client: GraphClient;
+  /** Called once the sets are listed, with their number. */
+  onFlowSetsListed?(count: number): void;
+  /** Called after each set's flows are read. */
+  onFlowSetRead?(set: JsonObject, flows: JsonObject[]): void;
+}
+
+/**
+ * One list of the sets, then one list of each set's flows (the list answers hold every property, so no GET per
+ * flow), all sets at once: the client's shared limiter bounds how many requests are in flight. Paging through
+ * `@odata.nextLink` is the client's. The flow collection is polymorphic: each flow carries its `@odata.type`.
+ */
+export async function readTenant(options: ReadTenantOptions): Promise<TenantSnapshot> {
+  const sets = await options.client.list<JsonObject>(flowSetsPath);
+  options.onFlowSetsListed?.(sets.length);
+  const flowSets = await Promise.all(
+    sets.map(async (set) => {
+      const flows = await options.client.list<JsonObject>(flowsPath(String(set.id)));
+      options.onFlowSetRead?.(set, flows);
+      return { set, flows };
+    }),
+  );
+  return { flowSets };
+}

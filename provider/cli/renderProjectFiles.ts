@@ -1,0 +1,144 @@
+/**
+ * The files around the exported `index.ts`: Pulumi.yaml, package.json, tsconfig.json, .gitignore and a README
+ * with the commands that finish the adoption.
+ */
+import { DEFAULT_GRAPH_ENDPOINT } from "../config";
+import type { ProgramPlan } from "./planProgram";
+
+/** What the project files need to know besides the plan. */
+export interface ProjectFilesOptions {
+  /** Pulumi project (and npm package) name. */
+  project: string;
+  graphEndpoint: string;
+  tenantId?: string;
+  clientId?: string;
+  /** Versions written into package.json. */
+  versions: PackageVersions;
+}
+
+/** Dependency versions of the generated package.json. */
+export interface PackageVersions {
+  pulumiIndustrydata: string;
+  pulumi: string;
+  typescript: string;
+  typesNode: string;
+  tsNode: string;
+}
+
+/** The stack settings the adoption needs, as `pulumi config set` commands (secrets prompt for their value). */
+export function configCommands(plan: ProgramPlan, options: Omit<ProjectFilesOptions, "project" | "versions">): string[] {
+  const commands: string[] = [];
+  if (options.graphEndpoint !== DEFAULT_GRAPH_ENDPOINT) {
+    commands.push(`pulumi config set industrydata:graphEndpoint ${options.graphEndpoint}`);
+  }
+  if (options.tenantId !== undefined) commands.push(`pulumi config set industrydata:tenantId ${options.tenantId}`);
+  if (options.clientId !== undefined) commands.push(`pulumi config set industrydata:clientId ${options.clientId}`);
+  for (const secret of plan.secrets) commands.push(`pulumi config set --secret ${secret.key}`);
+  return commands;
+}
+
+/** File name -> content. */
+export function renderProjectFiles(plan: ProgramPlan, options: ProjectFilesOptions): Record<string, string> {
+  return {
+    "Pulumi.yaml": pulumiYaml(plan, options),
+    "package.json": `${JSON.stringify(packageJson(options), null, 2)}\n`,
+    "tsconfig.json": `${JSON.stringify(tsconfig, null, 2)}\n`,
+    ".gitignore": "node_modules/\n",
+    "README.md": readme(plan, options),
+  };
+}
+
+function pulumiYaml(plan: ProgramPlan, options: ProjectFilesOptions): string {
+  const lines = [
+    `name: ${options.project}`,
+    "description: School Data Sync outbound provisioning flows adopted with `industrydata export`.",
+    "runtime:",
+    "  name: nodejs",
+    "  options:",
+    "    typescript: true",
+    "main: index.ts",
+  ];
+  if (plan.secrets.length > 0) {
+    lines.push("config:");
+    for (const secret of plan.secrets) {
+      lines.push(
+        `  ${secret.key}:`,
+        "    type: string",
+        "    secret: true",
+        `    description: ${JSON.stringify(`Default password of ${secret.roleGroupId} accounts created by flow set ${secret.flowSetDisplayName} (write-only in Graph).`)}`,
+      );
+    }
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+function packageJson(options: ProjectFilesOptions): Record<string, unknown> {
+  return {
+    name: options.project,
+    private: true,
+    main: "index.ts",
+    dependencies: { "@pulumi/pulumi": options.versions.pulumi, "pulumi-industrydata": options.versions.pulumiIndustrydata },
+    devDependencies: {
+      "@types/node": options.versions.typesNode,
+      "ts-node": options.versions.tsNode,
+      typescript: options.versions.typescript,
+    },
+  };
+}
+
+const tsconfig = {
+  compilerOptions: {
+    target: "ES2022",
+    module: "commonjs",
+    moduleResolution: "node",
+    strict: true,
+    esModuleInterop: true,
+    skipLibCheck: true,
+    types: ["node"],
+  },
+  files: ["index.ts"],
+};
+
+function readme(plan: ProgramPlan, options: ProjectFilesOptions): string {
+  const flows = plan.flowSets.reduce((n, s) => n + s.flows.length, 0);
+  const commands = configCommands(plan, options);
+  const lines = [
+    `# ${options.project}`,
+    "",
+    `Adopted from ${options.graphEndpoint} by \`industrydata export\`: ${plan.flowSets.length} flow set(s), ${flows} flow(s).`,
+    "`index.ts` declares every flow with its `flowId` and the settings the tenant holds, so the first",
+    "`pulumi up` changes nothing in the tenant" + (plan.secrets.length > 0 ? " except sending the default passwords once." : "."),
+    "",
+    "## Finish the adoption",
+    "",
+    "```sh",
+    "npm install",
+    "pulumi stack init <stack>        # e.g. prod; any backend (pulumi login --local works)",
+    ...commands,
+    "pulumi preview                   # every flow shows as + create: adoption, no Graph change",
+    "pulumi up",
+    "pulumi preview --refresh --expect-no-changes   # from now on: fails when the tenant drifts",
+    "```",
+    "",
+    "Credentials: the provider reads `industrydata:*` stack config, then `INDUSTRYDATA_*` and `AZURE_*`",
+    "environment variables, then `DefaultAzureCredential` (Azure CLI login, workload identity, managed identity).",
+    "The caller needs `IndustryData-OutboundFlow.ReadWrite.All` to manage the flows.",
+    "",
+    "## What is and is not managed",
+    "",
+    "- Flows: managed. Declared properties are compared on every run; undeclared ones are never sent.",
+    "- Flow sets: referred to by id only. `OutboundProvisioningFlowSet` cannot adopt an existing set, so a set's",
+    "  name and filter stay as they are (shown in comments in `index.ts`).",
+    "- `pulumi destroy` leaves adopted flows in the tenant; set `deleteOnDestroy: true` on a flow to delete it.",
+  ];
+  if (plan.secrets.length > 0) {
+    lines.push(
+      "- Default passwords: Graph only returns them masked, so they were not exported. Each is read from a",
+      "  secret config key (above); Pulumi keeps it encrypted in state and masked in output.",
+    );
+  } else if (plan.passwords === "omit") {
+    lines.push("- Default passwords: not exported (`--passwords omit`), so not managed. Resending a user flow's",
+      "  `creationOptions` without them removes them: declare them before changing `creationOptions`.");
+  }
+  return `${lines.join("\n")}\n`;
+}
