@@ -55,7 +55,9 @@ describe("secret password and token through the dynamic-provider host", () => {
     expect(rotated.op).toBe("update");
     expect(passwordMatches(await storedPasswordHash(setId), secondPassword)).toBe(true);
 
-    // The engine's state for the resource: the password only ever inside a secret.
+    // The engine's state for the resource: the password only ever inside a secret. (Control: the scan does
+    // see plain values deep inside the outputs.)
+    expect(plainTextPaths(users.state!.outputs, "minor")).toContain("managementOptions.additionalOptions.studentAgeGroup");
     for (const [part, value] of Object.entries({ inputs: users.state!.inputs, outputs: users.state!.outputs })) {
       expect({ part, paths: plainTextPaths(value, firstPassword) }).toEqual({ part, paths: [] });
       expect({ part, paths: plainTextPaths(value, secondPassword) }).toEqual({ part, paths: [] });

@@ -98,9 +98,12 @@ export function annotateSecrets(
   return outs;
 }
 
-/** Plain-object test that excludes arrays, null and class instances such as `Secret`. */
+/**
+ * Plain-object test that excludes arrays, null and class instances such as `Secret`. Realm-independent:
+ * google-protobuf's `toJavaScript()` objects come from Node's own realm, not jest's sandbox.
+ */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== "object" || Array.isArray(value)) return false;
+  if (value === null || typeof value !== "object" || Array.isArray(value) || value instanceof Secret) return false;
   const proto = Object.getPrototypeOf(value);
-  return proto === Object.prototype || proto === null;
+  return proto === null || Object.getPrototypeOf(proto) === null;
 }
