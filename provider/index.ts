@@ -15,7 +15,11 @@ export { AdministrativeUnitProvisioningFlow } from "./resources/administrativeUn
 export type { AdministrativeUnitProvisioningFlowArgs } from "./resources/administrativeUnitProvisioningFlow";
 export { ProvisioningFlow } from "./resources/provisioningFlow";
 export type { ProvisioningFlowArgs } from "./resources/provisioningFlow";
-export { providers, configure } from "./resources/runtime";
+/**
+ * The provider of each resource class (`providers.userProvisioningFlow.diff(…)`), for tests and tools; loaded on
+ * first use. Call `configure` first (else the `INDUSTRYDATA_*` environment variables apply).
+ */
+export { lazyProviders as providers, lazyConfigure as configure } from "./resources/lazyRuntime";
 export type { CrudProvider } from "./resources/resourceProvider";
 export type { ProviderKey } from "./resources/shim";
 export type { DeepInput } from "./resources/inputTypes";

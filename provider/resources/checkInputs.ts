@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { validateInputs, type ResourceKind } from "../schema";
+import { descriptors, validateInputs, type ResourceKind } from "../schema";
 
 /** The property under which `dynamic.Resource` stores the serialized provider; never a Graph property. */
 export const PROVIDER_KEY = "__provider";
@@ -19,7 +19,8 @@ export interface CheckOutcome {
 export function checkInputs(kind: ResourceKind, news: Record<string, unknown>): CheckOutcome {
   const raw = withoutProviderKey(news);
   const result = validateInputs(kind, raw);
-  for (const warning of result.warnings) pulumi.log.warn(warning);
+  // The host cannot tell which resource is checked: the class name says which kind of resource warns.
+  for (const warning of result.warnings) pulumi.log.warn(`${descriptors[kind].resourceName}: ${warning}`);
   const unknowns = unknownPaths(raw, "");
   if (unknowns.length === 0) return { inputs: result.inputs, failures: result.failures };
   // A preview can hold values not known yet (the id of a set created in the same run): they cannot be judged

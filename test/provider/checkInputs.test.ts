@@ -33,7 +33,7 @@ describe("check (no HTTP: validation happens before any call)", () => {
         managementOptions: { additionalOptions: { markAllStudentsAsMinors: true } },
       });
       expect(failures).toEqual([]);
-      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/markAllStudentsAsMinors.*studentAgeGroup/s));
+      expect(warn).toHaveBeenCalledWith(expect.stringMatching(/UserProvisioningFlow: .*markAllStudentsAsMinors.*studentAgeGroup/s));
     } finally {
       warn.mockRestore();
     }
