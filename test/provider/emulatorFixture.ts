@@ -2,7 +2,7 @@
  * A real emulator on port 0 with a static token, the provider runtime configured against it, and the admin
  * API's request log, so a test can assert exactly which Graph requests a provider method sent.
  */
-import { startEmulator, type LoggedRequest, type RunningEmulator, type TenantState } from "../../emulator";
+import { startEmulator, type FaultRule, type LoggedRequest, type RunningEmulator, type TenantState } from "../../emulator";
 import { closeSharedGraphClients } from "../../provider/graph";
 import { configure } from "../../provider/resources/runtime";
 
@@ -27,6 +27,8 @@ export interface EmulatorFixture {
   state(): Promise<TenantState>;
   /** A Graph call made directly (an out-of-band change, as in the portal); not via the provider. */
   graph(method: string, path: string, body?: object): Promise<{ status: number; body: any }>;
+  /** Injects a fault for the next matching requests (see the emulator's FaultRule). */
+  fault(rule: FaultRule): Promise<void>;
   /** Empties the tenant and the request log. */
   reset(): Promise<void>;
   stop(): Promise<void>;
@@ -40,8 +42,11 @@ export async function startFixture(options: { patchResponse?: 204 | 200 } = {}):
     "industrydata:accessToken": TEST_TOKEN,
   };
   await configure({ get: (key) => stack[key] });
-  const admin = async (method: string, path: string): Promise<any> => {
-    const response = await fetch(`${emulator.adminUrl}/${path}`, { method });
+  const admin = async (method: string, path: string, body?: object): Promise<any> => {
+    const response = await fetch(`${emulator.adminUrl}/${path}`, {
+      method,
+      ...(body !== undefined ? { body: JSON.stringify(body), headers: { "content-type": "application/json" } } : {}),
+    });
     if (!response.ok) throw new Error(`admin ${method} ${path}: ${response.status}`);
     return response.status === 204 ? undefined : response.json();
   };
@@ -57,6 +62,7 @@ export async function startFixture(options: { patchResponse?: 204 | 200 } = {}):
     clearRequests: () => admin("DELETE", "requests"),
     state: () => admin("GET", "state"),
     reset: () => admin("POST", "reset"),
+    fault: (rule) => admin("POST", "faults", rule),
     graph: async (method, path, body) => {
       const response = await fetch(`${emulator.graphUrl}${path}`, {
         method,
