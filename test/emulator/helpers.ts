@@ -1,4 +1,5 @@
 /** Black-box helpers for the emulator tests: start one on port 0, talk to it with global fetch. */
+import { Agent, Dispatcher } from "undici";
 import { EmulatorOptions, RunningEmulator, startEmulator } from "../../emulator";
 
 export const TOKEN = "emulator-test-static-token";
@@ -24,8 +25,8 @@ export interface TestEmulator extends RunningEmulator {
   createFlow(setId: string, body: Record<string, unknown>): Promise<string>;
 }
 
-async function call(url: string, method: string, body: unknown, headers: Record<string, string>): Promise<Answer> {
-  const init: RequestInit = { method, headers: { ...headers } };
+async function call(url: string, method: string, body: unknown, headers: Record<string, string>, dispatcher?: Dispatcher): Promise<Answer> {
+  const init: RequestInit & { dispatcher?: Dispatcher } = { method, headers: { ...headers }, dispatcher };
   if (body !== undefined) {
     init.body = typeof body === "string" ? body : JSON.stringify(body);
     (init.headers as Record<string, string>)["content-type"] ??= "application/json";
@@ -44,13 +45,15 @@ async function call(url: string, method: string, body: unknown, headers: Record<
 /** Starts an emulator with the static test token (plus `options`). */
 export async function startTestEmulator(options: EmulatorOptions = {}): Promise<TestEmulator> {
   const emu = await startEmulator({ staticToken: TOKEN, ...options });
+  // With tls, trust the emulator's own CA for these calls only.
+  const dispatcher = emu.caPem ? new Agent({ connect: { ca: emu.caPem } }) : undefined;
   const graph: TestEmulator["graph"] = (method, path, body, init = {}) => {
     const headers: Record<string, string> = { ...(init.headers ?? {}) };
     const token = init.token === undefined ? TOKEN : init.token;
     if (token !== null) headers.authorization = `Bearer ${token}`;
-    return call(path.startsWith("http") ? path : `${emu.graphUrl}${path}`, method, body, headers);
+    return call(path.startsWith("http") ? path : `${emu.graphUrl}${path}`, method, body, headers, dispatcher);
   };
-  const admin: TestEmulator["admin"] = (method, path, body) => call(`${emu.adminUrl}${path}`, method, body, {});
+  const admin: TestEmulator["admin"] = (method, path, body) => call(`${emu.adminUrl}${path}`, method, body, {}, dispatcher);
   const createSet = async (body: Record<string, unknown> = { displayName: "District" }) => {
     const r = await graph("POST", FLOW_SETS, body);
     if (r.status !== 201) throw new Error(`create set: ${r.status} ${JSON.stringify(r.body)}`);
@@ -61,7 +64,12 @@ export async function startTestEmulator(options: EmulatorOptions = {}): Promise<
     if (r.status !== 201) throw new Error(`create flow: ${r.status} ${JSON.stringify(r.body)}`);
     return r.body.id as string;
   };
-  return Object.assign(emu, { graph, admin, createSet, createFlow });
+  const stopEmulator = emu.stop;
+  const stop = async () => {
+    await stopEmulator();
+    await dispatcher?.close();
+  };
+  return Object.assign(emu, { graph, admin, createSet, createFlow, stop });
 }
 
 /** Bodies of one valid flow of each kind (the seeds' shapes). */
