@@ -9,7 +9,7 @@ import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
 describe.each([
   { answer: 204 as const, getsAfterPatch: 1 },
   { answer: 200 as const, getsAfterPatch: 0 },
-])("PATCH answered $answer", ({ answer, getsAfterPatch }) => {
+])("204 vs 200: PATCH answered $answer", ({ answer, getsAfterPatch }) => {
   let fx: EmulatorFixture;
   let setId: string;
 
