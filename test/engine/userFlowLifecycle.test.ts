@@ -116,6 +116,21 @@ describe("user flow through the dynamic-provider host", () => {
     await district.destroy();
   });
 
+  test("the deprecated markAllStudentsAsMinors passes Check with a warning the engine shows (host stderr)", async () => {
+    const before = fx.host.output.length;
+    const checked = await fx.host.check(
+      fx.resources.users.urn,
+      {},
+      withInputs(fx.resources.users, { managementOptions: { additionalOptions: { markAllStudentsAsMinors: true } } }),
+    );
+    expect(checked.failures).toEqual([]);
+    // The host has no engine connection for pulumi.log, so the SDK writes the warning to the console.
+    await waitFor(() => fx.host.output.slice(before).some((l) => /markAllStudentsAsMinors/.test(l.text)));
+    const warning = fx.host.output.slice(before).find((l) => /markAllStudentsAsMinors/.test(l.text))!;
+    expect(warning.source).toBe("stderr");
+    expect(warning.text).toContain("studentAgeGroup");
+  });
+
   test.each([
     {
       name: "an enum value outside the allowed list",
@@ -140,3 +155,11 @@ describe("user flow through the dynamic-provider host", () => {
     expect(await graphRequests(fx)).toEqual([]);
   });
 });
+
+/** Host output arrives on its own streams, a moment after the RPC answer. */
+async function waitFor(condition: () => boolean, timeoutMs = 5000): Promise<void> {
+  for (const start = Date.now(); !condition(); ) {
+    if (Date.now() - start > timeoutMs) throw new Error("condition not met in time");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
