@@ -42,7 +42,8 @@ export async function main(argv: string[]): Promise<void> {
     console.log(JSON.stringify({ graphUrl, tokenUrl, adminUrl, authorityHost, caFile, port, tenantId: DEFAULT_TENANT_ID, clientId: DEFAULT_TEST_CLIENT.clientId }));
   } else {
     console.log(emu.graphUrl);
-    console.log(`  token endpoint : ${emu.tokenUrl} (any tenant id; test client ${DEFAULT_TEST_CLIENT.clientId} / secret "${DEFAULT_TEST_CLIENT.clientSecret}")`);
+    // The test client's secret is documented (emulator/README.md), not printed: output may end up in CI logs.
+    console.log(`  token endpoint : ${emu.tokenUrl} (any tenant id; test client ${DEFAULT_TEST_CLIENT.clientId})`);
     console.log(`  authority host : ${emu.authorityHost}`);
     console.log(`  admin API      : ${emu.adminUrl} (loopback only)`);
     if (staticToken) console.log("  static token   : accepted (as given)");
