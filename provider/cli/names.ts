@@ -3,30 +3,25 @@
 /** Longest name stem taken from a display name, in characters (whole words are kept). */
 const MAX_STEM = 40;
 
-/**
- * The words of a display name, lower-cased, letters and digits only ("North High #2" -> ["north", "high", "2"]),
- * as many as fit in 40 characters.
- */
+/** The words of a text, lower-cased, letters and digits only ("North High #2" -> ["north", "high", "2"]). */
 export function words(text: string): string[] {
-  const all = text
+  return text
     .normalize("NFKD")
     .replace(/[\u0300-\u036f]/g, "")
     .replace(/([a-z0-9])([A-Z])/g, "$1 $2")
     .toLowerCase()
     .split(/[^a-z0-9]+/)
     .filter((w) => w !== "");
+}
+
+/** `north-high-2`: a Pulumi resource name stem (kebab case, at most 40 characters of whole words); `fallback` when the text has no usable word. */
+export function kebabName(text: string, fallback: string): string {
   const kept: string[] = [];
-  for (const word of all) {
+  for (const word of words(text)) {
     if (kept.length > 0 && [...kept, word].join("-").length > MAX_STEM) break;
     kept.push(word.slice(0, MAX_STEM));
   }
-  return kept;
-}
-
-/** `north-high-2`: a Pulumi resource name (kebab case); `fallback` when the text has no usable word. */
-export function kebabName(text: string, fallback: string): string {
-  const parts = words(text);
-  return parts.length > 0 ? parts.join("-") : fallback;
+  return kept.length > 0 ? kept.join("-") : fallback;
 }
 
 /** `northHigh2`: a camelCase TypeScript identifier; prefixed when it would start with a digit. */
