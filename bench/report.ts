@@ -1,0 +1,70 @@
+/** The benchmark's stdout: one table per size, then the targets. */
+import type { MemberKind } from "./fleetDeclarations";
+import { phaseNames } from "./enginePhases";
+import type { SizeResult } from "./runStackSize";
+import type { TargetResult } from "./targets";
+
+const MB = 1024 * 1024;
+
+/** Renders rows as a left-aligned text table (first row is the header). */
+export function textTable(rows: string[][]): string {
+  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
+  const line = (r: string[]) => r.map((cell, c) => (cell ?? "").padEnd(widths[c])).join("  ").trimEnd();
+  return [line(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
+}
+
+function ms(value: number | undefined): string {
+  return value === undefined ? "?" : value.toFixed(0);
+}
+
+function methods(byMethod: Record<string, number>): string {
+  const order = ["GET", "POST", "PATCH", "DELETE"];
+  const keys = [...order.filter((m) => m in byMethod), ...Object.keys(byMethod).filter((m) => !order.includes(m))];
+  return keys.length === 0 ? "0" : keys.map((m) => `${m} ${byMethod[m]}`).join(", ");
+}
+
+/** One size: phases table plus host and state figures. */
+export function sizeReport(s: SizeResult): string {
+  const header = ["phase", "flows", "ops", "wall ms", "ms/flow", "op p50/p95 ms", "HTTP requests", "CPU ms eng/host/emu", "floor ms", "floor CPU cli/emu", "ratio", "PATCH B sent/min/allowed"];
+  const rows = phaseNames.map((name) => {
+    const p = s.phases[name];
+    const ops = Object.entries(p.steps).map(([k, v]) => `${v} ${k}`).join(", ");
+    return [
+      name,
+      String(p.flows),
+      ops,
+      p.wallMs.toFixed(0),
+      p.wallPerFlowMs.toFixed(2),
+      `${p.operationMs.p50.toFixed(1)}/${p.operationMs.p95.toFixed(1)}`,
+      methods(p.requests.byMethod) + (p.requests.failed ? ` (${p.requests.failed} failed)` : ""),
+      `${ms(p.cpuMs.engine)}/${ms(p.cpuMs.host)}/${ms(p.cpuMs.emulator)}`,
+      p.floor ? p.floor.wallMs.toFixed(0) + (p.floor.statusMismatches ? ` (${p.floor.statusMismatches} status mismatches)` : "") : "-",
+      p.floor ? `${ms(p.floor.cpuMs.client)}/${ms(p.floor.cpuMs.emulator)}` : "-",
+      p.floorRatio !== undefined ? p.floorRatio.toFixed(2) : "-",
+      p.patch ? `${p.patch.actualBytes}/${p.patch.minimumBytes}/${p.patch.allowedBytes}` : "-",
+    ];
+  });
+  const stateRows = (Object.entries(s.state) as [MemberKind, NonNullable<SizeResult["state"][MemberKind]>][]).map(([kind, v]) => [
+    kind,
+    String(v.avgStateBytes),
+    String(v.maxStateBytes),
+    String(v.avgOwnBytes),
+    String(v.avgOverheadBytes),
+    String(v.maxOverheadBytes),
+    String(v.providerBytesInState),
+  ]);
+  return [
+    `== ${s.sets} flow sets, ${s.flows} flows (${s.resources} resources), parallelism ${s.parallelism} ==`,
+    textTable([header, ...rows]),
+    "",
+    `host: start ${s.host.startMs} ms, configure ${s.host.configureMs} ms, first call (loads the runtime) ${s.host.firstCallMs.toFixed(0)} ms, ` +
+      `peak RSS ${s.host.peakRssBytes !== undefined ? (s.host.peakRssBytes / MB).toFixed(1) + " MB" : "n/a"}`,
+    "",
+    textTable([["state per resource", "avg B", "max B", "own data B", "overhead avg B", "overhead max B", "__provider in state B"], ...stateRows]),
+  ].join("\n");
+}
+
+/** The targets as a table. */
+export function targetsReport(targets: TargetResult[]): string {
+  return textTable([["target", "goal", "measured", "met"], ...targets.map((t) => [t.name, t.target, t.measured, t.met ? "yes" : "NO"])]);
+}

@@ -1,0 +1,125 @@
+#!/usr/bin/env node
+/**
+ * `npm run bench [-- --quick] [-- --sets 1,25,250] [-- --parallel 10] [-- --profile]`
+ *
+ * Requests, bytes and time per flow through the real dynamic-provider host against the emulator on loopback,
+ * for 1, 25 and 250 flow sets of four flows each, next to the raw-HTTP floor of the same requests. Prints a
+ * table per size and the targets, and writes the same figures as JSON to `.bench/<timestamp>.json`.
+ */
+import { Command, InvalidArgumentError } from "commander";
+import * as fs from "fs";
+import * as path from "path";
+import { RegisteredResource, repoRoot, serializeResources } from "../test/harness";
+import { declarations, MemberKind } from "./fleetDeclarations";
+import { summarizeProfile } from "./profileSummary";
+import { sizeReport, targetsReport, textTable } from "./report";
+import { runStackSize, SizeResult } from "./runStackSize";
+import { evaluateTargets } from "./targets";
+import { hostProfiling } from "./hostProfiling";
+
+function positiveInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1) throw new InvalidArgumentError("expected a positive integer");
+  return n;
+}
+
+function integerList(value: string): number[] {
+  return value.split(",").map((v) => positiveInteger(v.trim()));
+}
+
+interface Options {
+  quick: boolean;
+  sets?: number[];
+  parallel: number;
+  out: string;
+  profile: boolean;
+  floorRepeats: number;
+}
+
+async function main(argv: string[]): Promise<void> {
+  const program = new Command()
+    .name("bench")
+    .description("Requests, bytes and time per flow through the real dynamic-provider host, against the raw-HTTP floor.")
+    .option("--quick", "small run: 1 and 25 flow sets only", false)
+    .option("--sets <list>", "flow-set counts to run, comma-separated (default 1,25,250)", integerList)
+    .option(
+      "-p, --parallel <n>",
+      "resource operations in flight (engine --parallel), also the provider's industrydata:concurrency and the floor's",
+      positiveInteger,
+      10,
+    )
+    .option("--out <dir>", "folder for the JSON results (and profiles)", ".bench")
+    .option("--floor-repeats <n>", "raw-HTTP floor replays per phase; the median is used", positiveInteger, 3)
+    .option("--profile", "record a CPU profile of the host per phase and print where its time went", false)
+    .parse(argv);
+  const o = program.opts<Options>();
+  const setCounts = o.sets ?? (o.quick ? [1, 25] : [1, 25, 250]);
+  const root = repoRoot();
+  const outDir = path.resolve(root, o.out);
+  const stamp = new Date().toISOString().replace(/[:.]/g, "-");
+  const profileDir = path.join(outDir, `profiles-${stamp}`);
+  const say = (line: string) => process.stderr.write(`${line}\n`);
+
+  say(`bench: serializing one resource per kind (pulumi.dynamic.Resource under mocks)…`);
+  const serialized = await serializeResources({ cwd: root, resources: Object.values(declarations) });
+  const templates = {} as Record<MemberKind, RegisteredResource>;
+  for (const [kind, d] of Object.entries(declarations) as [MemberKind, (typeof declarations)[MemberKind]][]) {
+    const r = serialized.find((s) => s.name === d.name);
+    if (!r) throw new Error(`${d.exportName} was not registered`);
+    templates[kind] = r;
+  }
+  const providerBytes = Object.fromEntries(Object.entries(templates).map(([k, t]) => [k, t.providerBytes])) as Record<MemberKind, number>;
+
+  const sizes: SizeResult[] = [];
+  for (const sets of setCounts) {
+    say(`bench: ${sets} flow sets (${sets * 4} flows), parallelism ${o.parallel}…`);
+    sizes.push(
+      await runStackSize({
+        sets,
+        parallelism: o.parallel,
+        templates,
+        floorRepeats: o.floorRepeats,
+        log: say,
+        ...(o.profile ? { profiling: hostProfiling(path.join(profileDir, `sets-${sets}`)) } : {}),
+      }),
+    );
+  }
+  const targets = evaluateTargets(sizes, providerBytes);
+
+  const lines = [
+    `pulumi-industrydata bench, ${new Date().toISOString()}, Node ${process.version}, ${setCounts.join("/")} flow sets x 4 flows`,
+    `Parallelism ${o.parallel} (engine steps in flight = provider industrydata:concurrency = floor's requests in flight;`,
+    `Pulumi 3.259's own default --parallel is 4 x CPUs, here 8). "update" = Check+Diff+Update of the changed 10% only;`,
+    `ms/flow divides by the flows of the phase (the sets' own operations are included in create/diff/refresh/delete).`,
+    "",
+    textTable([["__provider B", ...Object.keys(providerBytes)], ["", ...Object.values(providerBytes).map(String)]]),
+    "",
+    ...sizes.flatMap((s) => [sizeReport(s), ""]),
+    targetsReport(targets),
+  ];
+  process.stdout.write(`${lines.join("\n")}\n`);
+
+  if (o.profile) {
+    for (const size of sizes) {
+      for (const [phase, result] of Object.entries(size.phases)) {
+        if (!result.profileFile) continue;
+        const summary = summarizeProfile(result.profileFile, 15);
+        const where = path.relative(root, result.profileFile);
+        process.stdout.write(`\nhost CPU profile: ${size.sets} sets, ${phase} (${where}), ${summary.totalMs.toFixed(0)} ms\n`);
+        process.stdout.write(`${textTable([["self time by package/file", "ms", "%"], ...summary.files.map((r) => [r.what, r.selfMs.toFixed(0), r.percent.toFixed(1)])])}\n\n`);
+        process.stdout.write(`${textTable([["self time by function", "ms", "%"], ...summary.functions.map((r) => [r.what, r.selfMs.toFixed(0), r.percent.toFixed(1)])])}\n`);
+      }
+    }
+  }
+
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `${stamp}.json`);
+  const json = { startedAt: new Date().toISOString(), node: process.version, parallelism: o.parallel, setCounts, providerBytes, sizes, targets };
+  fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
+  say(`bench: results written to ${path.relative(process.cwd(), file)}`);
+}
+
+main(process.argv).catch((error: unknown) => {
+  process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
