@@ -2,7 +2,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { closeSharedGraphClients, createGraphClient, getSharedGraphClient, isGraphError, type GraphError } from "../../provider/graph";
 import { startLeakScan, type LeakScan } from "../support/leakScan";
 import { emulatorAdmin, graphRequests, type EmulatorAdmin } from "./emulatorAdmin";
-import { FAST_BACKOFF, FLOW_SETS, STATIC_TOKEN, UUID, districtSet, flowSetPath, flowsPath, securityGroupFlow, staticTokenConfig, userFlow } from "./fixtures";
+import { FLOW_SETS, STATIC_TOKEN, UUID, districtSet, flowSetPath, flowsPath, securityGroupFlow, staticTokenConfig, userFlow } from "./fixtures";
 
 interface FlowSet {
   id: string;

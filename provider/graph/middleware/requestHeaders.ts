@@ -18,13 +18,11 @@ export function setRequestHeader(context: Context, name: string, value: string):
   const headers = (context.options.headers ?? {}) as HeaderBag;
   if (headers instanceof Headers) {
     headers.set(name, value);
-  } else {
-    const lower = name.toLowerCase();
-    const kept = (Array.isArray(headers) ? headers : Object.entries(headers)).filter(([key]) => key.toLowerCase() !== lower);
-    context.options.headers = Object.fromEntries([...kept, [name, value]]);
     return;
   }
-  context.options.headers = headers;
+  const lower = name.toLowerCase();
+  const kept = (Array.isArray(headers) ? headers : Object.entries(headers)).filter(([key]) => key.toLowerCase() !== lower);
+  context.options.headers = Object.fromEntries([...kept, [name, value]]);
 }
 
 /** The request URL, whether the library passed a string or a Request. */
