@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ReadinessStatus } from "../schema/enums";
-import type { AdminUnitCreationOptionsArgs } from "../schema/types";
+import type { AdminUnitCreationOptionsArgs, AdministrativeUnitProvisioningFlowProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
 import { flowComputedOutputs, resourceProps, TYPE_MODULE } from "./resourceProps";
 import { shimProvider } from "./shim";
@@ -20,7 +20,7 @@ export interface AdministrativeUnitProvisioningFlowArgs {
    * Which administrative units are created (required by Graph): `createBasedOnOrg` (one per organisation) and
    * `createBasedOnOrgPlusRoleGroup` (one per organisation and role group), both required.
    */
-  creationOptions: DeepInput<AdminUnitCreationOptionsArgs>;
+  creationOptions: DeepInput<Props["creationOptions"]>;
 }
 
 /**

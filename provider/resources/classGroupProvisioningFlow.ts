@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ReadinessStatus } from "../schema/enums";
-import type { ClassGroupConfigurationArgs } from "../schema/types";
+import type { ClassGroupConfigurationArgs, ClassGroupProvisioningFlowProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
 import { flowComputedOutputs, resourceProps, TYPE_MODULE } from "./resourceProps";
 import { shimProvider } from "./shim";
@@ -22,7 +22,7 @@ export interface ClassGroupProvisioningFlowArgs {
    * (section-role codes such as "teacher" for owners and "student" for members; order- and case-free).
    * Sub-properties left out keep their value in the tenant.
    */
-  configuration: DeepInput<ClassGroupConfigurationArgs>;
+  configuration: DeepInput<Props["configuration"]>;
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { BasicFilterArgs } from "../schema/types";
+import type { BasicFilterArgs, FlowSetProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
 import { resourceProps, TYPE_MODULE } from "./resourceProps";
 import { shimProvider } from "./shim";
@@ -7,12 +7,12 @@ import { shimProvider } from "./shim";
 /** Arguments of an {@link OutboundProvisioningFlowSet}. */
 export interface OutboundProvisioningFlowSetArgs {
   /** Name of the flow set shown in the School Data Sync portal (required). */
-  displayName: pulumi.Input<string>;
+  displayName: DeepInput<Props["displayName"]>;
   /**
    * Which organisations of the inbound data the set's flows provision: a basic filter on `orgExternalId`
    * with the organisations' external ids in `in` (order-free). Omitted: unmanaged; null: all organisations.
    */
-  filter?: DeepInput<BasicFilterArgs | null>;
+  filter?: DeepInput<Props["filter"]>;
 }
 
 /**

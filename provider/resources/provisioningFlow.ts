@@ -1,5 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ReadinessStatus } from "../schema/enums";
+import type { ProvisioningFlowProps as Props } from "../schema/types";
+import type { DeepInput } from "./inputTypes";
 import { resourceProps, TYPE_MODULE } from "./resourceProps";
 import { shimProvider } from "./shim";
 
@@ -19,7 +21,7 @@ export interface ProvisioningFlowArgs {
    * `Update provisioningFlow` page (seed 002) lists it as patchable: it is accepted here only, sent only when
    * declared, and the service may refuse or recompute it. Unmanaged when omitted.
    */
-  readinessStatus?: pulumi.Input<ReadinessStatus>;
+  readinessStatus?: DeepInput<Props["readinessStatus"]>;
 }
 
 /**

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { UserCreationOptionsArgs } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
 
-type CreationOptionsInput = DeepInput<UserCreationOptionsArgs | null> | undefined;
+type CreationOptionsInput = DeepInput<UserCreationOptionsArgs | null | undefined>;
 
 /**
  * Makes a user flow's `creationOptions` secret when it may hold a `defaultPasswordSettings.password`, so the

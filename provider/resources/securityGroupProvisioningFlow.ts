@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ReadinessStatus } from "../schema/enums";
-import type { SecurityGroupCreationOptionsArgs } from "../schema/types";
+import type { SecurityGroupCreationOptionsArgs, SecurityGroupProvisioningFlowProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
 import { flowComputedOutputs, resourceProps, TYPE_MODULE } from "./resourceProps";
 import { shimProvider } from "./shim";
@@ -20,7 +20,7 @@ export interface SecurityGroupProvisioningFlowArgs {
    * Which security groups are created (required by Graph): `createBasedOnRoleGroup` (one group per role group)
    * and `createBasedOnOrgPlusRoleGroup` (one per organisation and role group), both required.
    */
-  creationOptions: DeepInput<SecurityGroupCreationOptionsArgs>;
+  creationOptions: DeepInput<Props["creationOptions"]>;
 }
 
 /**

@@ -1,6 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ReadinessStatus } from "../schema/enums";
-import type { UserCreationOptionsArgs, UserManagementOptionsArgs } from "../schema/types";
+import type { UserCreationOptionsArgs, UserManagementOptionsArgs, UserProvisioningFlowProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
 import { flowComputedOutputs, resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
 import { secretPasswords } from "./secretPasswords";
@@ -18,20 +18,20 @@ export interface UserProvisioningFlowArgs {
   /** Delete the flow from the tenant on destroy. Default: true for a created flow, false for an adopted one. */
   deleteOnDestroy?: pulumi.Input<boolean>;
   /** Whether users in the inbound data that match no existing user are created (true) or ignored. Unmanaged when omitted. */
-  createUnmatchedUsers?: pulumi.Input<boolean | null>;
+  createUnmatchedUsers?: DeepInput<Props["createUnmatchedUsers"]>;
   /**
    * How new users are created: one configuration per role group (`roleGroupId` "staff", "students", …; order-free)
    * with license SKUs and a default password. Each `defaultPasswordSettings.password` is write-only: Graph returns
    * it masked, so a change is detected from the declared value (kept hashed in state) and it is always secret.
    * Unmanaged when omitted.
    */
-  creationOptions?: DeepInput<UserCreationOptionsArgs | null>;
+  creationOptions?: DeepInput<Props["creationOptions"]>;
   /**
    * Attribute and option choices for every user (required by Graph): `additionalAttributes` (order-free) and
    * `additionalOptions` (`studentAgeGroup`, `allowStudentContactAssociation`; the deprecated
    * `markAllStudentsAsMinors` is accepted with a warning). Sub-properties left out keep their value in the tenant.
    */
-  managementOptions: DeepInput<UserManagementOptionsArgs>;
+  managementOptions: DeepInput<Props["managementOptions"]>;
 }
 
 /**
