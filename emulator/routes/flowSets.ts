@@ -8,6 +8,7 @@ import { ingestEntity, stripReadAnnotations } from "../model/ingest";
 import { flowSetsContext, renderFlowSet } from "../model/render";
 import { StoredFlowSet, TenantState } from "../model/tenant";
 import { outboundProvisioningFlowSet } from "../schemas/edm";
+import { canonicalizePropertyNames } from "../schemas/propertyNames";
 import { assertValid, validators } from "../schemas/validator";
 import { objectBody, paginate, rejectComputed, requestGraphUrl } from "./odata";
 
@@ -29,7 +30,8 @@ function renderOptions(ctx: EmulatorContext, request: FastifyRequest, state: Rea
 
 /** A validated, annotation-free write body (create or PATCH). */
 function checkedBody(request: FastifyRequest, mode: "create" | "patch"): Record<string, unknown> {
-  const body = stripReadAnnotations(objectBody(request)) as Record<string, unknown>;
+  const sent = stripReadAnnotations(objectBody(request)) as Record<string, unknown>;
+  const body = canonicalizePropertyNames(outboundProvisioningFlowSet.properties, sent);
   rejectComputed(body, computed);
   if ("provisioningFlows" in body) throw badRequest("Property 'provisioningFlows' cannot be written with the flow set; create flows under …/provisioningFlows.");
   assertValid(mode === "create" ? validators.flowSetCreate : validators.flowSetPatch, body);

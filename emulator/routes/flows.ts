@@ -11,7 +11,8 @@ import { graphTimestamp } from "../model/clock";
 import { ingestEntity, stripReadAnnotations } from "../model/ingest";
 import { flowsContext, renderFlow } from "../model/render";
 import { StoredFlow, StoredFlowSet, TenantState } from "../model/tenant";
-import { computedProperties, FlowKind, flowKindOf, flowKinds, isBaseFlowType, odataType } from "../schemas/edm";
+import { computedProperties, FlowKind, flowKindOf, flowKinds, isBaseFlowType, odataType, provisioningFlowBase } from "../schemas/edm";
+import { canonicalizePropertyNames } from "../schemas/propertyNames";
 import { assertValid, validators } from "../schemas/validator";
 import { findFlowSet, FLOW_SETS_PATH } from "./flowSets";
 import { objectBody, paginate, rejectComputed, requestGraphUrl } from "./odata";
@@ -45,9 +46,10 @@ function kindForCreate(body: Record<string, unknown>): FlowKind {
 }
 
 /** Applies a PATCH body to a stored flow (validated against its kind, or the base type). */
-function applyPatch(flow: StoredFlow, body: Record<string, unknown>, state: TenantState): void {
-  const t = body["@odata.type"];
+function applyPatch(flow: StoredFlow, sent: Record<string, unknown>, state: TenantState): void {
+  const t = sent["@odata.type"];
   if (isBaseFlowType(t)) {
+    const body = canonicalizePropertyNames(provisioningFlowBase.properties, sent);
     // Emulator allowance (seed 002): a base-typed PATCH may set readinessStatus on any kind, so tests can
     // drive the status; the metadata marks it Computed, so a concrete-kind PATCH may not.
     rejectComputed(body, computedProperties.filter((p) => p !== "readinessStatus"));
@@ -62,6 +64,7 @@ function applyPatch(flow: StoredFlow, body: Record<string, unknown>, state: Tena
       throw badRequest(`The type of provisioningFlow '${flow.id}' cannot change from '${odataType(flow.kind)}' to '${odataType(kind)}'; delete it and create a new one.`);
     }
   }
+  const body = canonicalizePropertyNames(flowKinds[flow.kind].properties, sent);
   rejectComputed(body, computedProperties);
   assertValid(validators.flowPatch[flow.kind], body);
   // Strict PATCH: a property sent replaces the stored one whole (sub-properties omitted are lost,
@@ -90,8 +93,9 @@ export function flowRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
 
   app.post(FLOWS_PATH, { config: { access: "write" } }, async (request, reply) => {
     const { setId } = params(request);
-    const body = stripReadAnnotations(objectBody(request)) as Record<string, unknown>;
-    const kind = kindForCreate(body);
+    const sent = stripReadAnnotations(objectBody(request)) as Record<string, unknown>;
+    const kind = kindForCreate(sent);
+    const body = canonicalizePropertyNames(flowKinds[kind].properties, sent);
     rejectComputed(body, computedProperties);
     assertValid(validators.flowCreate[kind], body);
     const created = await ctx.store.update((state) => {

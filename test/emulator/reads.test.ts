@@ -130,6 +130,23 @@ describe("emulator reads", () => {
     expect(got.managementOptions.additionalOptions).not.toHaveProperty("markAllStudentsAsMinors");
   });
 
+  test("property names bind case-insensitively, as the service's examples show (createBasedOnOrgPlusroleGroup)", async () => {
+    const id = await emu.createFlow(setId, {
+      "@odata.type": `${NS}securityGroupProvisioningFlow`,
+      creationOptions: { createBasedOnroleGroup: true, createBasedOnOrgPlusroleGroup: false },
+    });
+    const got = (await emu.graph("GET", `${flows()}/${id}`)).body;
+    expect(got.creationOptions).toEqual({ createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false });
+    const user = flowBodies.user() as Record<string, any>;
+    user.CreationOptions = user.creationOptions;
+    delete user.creationOptions;
+    user.CreationOptions.configurations[0]["RoleGroup@odata.bind"] = user.CreationOptions.configurations[0]["roleGroup@odata.bind"];
+    delete user.CreationOptions.configurations[0]["roleGroup@odata.bind"];
+    const userId = await emu.createFlow(setId, user);
+    const userGot = (await emu.graph("GET", `${flows()}/${userId}`)).body;
+    expect(userGot.creationOptions.configurations[0].roleGroup.id).toBe("staff");
+  });
+
   test("read annotations echoed back from a GET are ignored on write", async () => {
     const id = await emu.createFlow(setId, flowBodies.securityGroup());
     const got = (await emu.graph("GET", `${flows()}/${id}`)).body;
