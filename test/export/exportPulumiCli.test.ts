@@ -1,0 +1,114 @@
+/**
+ * The export round trip through the real Pulumi CLI (built by `npm run pulumi:install` into .tools/pulumi/bin),
+ * as an admin would run it: export, `pulumi stack init`, `pulumi config set-all` (the secrets the export asks
+ * for), `pulumi up`, `pulumi preview --refresh --expect-no-changes`, `pulumi destroy`. On a local file backend,
+ * offline. Skipped, saying so, where the CLI has not been built.
+ */
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { startEmulator } from "../../emulator";
+import { resolveProviderConfig } from "../../provider/config";
+import { createGraphClient } from "../../provider/graph";
+import { exportTenant, type ExportSummary } from "../../provider/cli/exportTenant";
+import { makeProgramDir, repoRoot, type ProgramDir } from "../harness";
+import { seededPasswords, seedVariedTenant, variedTenantFlowCount } from "./variedTenant";
+
+// scripts/pulumi-env.js (the CLI helper's): the environment that runs the local CLI offline on a file backend.
+const { pulumiEnv, pulumiCli, pulumiBinDir } = require("../../scripts/pulumi-env.js") as {
+  pulumiEnv(options: { stateDir: string; base?: NodeJS.ProcessEnv }): NodeJS.ProcessEnv;
+  pulumiCli: string;
+  pulumiBinDir: string;
+};
+
+const TOKEN = "export-pulumi-cli-token";
+const cliBuilt = ["pulumi", "pulumi-language-nodejs"].every((f) => fs.existsSync(path.join(pulumiBinDir, f)));
+if (!cliBuilt) console.warn(`skipping the Pulumi CLI round trip: no CLI in ${pulumiBinDir} (npm run pulumi:install builds it)`);
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+interface Recorded {
+  method: string;
+  path: string;
+}
+
+let emulator: Emulator;
+let program: ProgramDir;
+let folder: string;
+let summary: ExportSummary;
+let env: NodeJS.ProcessEnv;
+
+function pulumi(args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(pulumiCli, [...args, "--non-interactive"], { cwd: folder, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
+    });
+  });
+}
+
+async function graphRequests(): Promise<Recorded[]> {
+  const all = (await (await fetch(`${emulator.adminUrl}/requests`)).json()) as Recorded[] | { value: Recorded[] };
+  return (Array.isArray(all) ? all : all.value).filter((r) => r.path.startsWith("/beta/"));
+}
+
+async function clearRequests(): Promise<void> {
+  await fetch(`${emulator.adminUrl}/requests`, { method: "DELETE" });
+}
+
+(cliBuilt ? describe : describe.skip)("export -> adopt through the real Pulumi CLI", () => {
+  beforeAll(async () => {
+    emulator = await startEmulator({ staticToken: TOKEN });
+    await seedVariedTenant({ graphUrl: emulator.graphUrl, token: TOKEN });
+    program = makeProgramDir({
+      prefix: "industrydata-export-cli-",
+      packages: [{ name: "pulumi-industrydata", from: repoRoot(), mode: "symlink" }],
+    });
+    folder = path.join(program.dir, "adopted");
+    const config = resolveProviderConfig((key) => ({ "industrydata:graphEndpoint": emulator.graphUrl, "industrydata:accessToken": TOKEN })[key], {});
+    const client = createGraphClient(config, { env: {} });
+    summary = await exportTenant({ client, graphEndpoint: config.graphEndpoint, outDir: folder }).finally(() => client.close());
+    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(INDUSTRYDATA_|AZURE_|PULUMI_)/.test(k)));
+    // The program is type-checked by exportRoundTrip.test.ts; here ts-node only transpiles it (much faster).
+    env = pulumiEnv({ stateDir: path.join(program.dir, "state"), base: { ...base, PULUMI_NODEJS_TRANSPILE_ONLY: "true" } });
+  });
+
+  afterAll(async () => {
+    await emulator?.stop();
+    program?.remove();
+  });
+
+  test("up adopts every flow changing nothing but the configured passwords; refresh finds no drift; destroy leaves the flows", async () => {
+    expect((await pulumi(["stack", "init", "adopt"])).code).toBe(0);
+    // What the export printed for the admin to run, with the values they would type at the prompts.
+    const secrets = summary.plan.secrets.flatMap((s) => ["--secret", `${s.key}=${seededPasswords[s.flowSetDisplayName][s.roleGroupId]}`]);
+    const set = await pulumi([
+      "config", "set-all",
+      "--plaintext", `industrydata:graphEndpoint=${emulator.graphUrl}`,
+      "--secret", `industrydata:accessToken=${TOKEN}`,
+      ...secrets,
+    ]);
+    expect(set.code).toBe(0);
+
+    await clearRequests();
+    const up = await pulumi(["up", "--yes", "--skip-preview"]);
+    expect({ code: up.code, output: up.code === 0 ? "" : up.output }).toEqual({ code: 0, output: "" });
+    expect(up.output).toContain(`+ ${variedTenantFlowCount + 1} created`); // the flows and the stack
+    const writes = (await graphRequests()).filter((r) => r.method !== "GET");
+    expect(writes.map((w) => w.method)).toEqual(["PATCH", "PATCH"]); // the two user flows holding passwords
+
+    const state = fs.readFileSync(path.join(program.dir, "state", ".pulumi", "stacks", summary.project, "adopt.json"), "utf8");
+    for (const passwords of Object.values(seededPasswords)) for (const p of Object.values(passwords)) expect(state).not.toContain(p);
+
+    await clearRequests();
+    const drift = await pulumi(["preview", "--refresh", "--expect-no-changes"]);
+    expect({ code: drift.code, output: drift.code === 0 ? "" : drift.output }).toEqual({ code: 0, output: "" });
+    const refreshReads = await graphRequests();
+    expect(refreshReads.filter((r) => r.method !== "GET")).toEqual([]);
+    expect(refreshReads).toHaveLength(variedTenantFlowCount);
+
+    await clearRequests();
+    const destroy = await pulumi(["destroy", "--yes", "--skip-preview"]);
+    expect(destroy.code).toBe(0);
+    // Adopted flows are not deleteOnDestroy by default: the tenant keeps them.
+    expect((await graphRequests()).filter((r) => r.method === "DELETE")).toEqual([]);
+  });
+});
