@@ -3,6 +3,7 @@
  * and `pulumi destroy` drive it: create, no-op, one PATCH per change, drift seen by refresh and repaired by
  * the next up without wiping what was never declared, delete. Plus Check failures before any HTTP call.
  */
+import { unknownValue } from "../harness";
 import { EngineFixture, startEngineFixture, withInputs } from "./engineFixture";
 import { flowsOf, graphRequests, userFlowArgs } from "./engineScenarios";
 
@@ -112,6 +113,28 @@ describe("user flow through the dynamic-provider host", () => {
     expect((await users.up(goal)).op).toBe("create");
     expect(users.state!.outputs.flowId).not.toBe(flowId);
 
+    await users.destroy();
+    await district.destroy();
+  });
+
+  test("a preview with values not known yet (a set created in the same run): Check passes, Diff stays conservative", async () => {
+    // The engine sends unknown values only during preview, as this sentinel (KeepUnknowns).
+    const newFlow = await fx.host.check(fx.resources.users.urn, {}, withInputs(fx.resources.users, { flowSetId: unknownValue }));
+    expect(newFlow.failures).toEqual([]);
+
+    const district = fx.resource("district");
+    await district.up(fx.resources.district.inputs);
+    const users = fx.resource("users");
+    await users.up(withInputs(fx.resources.users, { flowSetId: district.state!.id }));
+    const cases = [
+      { change: { flowSetId: unknownValue }, diff: { changes: "DIFF_SOME", replaces: ["flowSetId"], deleteBeforeReplace: true } },
+      { change: { managementOptions: unknownValue }, diff: { changes: "DIFF_SOME", replaces: [], deleteBeforeReplace: false } },
+      { change: { createUnmatchedUsers: unknownValue }, diff: { changes: "DIFF_SOME", replaces: [], deleteBeforeReplace: false } },
+    ];
+    for (const { change, diff } of cases) {
+      const plan = await users.preview(withInputs(fx.resources.users, { flowSetId: district.state!.id, ...change }));
+      expect({ change, failures: plan.failures, diff: plan.diff }).toMatchObject({ change, failures: [], diff });
+    }
     await users.destroy();
     await district.destroy();
   });

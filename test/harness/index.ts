@@ -37,4 +37,5 @@ export {
   fromWire,
   specialSigKey,
   specialSecretSig,
+  unknownValue,
 } from "./propertyValues";

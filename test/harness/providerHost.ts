@@ -54,6 +54,8 @@ export interface RpcRecord {
   request: unknown;
   response?: unknown;
   error?: string;
+  /** Round trip in ms. */
+  ms?: number;
 }
 
 /** Check's answer. `inputs` carry the engine's secret marks again (annotateSecrets). */
@@ -429,9 +431,11 @@ class HostConnection implements ProviderHost {
   private call(method: string, req: unknown, request: unknown, summarize?: (resp: any) => unknown): Promise<any> {
     const record: RpcRecord = { method, request };
     this.transcript.push(record);
-    const deadline = new Date(Date.now() + this.rpcTimeoutMs);
+    const started = Date.now();
+    const deadline = new Date(started + this.rpcTimeoutMs);
     return new Promise((resolve, reject) => {
       this.client[method](req, { deadline }, (err: any, resp: any) => {
+        record.ms = Date.now() - started;
         if (err) {
           record.error = String(err.details ?? err.message);
           reject(new ProviderRpcError(method, err.code ?? -1, record.error));
