@@ -212,9 +212,14 @@ describe("emulator token endpoint", () => {
       expect(out.result.got.displayName).toBe(`via ${mode}, patched`);
       expect(out.result.error).toMatchObject({ statusCode: 404, code: "NotFound" });
       expect(out.result.error.requestId).toMatch(/^[0-9a-f-]{36}$/);
-      // getToken plus four Graph calls: the credential's cache means one token request.
+      expect(out.result.listed).toContain(out.result.created.id);
+      expect(out.result.pages).toBe(out.result.listed.length);
+      // getToken plus every Graph call: the credential's cache means one token request.
       expect(out.tokenRequests).toBe(1);
-      expect(out.log.filter((e) => e.path.startsWith("/beta/")).map((e) => [e.method, e.status])).toEqual([["POST", 201], ["PATCH", 204], ["GET", 200], ["GET", 404]]);
+      const graphCalls = out.log.filter((e) => e.path.startsWith("/beta/")).map((e) => [e.method, e.status]);
+      expect(graphCalls.slice(0, 3)).toEqual([["POST", 201], ["PATCH", 204], ["GET", 200]]);
+      expect(graphCalls.slice(3, -1)).toEqual(Array(out.result.pages).fill(["GET", 200]));
+      expect(graphCalls[graphCalls.length - 1]).toEqual(["GET", 404]);
     }
 
     test("ClientSecretCredential", async () => {
