@@ -24,8 +24,14 @@ export interface PhaseRun {
 
 type Limit = pLimit.Limit;
 
-/** Runs one phase over the fleet at the given parallelism. */
-export async function runEnginePhase(phase: PhaseName, fleet: Fleet, parallelism: number): Promise<PhaseRun> {
+/** Phases that can run again on what they leave (update alternates the change and its revert). */
+export const repeatablePhases: ReadonlySet<PhaseName> = new Set(["diff", "update", "refresh"]);
+
+/**
+ * Runs one phase over the fleet at the given parallelism. `round` counts repeats of a repeatable phase: an
+ * update's even rounds declare the change, its odd rounds the original value again (a one-property change too).
+ */
+export async function runEnginePhase(phase: PhaseName, fleet: Fleet, parallelism: number, round = 0): Promise<PhaseRun> {
   const limit = pLimit(parallelism);
   const steps: Record<string, number> = {};
   const latencies: number[] = [];
@@ -57,7 +63,7 @@ export async function runEnginePhase(phase: PhaseName, fleet: Fleet, parallelism
       break;
     case "update":
       // Only the changed flows: the no-op Check+Diff of everything else is what the diff phase measures.
-      for (const f of fleet.changed) f.applyChange();
+      for (const f of fleet.changed) f.setChanged(round % 2 === 0);
       await Promise.all(fleet.changed.map((f) => limit(timed(() => up(f, "update", count)))));
       break;
     case "refresh":

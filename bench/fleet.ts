@@ -17,10 +17,10 @@ export interface FleetMember {
   resource: EngineResource;
   /** Selected for the update phase's one-property change. */
   selectedForChange: boolean;
-  /** Inputs as the program registers them now (flows: their set's id; after `applyChange`, the change). */
+  /** Inputs as the program registers them now (flows: their set's id; with `setChanged(true)`, the change). */
   goal(): Record<string, unknown>;
-  /** From now on the program declares the changed value (flows selected for change only). */
-  applyChange(): void;
+  /** From now on the program declares the changed value, or the original one again (selected flows only). */
+  setChanged(changed: boolean): void;
 }
 
 /** A flow set and its four flows. */
@@ -78,12 +78,16 @@ interface MemberOptions {
   selected: boolean;
 }
 
-function member(options: MemberOptions, goal: () => Record<string, unknown>, applyChange: () => void = () => undefined): FleetMember {
+function member(
+  options: MemberOptions,
+  goal: () => Record<string, unknown>,
+  setChanged: (changed: boolean) => void = () => undefined,
+): FleetMember {
   const { host, template, kind, setIndex, selected } = options;
   const name = `${template.name}-${setIndex}`;
   // The template's URN ends with its own name; everything before (stack, project, type) is shared.
   const urn = `${template.urn.slice(0, template.urn.length - template.name.length)}${name}`;
-  return { kind, setIndex, name, urn, resource: new EngineResource(host, urn), selectedForChange: selected, goal, applyChange };
+  return { kind, setIndex, name, urn, resource: new EngineResource(host, urn), selectedForChange: selected, goal, setChanged };
 }
 
 function flowMember(options: MemberOptions & { kind: FlowKind; set: FleetMember }): FleetMember {
@@ -95,8 +99,8 @@ function flowMember(options: MemberOptions & { kind: FlowKind; set: FleetMember 
     const change = changed ? { [changes[kind].property]: changes[kind].value } : {};
     return { ...template.inputs, flowSetId: setId, ...change };
   };
-  return member(options, goal, () => {
+  return member(options, goal, (on) => {
     if (!options.selected) throw new Error(`flow ${template.name}-${options.setIndex} was not selected for change`);
-    changed = true;
+    changed = on;
   });
 }

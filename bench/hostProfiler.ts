@@ -1,6 +1,7 @@
 /**
  * Preloaded into the dynamic-provider host with `--require` when the benchmark runs with `--profile`: each
- * SIGUSR2 toggles V8's CPU profiler, and stopping writes `<n>.cpuprofile` (n = 1, 2, …) to BENCH_PROFILE_DIR.
+ * SIGUSR2 toggles V8's CPU profiler: starting writes `<n>.started`, stopping writes `<n>.cpuprofile` (n = 1, 2, …)
+ * to BENCH_PROFILE_DIR.
  * The benchmark toggles it around each phase, so every phase gets a profile of its own. (`node --cpu-prof`
  * would give one profile, and only on a normal exit: the host is ended with SIGTERM, as the engine ends plugins.)
  */
@@ -23,6 +24,9 @@ if (dir) {
         await post("Profiler.enable");
         await post("Profiler.start");
         running = true;
+        // Starting takes a while (V8 logs every compiled function first): the benchmark waits for this file.
+        fs.mkdirSync(dir, { recursive: true });
+        fs.writeFileSync(path.join(dir, `${written + 1}.started`), "");
         return;
       }
       const { profile } = await post<{ profile: unknown }>("Profiler.stop");

@@ -1,4 +1,5 @@
 /** The benchmark's stdout: one table per size, then the targets. */
+import * as os from "os";
 import type { MemberKind } from "./fleetDeclarations";
 import { phaseNames } from "./enginePhases";
 import type { SizeResult } from "./runStackSize";
@@ -11,6 +12,10 @@ export function textTable(rows: string[][]): string {
   const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => (r[c] ?? "").length)));
   const line = (r: string[]) => r.map((cell, c) => (cell ?? "").padEnd(widths[c])).join("  ").trimEnd();
   return [line(rows[0]), widths.map((w) => "-".repeat(w)).join("  "), ...rows.slice(1).map(line)].join("\n");
+}
+
+function mb(bytes: number | undefined): string {
+  return bytes === undefined ? "n/a" : `${(bytes / MB).toFixed(1)} MB`;
 }
 
 function ms(value: number | undefined): string {
@@ -57,8 +62,9 @@ export function sizeReport(s: SizeResult): string {
     `== ${s.sets} flow sets, ${s.flows} flows (${s.resources} resources), parallelism ${s.parallelism} ==`,
     textTable([header, ...rows]),
     "",
-    `host: start ${s.host.startMs} ms, configure ${s.host.configureMs} ms, first call (loads the runtime) ${s.host.firstCallMs.toFixed(0)} ms, ` +
-      `peak RSS ${s.host.peakRssBytes !== undefined ? (s.host.peakRssBytes / MB).toFixed(1) + " MB" : "n/a"}`,
+    `host: start ${s.host.startMs} ms, configure ${s.host.configureMs} ms, first call (loads the runtime) ${s.host.firstCallMs.toFixed(0)} ms; ` +
+      `RSS ${mb(s.host.rssAfterStartBytes)} after start, ${mb(s.host.rssAfterFirstCallBytes)} with the runtime loaded, peak ${mb(s.host.peakRssBytes)}`,
+    `load average (1 min) ${s.loadAverage.before.toFixed(1)} before, ${s.loadAverage.after.toFixed(1)} after, on ${os.cpus().length} CPUs`,
     "",
     textTable([["state per resource", "avg B", "max B", "own data B", "overhead avg B", "overhead max B", "__provider in state B"], ...stateRows]),
   ].join("\n");

@@ -33,7 +33,8 @@ interface Options {
   parallel: number;
   out: string;
   profile: boolean;
-  floorRepeats: number;
+  repeats: number;
+  hostNodeArg: string[];
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -49,8 +50,14 @@ async function main(argv: string[]): Promise<void> {
       10,
     )
     .option("--out <dir>", "folder for the JSON results (and profiles)", ".bench")
-    .option("--floor-repeats <n>", "raw-HTTP floor replays per phase; the median is used", positiveInteger, 3)
+    .option("--repeats <n>", "rounds of diff/update/refresh and replays of each raw-HTTP floor; medians are reported", positiveInteger, 3)
     .option("--profile", "record a CPU profile of the host per phase and print where its time went", false)
+    .option(
+      "--host-node-arg <arg>",
+      "extra Node flag for the host, repeatable (diagnostics: e.g. --require a module that tries out a fix)",
+      (value: string, previous: string[]) => [...previous, value],
+      [] as string[],
+    )
     .parse(argv);
   const o = program.opts<Options>();
   const setCounts = o.sets ?? (o.quick ? [1, 25] : [1, 25, 250]);
@@ -78,7 +85,8 @@ async function main(argv: string[]): Promise<void> {
         sets,
         parallelism: o.parallel,
         templates,
-        floorRepeats: o.floorRepeats,
+        repeats: o.repeats,
+        hostNodeArgs: o.hostNodeArg,
         log: say,
         ...(o.profile ? { profiling: hostProfiling(path.join(profileDir, `sets-${sets}`)) } : {}),
       }),
@@ -102,12 +110,12 @@ async function main(argv: string[]): Promise<void> {
   if (o.profile) {
     for (const size of sizes) {
       for (const [phase, result] of Object.entries(size.phases)) {
-        if (!result.profileFile) continue;
-        const summary = summarizeProfile(result.profileFile, 15);
-        const where = path.relative(root, result.profileFile);
-        process.stdout.write(`\nhost CPU profile: ${size.sets} sets, ${phase} (${where}), ${summary.totalMs.toFixed(0)} ms\n`);
-        process.stdout.write(`${textTable([["self time by package/file", "ms", "%"], ...summary.files.map((r) => [r.what, r.selfMs.toFixed(0), r.percent.toFixed(1)])])}\n\n`);
-        process.stdout.write(`${textTable([["self time by function", "ms", "%"], ...summary.functions.map((r) => [r.what, r.selfMs.toFixed(0), r.percent.toFixed(1)])])}\n`);
+        for (const [side, file] of Object.entries(result.profileFiles ?? {})) {
+          const summary = summarizeProfile(file, 12);
+          process.stdout.write(`\n${side} CPU profile: ${size.sets} sets, ${phase} (${path.relative(root, file)}), ${summary.totalMs.toFixed(0)} ms\n`);
+          process.stdout.write(`${textTable([["time by package (nearest package frame)", "ms", "%"], ...summary.files.map((r) => [r.what, r.selfMs.toFixed(0), r.percent.toFixed(1)])])}\n\n`);
+          process.stdout.write(`${textTable([["self time by function", "ms", "%"], ...summary.functions.map((r) => [r.what, r.selfMs.toFixed(0), r.percent.toFixed(1)])])}\n`);
+        }
       }
     }
   }

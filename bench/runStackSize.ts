@@ -5,12 +5,13 @@
  * floor of the same requests against the same tenant.
  */
 import { randomBytes } from "crypto";
+import * as os from "os";
 import type { LoggedRequest, TenantState } from "../emulator";
 import { ProviderHost, RegisteredResource, repoRoot, secret, startProviderHost } from "../test/harness";
 import { createdIds } from "./createdIds";
 import type { HostProfiling } from "./hostProfiling";
 import { startEmulatorChild, EmulatorChild } from "./emulatorChild";
-import { runEnginePhase, PhaseName, phaseNames } from "./enginePhases";
+import { PhaseName, phaseNames, PhaseRun, repeatablePhases, runEnginePhase } from "./enginePhases";
 import { buildFleet, Fleet } from "./fleet";
 import type { MemberKind } from "./fleetDeclarations";
 import { patchBytes, PatchBytes } from "./patchBytes";
@@ -26,7 +27,10 @@ export interface PhaseResult {
   steps: Record<string, number>;
   /** Flows the phase is about (all flows; for update, the changed ones): the divisor of `wallPerFlowMs`. */
   flows: number;
+  /** Wall time of the phase; for repeated phases the median round. */
   wallMs: number;
+  /** Every round's wall time (repeated phases: diff, update, refresh). */
+  wallRuns?: number[];
   wallPerFlowMs: number;
   requests: RequestStats;
   patch?: PatchBytes;
@@ -34,13 +38,14 @@ export interface PhaseResult {
   cpuMs: { engine: number; host?: number; emulator?: number };
   /** Operation latency (all RPCs of one resource's step) as the engine sees it. */
   operationMs: { p50: number; p95: number; max: number };
-  /** The raw-HTTP floor: the median of `floorRuns` replays (each against the tenant as it was before the phase). */
+  /** The raw-HTTP floor: the median of `floorRuns` replays of the (first round's) requests, each against the tenant
+   * as it was before the phase. */
   floor?: FloorResult & { cpuMs: { client: number; emulator?: number } };
   floorRuns?: number[];
   /** wallMs / floor.wallMs; absent when the phase sent no request. */
   floorRatio?: number;
-  /** With --profile: the host's CPU profile of this phase. */
-  profileFile?: string;
+  /** With --profile: CPU profiles of this phase, of the host and of the engine stand-in. */
+  profileFiles?: { host: string; engine: string };
   /** Host VmRSS after the phase. */
   hostRssBytes?: number;
 }
@@ -57,9 +62,14 @@ export interface SizeResult {
     configureMs: number;
     /** The first Check: the host deserializes the shim, which loads the provider runtime. */
     firstCallMs: number;
+    /** VmRSS right after Configure (Pulumi's host alone), and after the first call (our runtime loaded). */
+    rssAfterStartBytes?: number;
+    rssAfterFirstCallBytes?: number;
     /** VmHWM of the host process at the end. */
     peakRssBytes?: number;
   };
+  /** 1-minute load average before and after (other work on the machine skews wall times; CPU times less). */
+  loadAverage: { before: number; after: number };
   state: Partial<Record<MemberKind, StateSizeStats>>;
   phases: Record<PhaseName, PhaseResult>;
 }
@@ -70,8 +80,10 @@ export interface SizeOptions {
   /** Engine parallelism, the provider's `industrydata:concurrency`, and the floor's concurrency. */
   parallelism: number;
   templates: Record<MemberKind, RegisteredResource>;
-  /** Replays of the raw-HTTP floor per phase (the median is kept). */
-  floorRepeats: number;
+  /** Rounds of each repeatable phase and replays of each raw-HTTP floor (the medians are kept). */
+  repeats: number;
+  /** Extra Node flags for the host (diagnostics). */
+  hostNodeArgs?: string[];
   /** Per-phase CPU profiles of the host. */
   profiling?: HostProfiling;
   log?: (line: string) => void;
@@ -90,7 +102,7 @@ export async function runStackSize(options: SizeOptions): Promise<SizeResult> {
         "industrydata:accessToken": secret(token),
         "industrydata:concurrency": String(options.parallelism),
       },
-      nodeArgs: options.profiling?.nodeArgs,
+      nodeArgs: [...(options.hostNodeArgs ?? []), ...(options.profiling?.nodeArgs ?? [])],
       env: { ...scrubbedEnv(), ...options.profiling?.env },
       rpcTimeoutMs: 300_000,
     });
@@ -104,16 +116,19 @@ export async function runStackSize(options: SizeOptions): Promise<SizeResult> {
 async function measure(options: SizeOptions & { emulator: EmulatorChild; host: ProviderHost; token: string }): Promise<SizeResult> {
   const { emulator, host, token, parallelism, templates } = options;
   const log = options.log ?? (() => undefined);
+  const loadBefore = os.loadavg()[0];
+  const rssAfterStartBytes = processMemory(host.pid).rssBytes;
   const t0 = performance.now();
   const first = await host.check(templates.flowSet.urn, {}, templates.flowSet.inputs);
   if (first.failures.length > 0) throw new Error(`Check failed: ${JSON.stringify(first.failures)}`);
   const firstCallMs = performance.now() - t0;
+  const rssAfterFirstCallBytes = processMemory(host.pid).rssBytes;
 
   const fleet = buildFleet({ host, templates, setCount: options.sets });
   const phases = {} as Record<PhaseName, PhaseResult>;
   let state: SizeResult["state"] = {};
   for (const phase of phaseNames) {
-    phases[phase] = await runPhase({ phase, fleet, emulator, host, token, parallelism, repeats: options.floorRepeats, profiling: options.profiling });
+    phases[phase] = await runPhase({ phase, fleet, emulator, host, token, parallelism, repeats: options.repeats, profiling: options.profiling });
     const p = phases[phase];
     log(
       `  ${options.sets} sets ${phase}: ${p.wallMs.toFixed(0)} ms, ${p.requests.total} requests` +
@@ -129,7 +144,15 @@ async function measure(options: SizeOptions & { emulator: EmulatorChild; host: P
     flows: fleet.flows.length,
     resources: fleet.flows.length + fleet.sets.length,
     parallelism,
-    host: { startMs: host.startupMs, configureMs: host.configureMs, firstCallMs, peakRssBytes: processMemory(host.pid).peakRssBytes },
+    host: {
+      startMs: host.startupMs,
+      configureMs: host.configureMs,
+      firstCallMs,
+      rssAfterStartBytes,
+      rssAfterFirstCallBytes,
+      peakRssBytes: processMemory(host.pid).peakRssBytes,
+    },
+    loadAverage: { before: loadBefore, after: os.loadavg()[0] },
     state,
     phases,
   };
@@ -149,49 +172,60 @@ async function runPhase(options: {
   // Mutating phases are replayed against the tenant as it was before them, then the provider's result is put back.
   const mutates = phase === "create" || phase === "update" || phase === "delete";
   const before: TenantState | undefined = mutates ? await emulator.getState() : undefined;
-  await emulator.clearRequests();
-  profiling?.start(host.pid);
-  const cpu = new CpuMeter([host.pid, emulator.pid]);
-  const started = performance.now();
-  const run = await runEnginePhase(phase, fleet, parallelism);
-  const wallMs = performance.now() - started;
-  const cpuUsed = cpu.read();
-  const profileFile = profiling ? await profiling.stop(host.pid) : undefined;
-  const requests = graphRequests(await emulator.requests());
   const flows = phase === "update" ? fleet.changed.length : fleet.flows.length;
+  // Repeatable phases run `repeats` times (odd, so an update ends changed); the median round is reported and the
+  // first round's requests are the ones counted and replayed (every round sends the same number).
+  const rounds = repeatablePhases.has(phase) ? options.repeats | 1 : 1;
+  const runs: { wallMs: number; cpu: ReturnType<CpuMeter["read"]>; run: PhaseRun }[] = [];
+  let requests: LoggedRequest[] = [];
+  let patch: PatchBytes | undefined;
+  let profileFiles: PhaseResult["profileFiles"];
+  for (let round = 0; round < rounds; round++) {
+    await emulator.clearRequests();
+    if (round === 0) await profiling?.start(host.pid);
+    const cpu = new CpuMeter([host.pid, emulator.pid]);
+    const started = performance.now();
+    const run = await runEnginePhase(phase, fleet, parallelism, round);
+    const wallMs = performance.now() - started;
+    runs.push({ wallMs, cpu: cpu.read(), run });
+    if (round === 0) {
+      if (profiling) profileFiles = await profiling.stop(host.pid);
+      requests = graphRequests(await emulator.requests());
+      if (phase === "update") patch = patchBytes(requests, fleet.flows);
+    } else {
+      const again = graphRequests(await emulator.requests()).length;
+      if (again !== requests.length) throw new Error(`${phase} round ${round + 1} sent ${again} requests, round 1 sent ${requests.length}`);
+    }
+  }
+  const median = [...runs].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((runs.length - 1) / 2)];
   const result: PhaseResult = {
-    steps: run.steps,
+    steps: median.run.steps,
     flows,
-    wallMs,
-    wallPerFlowMs: wallMs / flows,
+    wallMs: median.wallMs,
+    ...(runs.length > 1 ? { wallRuns: runs.map((r) => r.wallMs) } : {}),
+    wallPerFlowMs: median.wallMs / flows,
     requests: requestStats(requests),
-    cpuMs: { engine: cpuUsed.own, host: cpuUsed.others[0], emulator: cpuUsed.others[1] },
-    operationMs: percentiles(run.latencies),
+    cpuMs: { engine: median.cpu.own, host: median.cpu.others[0], emulator: median.cpu.others[1] },
+    operationMs: percentiles(median.run.latencies),
     hostRssBytes: processMemory(host.pid).rssBytes,
-    ...(profileFile ? { profileFile } : {}),
+    ...(patch ? { patch } : {}),
+    ...(profileFiles ? { profileFiles } : {}),
   };
-  if (phase === "update") result.patch = patchBytes(requests, fleet.flows);
   if (requests.length > 0) {
     const after = mutates ? await emulator.getState() : undefined;
-    const runs: NonNullable<PhaseResult["floor"]>[] = [];
+    const created = phase === "create" && after ? createdIds(requests, after) : undefined;
+    const floors: NonNullable<PhaseResult["floor"]>[] = [];
     for (let i = 0; i < options.repeats; i++) {
       if (before) await emulator.putState(before);
       const floorCpu = new CpuMeter([emulator.pid]);
-      const replay = await replayFloor({
-        origin: emulator.origin,
-        token,
-        requests,
-        concurrency: parallelism,
-        createdIds: after ? createdIds(requests, after) : undefined,
-      });
+      const replay = await replayFloor({ origin: emulator.origin, token, requests, concurrency: parallelism, createdIds: created });
       const used = floorCpu.read();
-      runs.push({ ...replay, cpuMs: { client: used.own, emulator: used.others[0] } });
+      floors.push({ ...replay, cpuMs: { client: used.own, emulator: used.others[0] } });
       await emulator.clearRequests();
     }
-    const sorted = [...runs].sort((a, b) => a.wallMs - b.wallMs);
-    result.floor = sorted[Math.floor((sorted.length - 1) / 2)];
-    result.floorRuns = runs.map((r) => r.wallMs);
-    result.floorRatio = wallMs / result.floor.wallMs;
+    result.floor = [...floors].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((floors.length - 1) / 2)];
+    result.floorRuns = floors.map((r) => r.wallMs);
+    result.floorRatio = result.wallMs / result.floor.wallMs;
     if (after) await emulator.putState(after);
   }
   await emulator.clearRequests();
