@@ -4,7 +4,6 @@
  * for), `pulumi up`, `pulumi preview --refresh --expect-no-changes`, `pulumi destroy`. On a local file backend,
  * offline. Skipped, saying so, where the CLI has not been built.
  */
-import { execFile } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
@@ -12,18 +11,11 @@ import { resolveProviderConfig } from "../../provider/config";
 import { createGraphClient } from "../../provider/graph";
 import { exportTenant, type ExportSummary } from "../../provider/cli/exportTenant";
 import { makeProgramDir, repoRoot, type ProgramDir } from "../harness";
+import { cliBuilt, outcome, pulumiRunner, warnIfNoCli, type CliRun } from "./pulumiCli";
 import { seededPasswords, seedVariedTenant, variedTenantFlowCount } from "./variedTenant";
 
-// scripts/pulumi-env.js (the CLI helper's): the environment that runs the local CLI offline on a file backend.
-const { pulumiEnv, pulumiCli, pulumiBinDir } = require("../../scripts/pulumi-env.js") as {
-  pulumiEnv(options: { stateDir: string; base?: NodeJS.ProcessEnv }): NodeJS.ProcessEnv;
-  pulumiCli: string;
-  pulumiBinDir: string;
-};
-
 const TOKEN = "export-pulumi-cli-token";
-const cliBuilt = ["pulumi", "pulumi-language-nodejs"].every((f) => fs.existsSync(path.join(pulumiBinDir, f)));
-if (!cliBuilt) console.warn(`skipping the Pulumi CLI round trip: no CLI in ${pulumiBinDir} (npm run pulumi:install builds it)`);
+warnIfNoCli("the Pulumi CLI export round trip");
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 interface Recorded {
@@ -35,15 +27,7 @@ let emulator: Emulator;
 let program: ProgramDir;
 let folder: string;
 let summary: ExportSummary;
-let env: NodeJS.ProcessEnv;
-
-function pulumi(args: string[]): Promise<{ code: number; output: string }> {
-  return new Promise((resolve) => {
-    execFile(pulumiCli, [...args, "--non-interactive"], { cwd: folder, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
-    });
-  });
-}
+let pulumi: (args: string[]) => Promise<CliRun>;
 
 async function graphRequests(): Promise<Recorded[]> {
   const all = (await (await fetch(`${emulator.adminUrl}/requests`)).json()) as Recorded[] | { value: Recorded[] };
@@ -66,9 +50,7 @@ async function clearRequests(): Promise<void> {
     const config = resolveProviderConfig((key) => ({ "industrydata:graphEndpoint": emulator.graphUrl, "industrydata:accessToken": TOKEN })[key], {});
     const client = createGraphClient(config, { env: {} });
     summary = await exportTenant({ client, graphEndpoint: config.graphEndpoint, outDir: folder }).finally(() => client.close());
-    const base = Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(INDUSTRYDATA_|AZURE_|PULUMI_)/.test(k)));
-    // The program is type-checked by exportRoundTrip.test.ts; here ts-node only transpiles it (much faster).
-    env = pulumiEnv({ stateDir: path.join(program.dir, "state"), base: { ...base, PULUMI_NODEJS_TRANSPILE_ONLY: "true" } });
+    pulumi = pulumiRunner({ cwd: folder, stateDir: path.join(program.dir, "state") });
   });
 
   afterAll(async () => {
@@ -90,7 +72,7 @@ async function clearRequests(): Promise<void> {
 
     await clearRequests();
     const up = await pulumi(["up", "--yes", "--skip-preview"]);
-    expect({ code: up.code, output: up.code === 0 ? "" : up.output }).toEqual({ code: 0, output: "" });
+    expect(outcome(up)).toEqual({ code: 0, output: "" });
     expect(up.output).toContain(`+ ${variedTenantFlowCount + 1} created`); // the flows and the stack
     const writes = (await graphRequests()).filter((r) => r.method !== "GET");
     expect(writes.map((w) => w.method)).toEqual(["PATCH", "PATCH"]); // the two user flows holding passwords
@@ -100,7 +82,7 @@ async function clearRequests(): Promise<void> {
 
     await clearRequests();
     const drift = await pulumi(["preview", "--refresh", "--expect-no-changes"]);
-    expect({ code: drift.code, output: drift.code === 0 ? "" : drift.output }).toEqual({ code: 0, output: "" });
+    expect(outcome(drift)).toEqual({ code: 0, output: "" });
     const refreshReads = await graphRequests();
     expect(refreshReads.filter((r) => r.method !== "GET")).toEqual([]);
     expect(refreshReads).toHaveLength(variedTenantFlowCount);

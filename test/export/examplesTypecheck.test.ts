@@ -1,0 +1,49 @@
+/**
+ * Every example program type-checks against the package's published types, in one tsc run over
+ * examples/tsconfig.json (pulumi-industrydata resolved by name through the repo's node_modules link).
+ */
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { repoRoot } from "../harness";
+
+const examples = path.join(repoRoot(), "examples");
+
+/** The example programs (folders holding a Pulumi.yaml). */
+function examplePrograms(): string[] {
+  return fs.readdirSync(examples).filter((d) => fs.existsSync(path.join(examples, d, "Pulumi.yaml")));
+}
+
+test("the examples cover each flow kind, a filtered set, a full district, multi-tenant stacks and GitOps", () => {
+  expect(examplePrograms().sort()).toEqual(
+    expect.arrayContaining([
+      "user-flow",
+      "class-group-flow",
+      "security-group-flow",
+      "admin-unit-flow",
+      "filtered-flow-set",
+      "full-district",
+      "multi-tenant",
+      "gitops",
+    ]),
+  );
+  expect(fs.readdirSync(path.join(examples, "multi-tenant")).filter((f) => /^Pulumi\..+\.yaml$/.test(f)).length).toBeGreaterThanOrEqual(2);
+});
+
+test("every example has what running it alone needs: Pulumi.yaml (main: index.ts), index.ts, package.json, tsconfig.json", () => {
+  for (const example of examplePrograms()) {
+    const folder = path.join(examples, example);
+    for (const file of ["index.ts", "package.json", "tsconfig.json"]) expect([example, fs.existsSync(path.join(folder, file))]).toEqual([example, true]);
+    expect([example, fs.readFileSync(path.join(folder, "Pulumi.yaml"), "utf8")]).toEqual([example, expect.stringMatching(/^main: index\.ts$/m)]);
+  }
+});
+
+test("every example type-checks (one tsc run over examples/)", async () => {
+  const tsc = path.join(repoRoot(), "node_modules", "typescript", "bin", "tsc");
+  const result = await new Promise<{ code: number; output: string }>((resolve) =>
+    execFile(process.execPath, [tsc, "-p", path.join(examples, "tsconfig.json")], (error, stdout, stderr) =>
+      resolve({ code: error ? 1 : 0, output: `${stdout}${stderr}` }),
+    ),
+  );
+  expect(result).toEqual({ code: 0, output: "" });
+});
