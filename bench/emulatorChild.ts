@@ -21,6 +21,8 @@ export interface EmulatorChild {
   clearRequests(): Promise<void>;
   getState(): Promise<TenantState>;
   putState(state: TenantState): Promise<void>;
+  /** Delays every Graph request by `ms` from now on (an emulator delay fault with an unbounded count). */
+  addLatency(ms: number): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -56,6 +58,9 @@ export async function startEmulatorChild(options: { token: string }): Promise<Em
     getState: async () => (await (await admin("GET", "state")).json()) as TenantState,
     putState: async (state) => {
       await admin("PUT", "state", state);
+    },
+    addLatency: async (ms) => {
+      await admin("POST", "faults", { path: "/external/industryData", delayMs: ms, count: 2_000_000_000 });
     },
     stop: async () => {
       if (child.exitCode === null && child.signalCode === null) child.kill("SIGTERM");

@@ -8,6 +8,7 @@
  */
 import { Command, InvalidArgumentError } from "commander";
 import * as fs from "fs";
+import * as os from "os";
 import * as path from "path";
 import { RegisteredResource, repoRoot, serializeResources } from "../test/harness";
 import { declarations, MemberKind } from "./fleetDeclarations";
@@ -23,6 +24,12 @@ function positiveInteger(value: string): number {
   return n;
 }
 
+function nonNegativeInteger(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new InvalidArgumentError("expected a non-negative integer");
+  return n;
+}
+
 function integerList(value: string): number[] {
   return value.split(",").map((v) => positiveInteger(v.trim()));
 }
@@ -34,6 +41,7 @@ interface Options {
   out: string;
   profile: boolean;
   repeats: number;
+  latency: number;
   hostNodeArg: string[];
 }
 
@@ -49,8 +57,9 @@ async function main(argv: string[]): Promise<void> {
       positiveInteger,
       10,
     )
+    .option("--latency <ms>", "added by the emulator to every Graph request (0 = loopback as is)", nonNegativeInteger, 0)
     .option("--out <dir>", "folder for the JSON results (and profiles)", ".bench")
-    .option("--repeats <n>", "rounds of diff/update/refresh and replays of each raw-HTTP floor; medians are reported", positiveInteger, 3)
+    .option("--repeats <n>", "rounds of update and refresh, and replays of each raw-HTTP floor; medians are reported", positiveInteger, 3)
     .option("--profile", "record a CPU profile of the host per phase and print where its time went", false)
     .option(
       "--host-node-arg <arg>",
@@ -86,6 +95,7 @@ async function main(argv: string[]): Promise<void> {
         parallelism: o.parallel,
         templates,
         repeats: o.repeats,
+        latencyMs: o.latency,
         hostNodeArgs: o.hostNodeArg,
         log: say,
         ...(o.profile ? { profiling: hostProfiling(path.join(profileDir, `sets-${sets}`)) } : {}),
@@ -95,7 +105,8 @@ async function main(argv: string[]): Promise<void> {
   const targets = evaluateTargets(sizes, providerBytes);
 
   const lines = [
-    `pulumi-industrydata bench, ${new Date().toISOString()}, Node ${process.version}, ${setCounts.join("/")} flow sets x 4 flows`,
+    `pulumi-industrydata bench, ${new Date().toISOString()}, Node ${process.version}, ${setCounts.join("/")} flow sets x 4 flows, ` +
+      (o.latency > 0 ? `emulator adds ${o.latency} ms to every Graph request` : "emulator on loopback, no added latency"),
     `Parallelism ${o.parallel} (engine steps in flight = provider industrydata:concurrency = floor's requests in flight;`,
     `Pulumi 3.259's own default --parallel is 4 x CPUs, here 8). "update" = Check+Diff+Update of the changed 10% only;`,
     `ms/flow divides by the flows of the phase (the sets' own operations are included in create/diff/refresh/delete).`,
@@ -122,7 +133,18 @@ async function main(argv: string[]): Promise<void> {
 
   fs.mkdirSync(outDir, { recursive: true });
   const file = path.join(outDir, `${stamp}.json`);
-  const json = { startedAt: new Date().toISOString(), node: process.version, parallelism: o.parallel, setCounts, providerBytes, sizes, targets };
+  const json = {
+    startedAt: new Date().toISOString(),
+    node: process.version,
+    cpus: os.cpus().length,
+    parallelism: o.parallel,
+    latencyMs: o.latency,
+    repeats: o.repeats,
+    setCounts,
+    providerBytes,
+    sizes,
+    targets,
+  };
   fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   say(`bench: results written to ${path.relative(process.cwd(), file)}`);
 }

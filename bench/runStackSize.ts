@@ -29,7 +29,7 @@ export interface PhaseResult {
   flows: number;
   /** Wall time of the phase; for repeated phases the median round. */
   wallMs: number;
-  /** Every round's wall time (repeated phases: diff, update, refresh). */
+  /** Every round's wall time (repeated phases: update, refresh). */
   wallRuns?: number[];
   wallPerFlowMs: number;
   requests: RequestStats;
@@ -56,6 +56,8 @@ export interface SizeResult {
   flows: number;
   resources: number;
   parallelism: number;
+  /** Latency the emulator added to each Graph request. */
+  latencyMs: number;
   host: {
     /** Spawn until the host printed its port. */
     startMs: number;
@@ -82,6 +84,8 @@ export interface SizeOptions {
   templates: Record<MemberKind, RegisteredResource>;
   /** Rounds of each repeatable phase and replays of each raw-HTTP floor (the medians are kept). */
   repeats: number;
+  /** Added to every Graph request by the emulator (ms), to see the overhead against a service farther away. */
+  latencyMs: number;
   /** Extra Node flags for the host (diagnostics). */
   hostNodeArgs?: string[];
   /** Per-phase CPU profiles of the host. */
@@ -93,6 +97,7 @@ export interface SizeOptions {
 export async function runStackSize(options: SizeOptions): Promise<SizeResult> {
   const token = `bench-token-${randomBytes(12).toString("hex")}`;
   const emulator = await startEmulatorChild({ token });
+  if (options.latencyMs > 0) await emulator.addLatency(options.latencyMs);
   let host: ProviderHost | undefined;
   try {
     host = await startProviderHost({
@@ -144,6 +149,7 @@ async function measure(options: SizeOptions & { emulator: EmulatorChild; host: P
     flows: fleet.flows.length,
     resources: fleet.flows.length + fleet.sets.length,
     parallelism,
+    latencyMs: options.latencyMs,
     host: {
       startMs: host.startupMs,
       configureMs: host.configureMs,
