@@ -137,6 +137,17 @@ describe("industrydata export (the bin)", () => {
     expect(fs.readFileSync(path.join(out, "keep.txt"), "utf8")).toBe("mine");
   });
 
+  test("reads every page of a paged list (@odata.nextLink), sets and flows alike", async () => {
+    const paged = await startEmulator({ staticToken: TOKEN, pageSize: 2 });
+    try {
+      await seedVariedTenant({ graphUrl: paged.graphUrl, token: TOKEN });
+      const run = await industrydata(["export", "--endpoint", paged.graphUrl, "--out", path.join(scratch, "paged"), "-q"], { INDUSTRYDATA_ACCESS_TOKEN: TOKEN });
+      expect(run.stdout).toContain(`Exported ${variedTenant().length} flow set(s) and ${variedTenantFlowCount} flow(s)`);
+    } finally {
+      await paged.stop();
+    }
+  });
+
   test.each([
     { name: "--token-env naming an unset variable", args: ["--token-env", "NOT_SET_ANYWHERE"], message: /--token-env NOT_SET_ANYWHERE: that environment variable is not set/ },
     { name: "--passwords with an unknown mode", args: ["--passwords", "plain"], message: /Allowed choices are config, omit/ },
