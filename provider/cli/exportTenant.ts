@@ -54,6 +54,7 @@ export async function exportTenant(options: ExportTenantOptions): Promise<Export
   const outDir = path.resolve(options.outDir);
   assertWritable(outDir, options.force ?? false);
   const project = options.project ?? projectNameFor(outDir);
+  if (!PROJECT_NAME.test(project)) throw new Error(`--project ${JSON.stringify(project)}: a Pulumi project name has only letters, digits, "-", "_" and "."`);
   const progress = options.progress ?? silentProgress;
 
   const started = Date.now();
@@ -84,6 +85,9 @@ export async function exportTenant(options: ExportTenantOptions): Promise<Export
     readMs,
   };
 }
+
+/** What Pulumi accepts as a project name (and npm as a package name, lower-cased). */
+const PROJECT_NAME = /^[A-Za-z0-9_.-]+$/;
 
 /** Refuses, before any Graph call, to write over a folder that holds files, unless forced. */
 function assertWritable(outDir: string, force: boolean): void {

@@ -65,7 +65,7 @@ function pulumiYaml(plan: ProgramPlan, options: ProjectFilesOptions): string {
         `  ${secret.key}:`,
         "    type: string",
         "    secret: true",
-        `    description: ${JSON.stringify(`Default password of ${secret.roleGroupId} accounts created by flow set ${secret.flowSetDisplayName} (write-only in Graph).`)}`,
+        `    description: ${JSON.stringify(`Default password of new accounts in role group ${secret.roleGroupId} of flow set ${secret.flowSetDisplayName} (write-only in Graph).`)}`,
       );
     }
   }
@@ -74,7 +74,8 @@ function pulumiYaml(plan: ProgramPlan, options: ProjectFilesOptions): string {
 
 function packageJson(options: ProjectFilesOptions): Record<string, unknown> {
   return {
-    name: options.project,
+    // npm package names are lower-case; Pulumi project names need not be.
+    name: options.project.toLowerCase(),
     private: true,
     main: "index.ts",
     dependencies: { "@pulumi/pulumi": options.versions.pulumi, "pulumi-industrydata": options.versions.pulumiIndustrydata },

@@ -152,6 +152,7 @@ describe("industrydata export (the bin)", () => {
     { name: "--token-env naming an unset variable", args: ["--token-env", "NOT_SET_ANYWHERE"], message: /--token-env NOT_SET_ANYWHERE: that environment variable is not set/ },
     { name: "--passwords with an unknown mode", args: ["--passwords", "plain"], message: /Allowed choices are config, omit/ },
     { name: "a malformed endpoint", args: ["--endpoint", "not a url"], message: /graphEndpoint/ },
+    { name: "a project name Pulumi would refuse", args: ["--project", "my project: x"], message: /a Pulumi project name has only/ },
   ])("usage error, before any Graph request: $name", async ({ args, message }) => {
     await fetch(`${emulator.adminUrl}/requests`, { method: "DELETE" });
     const run = await industrydata(["export", "--out", path.join(scratch, "never"), ...args], { INDUSTRYDATA_ACCESS_TOKEN: TOKEN });
