@@ -57,6 +57,8 @@ export function sizeReport(s: SizeResult): string {
     String(v.avgOverheadBytes),
     String(v.maxOverheadBytes),
     String(v.providerBytesInState),
+    String(v.avgInputsBytes),
+    String(v.avgOutputsBytes),
   ]);
   return [
     `== ${s.sets} flow sets, ${s.flows} flows (${s.resources} resources), parallelism ${s.parallelism} ==`,
@@ -66,7 +68,7 @@ export function sizeReport(s: SizeResult): string {
       `RSS ${mb(s.host.rssAfterStartBytes)} after start, ${mb(s.host.rssAfterFirstCallBytes)} with the runtime loaded, peak ${mb(s.host.peakRssBytes)}`,
     `load average (1 min) ${s.loadAverage.before.toFixed(1)} before, ${s.loadAverage.after.toFixed(1)} after, on ${os.cpus().length} CPUs`,
     "",
-    textTable([["state per resource", "avg B", "max B", "own data B", "overhead avg B", "overhead max B", "__provider in state B"], ...stateRows]),
+    textTable([["state per resource", "avg B", "max B", "own data B", "overhead avg B", "overhead max B", "of which __provider x2 B", "inputs B", "outputs B"], ...stateRows]),
   ].join("\n");
 }
 

@@ -6,7 +6,7 @@
  * for 1, 25 and 250 flow sets of four flows each, next to the raw-HTTP floor of the same requests. Prints a
  * table per size and the targets, and writes the same figures as JSON to `.bench/<timestamp>.json`.
  */
-import { Command, InvalidArgumentError } from "commander";
+import { Command, InvalidArgumentError, Option } from "commander";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -17,6 +17,7 @@ import { sizeReport, targetsReport, textTable } from "./report";
 import { runStackSize, SizeResult } from "./runStackSize";
 import { evaluateTargets } from "./targets";
 import { hostProfiling } from "./hostProfiling";
+import { prepareProgram, ProgramLayout } from "./programLayout";
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -42,11 +43,12 @@ interface Options {
   profile: boolean;
   repeats: number;
   latency: number;
+  layout: ProgramLayout;
   hostNodeArg: string[];
 }
 
 async function main(argv: string[]): Promise<void> {
-  const program = new Command()
+  const cli = new Command()
     .name("bench")
     .description("Requests, bytes and time per flow through the real dynamic-provider host, against the raw-HTTP floor.")
     .option("--quick", "small run: 1 and 25 flow sets only", false)
@@ -58,6 +60,11 @@ async function main(argv: string[]): Promise<void> {
       10,
     )
     .option("--latency <ms>", "added by the emulator to every Graph request (0 = loopback as is)", nonNegativeInteger, 0)
+    .addOption(
+      new Option("--layout <layout>", "program folder: the package installed in node_modules as a copy, or this repo via its self-link")
+        .choices(["installed", "linked"])
+        .default("installed"),
+    )
     .option("--out <dir>", "folder for the JSON results (and profiles)", ".bench")
     .option("--repeats <n>", "rounds of update and refresh, and replays of each raw-HTTP floor; medians are reported", positiveInteger, 3)
     .option("--profile", "record a CPU profile of the host per phase and print where its time went", false)
@@ -68,7 +75,7 @@ async function main(argv: string[]): Promise<void> {
       [] as string[],
     )
     .parse(argv);
-  const o = program.opts<Options>();
+  const o = cli.opts<Options>();
   const setCounts = o.sets ?? (o.quick ? [1, 25] : [1, 25, 250]);
   const root = repoRoot();
   const outDir = path.resolve(root, o.out);
@@ -76,8 +83,29 @@ async function main(argv: string[]): Promise<void> {
   const profileDir = path.join(outDir, `profiles-${stamp}`);
   const say = (line: string) => process.stderr.write(`${line}\n`);
 
-  say(`bench: serializing one resource per kind (pulumi.dynamic.Resource under mocks)…`);
-  const serialized = await serializeResources({ cwd: root, resources: Object.values(declarations) });
+  const folder = prepareProgram(o.layout);
+  try {
+    await runBench({ o, setCounts, root, outDir, stamp, profileDir, program: folder.dir, packageSpecifier: folder.packageSpecifier, say });
+  } finally {
+    folder.remove();
+  }
+}
+
+async function runBench(options: {
+  o: Options;
+  setCounts: number[];
+  root: string;
+  outDir: string;
+  stamp: string;
+  profileDir: string;
+  program: string;
+  packageSpecifier: string;
+  say: (line: string) => void;
+}): Promise<void> {
+  const { o, setCounts, root, outDir, stamp, profileDir, program, packageSpecifier, say } = options;
+  say(`bench: serializing one resource per kind (pulumi.dynamic.Resource under mocks, package ${o.layout})…`);
+  const resources = Object.values(declarations).map((d) => ({ ...d, module: packageSpecifier }));
+  const serialized = await serializeResources({ cwd: program, resources });
   const templates = {} as Record<MemberKind, RegisteredResource>;
   for (const [kind, d] of Object.entries(declarations) as [MemberKind, (typeof declarations)[MemberKind]][]) {
     const r = serialized.find((s) => s.name === d.name);
@@ -94,6 +122,7 @@ async function main(argv: string[]): Promise<void> {
         sets,
         parallelism: o.parallel,
         templates,
+        programDir: program,
         repeats: o.repeats,
         latencyMs: o.latency,
         hostNodeArgs: o.hostNodeArg,
@@ -106,7 +135,8 @@ async function main(argv: string[]): Promise<void> {
 
   const lines = [
     `pulumi-industrydata bench, ${new Date().toISOString()}, Node ${process.version}, ${setCounts.join("/")} flow sets x 4 flows, ` +
-      (o.latency > 0 ? `emulator adds ${o.latency} ms to every Graph request` : "emulator on loopback, no added latency"),
+      (o.latency > 0 ? `emulator adds ${o.latency} ms to every Graph request` : "emulator on loopback, no added latency") +
+      `, package ${o.layout === "installed" ? "installed in the program's node_modules" : "linked (repo root)"}`,
     `Parallelism ${o.parallel} (engine steps in flight = provider industrydata:concurrency = floor's requests in flight;`,
     `Pulumi 3.259's own default --parallel is 4 x CPUs, here 8). "update" = Check+Diff+Update of the changed 10% only;`,
     `ms/flow divides by the flows of the phase (the sets' own operations are included in create/diff/refresh/delete).`,
@@ -139,6 +169,7 @@ async function main(argv: string[]): Promise<void> {
     cpus: os.cpus().length,
     parallelism: o.parallel,
     latencyMs: o.latency,
+    layout: o.layout,
     repeats: o.repeats,
     setCounts,
     providerBytes,

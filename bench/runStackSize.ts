@@ -7,7 +7,7 @@
 import { randomBytes } from "crypto";
 import * as os from "os";
 import type { LoggedRequest, TenantState } from "../emulator";
-import { ProviderHost, RegisteredResource, repoRoot, secret, startProviderHost } from "../test/harness";
+import { ProviderHost, RegisteredResource, secret, startProviderHost } from "../test/harness";
 import { createdIds } from "./createdIds";
 import type { HostProfiling } from "./hostProfiling";
 import { startEmulatorChild, EmulatorChild } from "./emulatorChild";
@@ -82,6 +82,8 @@ export interface SizeOptions {
   /** Engine parallelism, the provider's `industrydata:concurrency`, and the floor's concurrency. */
   parallelism: number;
   templates: Record<MemberKind, RegisteredResource>;
+  /** The program folder the templates were serialized in: the host's working directory. */
+  programDir: string;
   /** Rounds of each repeatable phase and replays of each raw-HTTP floor (the medians are kept). */
   repeats: number;
   /** Added to every Graph request by the emulator (ms), to see the overhead against a service farther away. */
@@ -101,7 +103,7 @@ export async function runStackSize(options: SizeOptions): Promise<SizeResult> {
   let host: ProviderHost | undefined;
   try {
     host = await startProviderHost({
-      cwd: repoRoot(),
+      cwd: options.programDir,
       config: {
         "industrydata:graphEndpoint": emulator.graphUrl,
         "industrydata:accessToken": secret(token),

@@ -20,8 +20,10 @@ export interface StateSizeStats {
   /** State minus own data, average and largest. */
   avgOverheadBytes: number;
   maxOverheadBytes: number;
-  /** Of which `__provider` texts (inputs + outputs). */
+  /** Of the state, on average: `__provider` texts (inputs + outputs), the rest of the inputs, the rest of the outputs. */
   providerBytesInState: number;
+  avgInputsBytes: number;
+  avgOutputsBytes: number;
 }
 
 const setsPath = "/external/industryData/outboundProvisioningFlowSets";
@@ -49,10 +51,21 @@ export async function measureStateSizes(options: {
           const text = (stored as Record<string, Record<string, unknown>>)[k].__provider;
           return n + (typeof text === "string" ? Buffer.byteLength(text, "utf8") : 0);
         }, 0);
+        const withoutProvider = (value: Record<string, unknown>) => {
+          const { __provider: _ignored, ...rest } = value;
+          return Buffer.byteLength(JSON.stringify(rest), "utf8");
+        };
         const response = await fetch(`${graphUrl}${entityPath(m)}`, { headers: { authorization: `Bearer ${token}` } });
         if (!response.ok) throw new Error(`GET ${entityPath(m)}: ${response.status}`);
         const own = Buffer.byteLength(await response.text(), "utf8");
-        return { kind: m.kind, state: Buffer.byteLength(JSON.stringify(stored), "utf8"), own, providerBytes };
+        return {
+          kind: m.kind,
+          state: Buffer.byteLength(JSON.stringify(stored), "utf8"),
+          own,
+          providerBytes,
+          inputs: withoutProvider(stored.inputs),
+          outputs: withoutProvider(stored.outputs),
+        };
       }),
     ),
   );
@@ -68,6 +81,8 @@ export async function measureStateSizes(options: {
       avgOverheadBytes: avg((r) => r.state - r.own),
       maxOverheadBytes: Math.max(...of.map((r) => r.state - r.own)),
       providerBytesInState: avg((r) => r.providerBytes),
+      avgInputsBytes: avg((r) => r.inputs),
+      avgOutputsBytes: avg((r) => r.outputs),
     };
   }
   return out;
