@@ -1,16 +1,16 @@
 import { descriptors, forEachAt, roleGroupIdFromBindUrl } from "../schema";
 import type { ResourceKind } from "../schema";
-import { effectiveDeleteOnDestroy } from "./diffResource";
+import { effectiveDeleteOnDestroy, isAdoption } from "./diffResource";
 import { deepCopy, isPlainObject, stripAnnotations } from "./json";
 import { newPasswordSalt, passwordHashes, passwordHashesKey, passwordSaltKey } from "./passwords";
 import type { JsonObject, OutputContext } from "./types";
 
 /**
  * The outputs Pulumi stores: the whole server JSON as read (annotations stripped, password left as
- * Graph's mask), so later PATCHes merge over the last-read value; plus `flowSetId`, `flowId`, the read-only
- * fields (null when Graph omitted them), and bookkeeping: `odataType` (the flow's concrete kind),
- * `adopted`, `deleteOnDestroy`, and, for user flows, `passwordSalt` + `passwordHashes` (salted hashes of
- * the declared passwords; never the plain text).
+ * Graph's mask), so later PATCHes merge over the last-read value; plus `flowSetId` (a set's own id, a flow's
+ * parent), `flowId`, the read-only fields (null when Graph omitted them), and bookkeeping: `odataType` (the
+ * flow's concrete kind), `adopted`, `deleteOnDestroy`, and, for user flows, `passwordSalt` + `passwordHashes`
+ * (salted hashes of the declared passwords; never the plain text).
  * Pass `declared` after a create/update (what was sent); pass undefined after a plain read: the
  * bookkeeping then comes from `ctx.olds`.
  */
@@ -25,17 +25,21 @@ export function toOutputs(
   const out: JsonObject = stripAnnotations(keepBoundIds(kind, server));
   for (const key of descriptor.readOnly) if (out[key] === undefined) out[key] = null;
 
-  if (!descriptor.isFlow) {
+  if (descriptor.isFlow) {
+    out.flowSetId = declared?.flowSetId ?? olds?.flowSetId;
+    out.flowId = server.id ?? olds?.flowId;
+    const odataType = server["@odata.type"] ?? olds?.odataType ?? (descriptor.abstract ? undefined : descriptor.odataType);
+    if (odataType !== undefined) out.odataType = odataType;
+  } else {
     out.flowSetId = server.id ?? olds?.flowSetId;
-    return out;
   }
-  out.flowSetId = declared?.flowSetId ?? olds?.flowSetId;
-  out.flowId = server.id ?? olds?.flowId;
-  const odataType = server["@odata.type"] ?? olds?.odataType ?? (descriptor.abstract ? undefined : descriptor.odataType);
-  if (odataType !== undefined) out.odataType = odataType;
-  const adopted = typeof olds?.adopted === "boolean" ? olds.adopted : Boolean(declared?.flowId);
-  out.adopted = adopted;
-  out.deleteOnDestroy = declared ? effectiveDeleteOnDestroy(declared, olds) : (olds?.deleteOnDestroy ?? !adopted);
+  // A plain read carries the bookkeeping over and never invents it: a set stored before sets could be
+  // adopted has none, and a refresh that added it would show as a change.
+  if (declared !== undefined || typeof olds?.adopted === "boolean") {
+    const adopted = isAdoption(kind, declared, olds);
+    out.adopted = adopted;
+    out.deleteOnDestroy = declared ? effectiveDeleteOnDestroy(kind, declared, olds) : (olds?.deleteOnDestroy ?? !adopted);
+  }
 
   if (descriptor.writeOnly.length > 0) {
     const salt = typeof olds?.[passwordSaltKey] === "string" ? (olds[passwordSaltKey] as string) : newPasswordSalt();

@@ -11,7 +11,7 @@ export interface DiffResult {
   replaces: string[];
   /** Every differing top-level property (Graph properties, provider fields and replaces). */
   changedProperties: string[];
-  /** True whenever something is replaced: a set holds at most one flow of each kind. */
+  /** True whenever a flow is replaced (a set holds at most one flow of each kind); false for a set. */
   deleteBeforeReplace: boolean;
 }
 

@@ -11,19 +11,22 @@ export interface ResourceLocator {
   collectionPath(inputs: Inputs): string;
   /** The Pulumi id of the entity with this Graph id, created or adopted from these inputs. */
   resourceId(inputs: Inputs, entityId: string): string;
-  /** The Pulumi id of the existing entity the inputs adopt (`flowId`), or undefined to create one. */
+  /** The Pulumi id of the existing entity the inputs adopt (`flowSetId` of a set, `flowId` of a flow), or undefined to create one. */
   adoptedId(inputs: Inputs): string | undefined;
   /** Names the entity in error messages, e.g. `flow 4598… in flow set 9ab4…`. */
   describe(id: string): string;
+  /** What the entity is called in error messages: "flow set", "flow". */
+  noun: string;
 }
 
-/** Flow sets: top-level entities whose Pulumi id is the Graph id. */
+/** Flow sets: top-level entities whose Pulumi id is the Graph id; `flowSetId` adopts an existing one. */
 export const flowSetLocator: ResourceLocator = {
   entityPath: (id) => flowSetPath(id),
   collectionPath: () => flowSetsPath,
   resourceId: (_inputs, entityId) => entityId,
-  adoptedId: () => undefined,
+  adoptedId: (inputs) => (typeof inputs.flowSetId === "string" && inputs.flowSetId !== "" ? inputs.flowSetId : undefined),
   describe: (id) => `flow set ${id}`,
+  noun: "flow set",
 };
 
 /** Flows: children of a set, whose Pulumi id is `<setId>/<flowId>`. */
@@ -42,4 +45,5 @@ export const flowLocator: ResourceLocator = {
     const { flowSetId, flowId } = parseFlowResourceId(id);
     return `flow ${flowId} in flow set ${flowSetId}`;
   },
+  noun: "flow",
 };

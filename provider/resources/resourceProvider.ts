@@ -51,7 +51,7 @@ export function createResourceProvider({ kind, locator }: ResourceProviderOption
         return { id, props: toOutputs(kind, server, undefined, { olds }) };
       } catch (error) {
         if (!isNotFound(error)) throw error;
-        if (isAdopted(olds)) throw adoptedGoneError(locator.describe(id));
+        if (isAdopted(olds)) throw adoptedGoneError({ what: locator.describe(id), noun: locator.noun, argument: descriptor.adoptArgument });
         // Deleted out of band: an empty id tells the engine the resource is gone, so the next `up` recreates it.
         return { id: "", props: {} };
       }
@@ -130,10 +130,12 @@ function deletesOnDestroy(outputs: JsonObject): boolean {
   return typeof outputs.deleteOnDestroy === "boolean" ? outputs.deleteOnDestroy : !isAdopted(outputs);
 }
 
-function adoptedGoneError(what: string): Error {
+/** An adopted entity is someone else's: gone means the program is wrong, not that it should be recreated. */
+function adoptedGoneError({ what, noun, argument }: { what: string; noun: string; argument: string }): Error {
   return new Error(
-    `${what} no longer exists (404). It was adopted with flowId, so it is not recreated: remove flowId to have ` +
-      `a new flow created, or remove the resource from the stack (pulumi state delete).`,
+    `${what} no longer exists (404). It was adopted with ${argument}, so it is not recreated: remove the resource ` +
+      `from the stack (pulumi state delete <urn>), then drop ${argument} to have a new ${noun} created, or set it to ` +
+      `adopt another ${noun}.`,
   );
 }
 

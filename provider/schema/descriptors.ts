@@ -39,6 +39,11 @@ export interface TypeDescriptor {
   properties: string[];
   /** Provider-only arguments (never sent to Graph). */
   providerFields: string[];
+  /**
+   * The provider field naming an existing entity to adopt instead of creating one (`flowId` on flows,
+   * `flowSetId` on the set): adopt = GET, then PATCH only what differs. Changing it replaces the resource.
+   */
+  adoptArgument: string;
   /** Top-level properties Graph requires in every PATCH body (DOCS "Required" in the update tables). */
   requiredOnPatch: string[];
   /** Server-computed properties: outputs only, never compared, never sent. */
@@ -87,10 +92,12 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     isFlow: false,
     abstract: false,
     properties: ["displayName", "filter"],
-    providerFields: [],
+    providerFields: ["flowSetId", "deleteOnDestroy"],
+    adoptArgument: "flowSetId",
+    // DOCS "Required" on update: an adopted set that leaves displayName undeclared sends the name it holds.
     requiredOnPatch: ["displayName"],
     readOnly: ["id", "createdDateTime", "lastModifiedDateTime"],
-    replaceOnChange: [],
+    replaceOnChange: ["flowSetId"],
     setLike: ["filter.in"],
     keyedCollections: {},
     caseInsensitive: ["filter.attribute"],
@@ -109,6 +116,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     abstract: false,
     properties: ["createUnmatchedUsers", "creationOptions", "managementOptions"],
     providerFields: flowProviderFields,
+    adoptArgument: "flowId",
     requiredOnPatch: ["managementOptions"],
     readOnly: flowReadOnly,
     replaceOnChange: flowReplaceOnChange,
@@ -139,6 +147,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     abstract: false,
     properties: ["configuration"],
     providerFields: flowProviderFields,
+    adoptArgument: "flowId",
     requiredOnPatch: ["configuration"],
     readOnly: flowReadOnly,
     replaceOnChange: flowReplaceOnChange,
@@ -174,6 +183,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     abstract: false,
     properties: ["creationOptions"],
     providerFields: flowProviderFields,
+    adoptArgument: "flowId",
     requiredOnPatch: ["creationOptions"],
     readOnly: flowReadOnly,
     replaceOnChange: flowReplaceOnChange,
@@ -194,6 +204,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     abstract: false,
     properties: ["creationOptions"],
     providerFields: flowProviderFields,
+    adoptArgument: "flowId",
     requiredOnPatch: ["creationOptions"],
     readOnly: flowReadOnly,
     replaceOnChange: flowReplaceOnChange,
@@ -217,6 +228,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     // and is sent only when declared, so the seeds stay expressible.
     properties: ["readinessStatus"],
     providerFields: flowProviderFields,
+    adoptArgument: "flowId",
     requiredOnPatch: [],
     readOnly: ["id", "createdDateTime", "lastModifiedDateTime"],
     replaceOnChange: flowReplaceOnChange,

@@ -3,6 +3,7 @@ export * from "./enums";
 export type {
   BasicFilterArgs,
   FlowSetProps,
+  FlowSetCommonProps,
   FlowCommonProps,
   SimplePasswordSettingsArgs,
   UserConfigurationArgs,

@@ -38,7 +38,7 @@ import type {
 const nonEmptyString = { type: "string", minLength: 1 } as const;
 
 const flowSetIdSchema = { ...nonEmptyString } as const;
-const flowIdSchema = { ...nonEmptyString, nullable: true } as const;
+const adoptedIdSchema = { ...nonEmptyString, nullable: true } as const;
 const deleteOnDestroySchema = { type: "boolean", nullable: true } as const;
 
 const basicFilter = {
@@ -51,10 +51,12 @@ const basicFilter = {
   additionalProperties: false,
 } satisfies JSONSchemaType<BasicFilterArgs>;
 
-/** OutboundProvisioningFlowSet. */
+/** OutboundProvisioningFlowSet (flowSetId: the existing set to adopt; the same schema as a flow's flowId). */
 export const flowSetSchema = {
   type: "object",
   properties: {
+    flowSetId: adoptedIdSchema,
+    deleteOnDestroy: deleteOnDestroySchema,
     displayName: nonEmptyString,
     filter: { ...basicFilter, nullable: true },
   },
@@ -119,7 +121,7 @@ export const userSchema = {
   type: "object",
   properties: {
     flowSetId: flowSetIdSchema,
-    flowId: flowIdSchema,
+    flowId: adoptedIdSchema,
     deleteOnDestroy: deleteOnDestroySchema,
     createUnmatchedUsers: { type: "boolean", nullable: true },
     creationOptions: { ...userCreationOptions, nullable: true },
@@ -176,7 +178,7 @@ export const classGroupSchema = {
   type: "object",
   properties: {
     flowSetId: flowSetIdSchema,
-    flowId: flowIdSchema,
+    flowId: adoptedIdSchema,
     deleteOnDestroy: deleteOnDestroySchema,
     configuration: classGroupConfiguration,
   },
@@ -199,7 +201,7 @@ export const securityGroupSchema = {
   type: "object",
   properties: {
     flowSetId: flowSetIdSchema,
-    flowId: flowIdSchema,
+    flowId: adoptedIdSchema,
     deleteOnDestroy: deleteOnDestroySchema,
     creationOptions: securityGroupCreationOptions,
   },
@@ -222,7 +224,7 @@ export const administrativeUnitSchema = {
   type: "object",
   properties: {
     flowSetId: flowSetIdSchema,
-    flowId: flowIdSchema,
+    flowId: adoptedIdSchema,
     deleteOnDestroy: deleteOnDestroySchema,
     creationOptions: adminUnitCreationOptions,
   },

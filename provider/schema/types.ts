@@ -4,7 +4,7 @@
  * only, so nothing is required at run time). They mirror Graph's JSON minus the `@odata.*` annotations,
  * which the provider writes. Exceptions (DESIGN): `flowSetId` (the parent set) and `roleGroupId`
  * (instead of `roleGroup@odata.bind`). Properties the CSDL marks Nullable="false" are required here: that
- * is what a create needs (an adopted flow, with `flowId`, may declare less; see validateInputs).
+ * is what a create needs (an adopted set or flow, with `flowSetId`/`flowId`, may declare less; see validateInputs).
  */
 import type { IndustryData } from "@microsoft/microsoft-graph-types-beta";
 
@@ -14,11 +14,23 @@ type Req<T, K extends keyof T> = { [P in K]-?: Exclude<T[P], undefined> };
 /** `basicFilter`: the only concrete `filter`. `in` holds organisation external ids. */
 export type BasicFilterArgs = Req<IndustryData.BasicFilter, "attribute" | "in">;
 
-/** Arguments of an `OutboundProvisioningFlowSet`. */
-export type FlowSetProps = Req<IndustryData.OutboundProvisioningFlowSet, "displayName"> & {
-  /** Omitted or null: all organisations in the inbound data. */
-  filter?: BasicFilterArgs | null;
-};
+/** Arguments a flow set has besides Graph's own properties (adoption, as flows have with `flowId`). */
+export interface FlowSetCommonProps {
+  /** Adopt the existing flow set with this id instead of creating one. Changing it replaces the resource. */
+  flowSetId?: string;
+  /** Delete the set on destroy. Default: true for created sets, false for adopted ones. */
+  deleteOnDestroy?: boolean;
+}
+
+/**
+ * Arguments of an `OutboundProvisioningFlowSet`. `displayName` is required to create a set; an adopted set
+ * (`flowSetId` given) may leave it out at run time, and the name the tenant holds is sent where Graph needs it.
+ */
+export type FlowSetProps = FlowSetCommonProps &
+  Req<IndustryData.OutboundProvisioningFlowSet, "displayName"> & {
+    /** Omitted or null: all organisations in the inbound data. */
+    filter?: BasicFilterArgs | null;
+  };
 
 /** Arguments every flow has besides Graph's own properties. */
 export interface FlowCommonProps {

@@ -29,9 +29,11 @@ export const pulumiUnknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
 
 /**
- * The adopt form of a schema: an adopted flow (`flowId` given) is GET first and the declared parts are laid
- * over what Graph holds, so only the keys that identify something stay required: the provider fields, and
- * everything inside collection elements (collections are sent whole, as declared).
+ * The adopt form of a schema: an adopted set or flow (`flowSetId`/`flowId` given) is GET first and the declared
+ * parts are laid over what Graph holds (a property Graph requires on PATCH, such as a set's displayName, is
+ * sent as held when undeclared), so only the keys that identify something stay required: the provider
+ * fields, everything inside collection elements (collections are sent whole, as declared), and everything
+ * inside a nullable complex value (it may be null in the tenant, leaving nothing to lay the parts over).
  */
 function adoptForm(schema: Record<string, unknown>, keep: string[]): Record<string, unknown> {
   const copy: Record<string, unknown> = { ...schema };
@@ -39,7 +41,7 @@ function adoptForm(schema: Record<string, unknown>, keep: string[]): Record<stri
   const properties = copy.properties as Record<string, Record<string, unknown>> | undefined;
   if (properties) {
     copy.properties = Object.fromEntries(
-      Object.entries(properties).map(([key, sub]) => [key, sub.type === "object" ? adoptForm(sub, []) : sub]),
+      Object.entries(properties).map(([key, sub]) => [key, sub.type === "object" && sub.nullable !== true ? adoptForm(sub, []) : sub]),
     );
   }
   return copy;
@@ -182,7 +184,8 @@ export function fillOdataTypes(kind: ResourceKind, inputs: Record<string, unknow
 
 /**
  * Validates raw arguments of a resource kind against its JSON schema and fills the nested `@odata.type`
- * values Graph needs. Missing NN properties fail on create (no `flowId`); an adopted flow may declare less.
+ * values Graph needs. Missing NN properties fail on create (no `flowId`, or no `flowSetId` for a set); an
+ * adopted set or flow may declare less.
  * Failures name the property path and, for enums, the allowed values. Idempotent: its own output validates.
  */
 export function validateInputs(kind: ResourceKind, raw: Record<string, unknown>): ValidationResult {
@@ -191,7 +194,8 @@ export function validateInputs(kind: ResourceKind, raw: Record<string, unknown>)
   const inputs = cleanCopy(raw ?? {}, "", failures) as Record<string, unknown>;
   failures.push(...semanticFailures(descriptor, inputs));
 
-  const creating = !descriptor.isFlow || inputs.flowId === undefined || inputs.flowId === null;
+  const adopted = inputs[descriptor.adoptArgument];
+  const creating = adopted === undefined || adopted === null;
   const validate = creating ? compiled[kind].create : compiled[kind].adopt;
   if (!validate(inputs)) {
     for (const error of validate.errors ?? []) {

@@ -111,6 +111,20 @@ describe("resource classes", () => {
     await expect(resolve(base.odataType)).resolves.toBe("#x");
   });
 
+  test("an adopted set passes flowSetId and deleteOnDestroy to the engine, and its flowSetId output feeds its flows", async () => {
+    const set = new OutboundProvisioningFlowSet("adopted-set", { flowSetId: "set-9", displayName: "North", deleteOnDestroy: false });
+    const flow = new SecurityGroupProvisioningFlow("adopted-set-groups", {
+      flowSetId: set.flowSetId,
+      flowId: "flow-1",
+      creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false },
+    });
+    await expect(resolve(set.flowSetId)).resolves.toBe("set-9");
+    await expect(resolve(set.deleteOnDestroy)).resolves.toBe(false);
+    await resolve(flow.urn);
+    expect((await waitForRegistration("adopted-set")).inputs).toMatchObject({ flowSetId: "set-9", displayName: "North", deleteOnDestroy: false });
+    expect((await waitForRegistration("adopted-set-groups")).inputs).toMatchObject({ flowSetId: "set-9", flowId: "flow-1" });
+  });
+
   test("a password declared as a plain string reaches the engine inside a secret creationOptions", async () => {
     const flow = new UserProvisioningFlow("secret-password", {
       flowSetId: "set-1",

@@ -58,6 +58,14 @@ export const withOutputs: UserProvisioningFlowArgs = {
   creationOptions: { configurations: [{ roleGroupId: "students", licenseSkus: skus, defaultPasswordSettings: { password } }] },
 };
 
+// A set is adopted by id (an Output too) as a flow is by flowId, and its flowSetId output feeds its flows.
+export const adoptedSet: OutboundProvisioningFlowSetArgs = { flowSetId: setId, displayName: "North", deleteOnDestroy: false };
+declare const set: import("../../../provider").OutboundProvisioningFlowSet;
+export const flowOfSet: SecurityGroupProvisioningFlowArgs = {
+  flowSetId: set.flowSetId,
+  creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false },
+};
+
 // Enums stay string-literal unions through the Input wrapping.
 export const badEnum: UserProvisioningFlowArgs = {
   flowSetId: "s",

@@ -43,7 +43,11 @@ type OwnFlowKeys<T> = Exclude<keyof T, keyof IndustryData.ProvisioningFlow>;
 type ArgKeys<T> = Exclude<keyof T, keyof S.FlowCommonProps>;
 
 export type PropertyPins = [
-  Assert<Equal<keyof S.FlowSetProps, Exclude<keyof IndustryData.OutboundProvisioningFlowSet, "id" | "createdDateTime" | "lastModifiedDateTime" | "provisioningFlows">>>,
+  Assert<Equal<Exclude<keyof S.FlowSetProps, keyof S.FlowSetCommonProps>, Exclude<keyof IndustryData.OutboundProvisioningFlowSet, "id" | "createdDateTime" | "lastModifiedDateTime" | "provisioningFlows">>>,
+  // Adoption as flows have it: flowSetId names the set to adopt (as flowId names a flow), deleteOnDestroy is optional.
+  Assert<Equal<keyof S.FlowSetCommonProps, "flowSetId" | "deleteOnDestroy">>,
+  Assert<Equal<S.FlowSetProps["flowSetId"], S.FlowCommonProps["flowId"]>>,
+  Assert<Equal<S.FlowSetProps["deleteOnDestroy"], S.FlowCommonProps["deleteOnDestroy"]>>,
   Assert<Equal<keyof S.BasicFilterArgs, keyof IndustryData.BasicFilter>>,
   Assert<Equal<ArgKeys<S.UserProvisioningFlowProps>, OwnFlowKeys<IndustryData.UserProvisioningFlow>>>,
   Assert<Equal<ArgKeys<S.ClassGroupProvisioningFlowProps>, OwnFlowKeys<IndustryData.ClassGroupProvisioningFlow>>>,
@@ -96,4 +100,6 @@ export type PinsCanFail = [
   Assert<Equal<RequiredKeys<S.AdditionalClassGroupOptionsArgs>, "createTeam">>,
   // @ts-expect-error roleGroup itself is not an argument
   Assert<Equal<keyof S.UserConfigurationArgs, keyof IndustryData.UserConfiguration>>,
+  // @ts-expect-error the set's adopt id is optional (it creates without one), unlike a flow's parent flowSetId
+  Assert<Equal<S.FlowSetProps["flowSetId"], S.FlowCommonProps["flowSetId"]>>,
 ];
