@@ -40,4 +40,15 @@ async function openLocalStack(opts) {
   );
 }
 
-module.exports = { openLocalStack, configPassphrase, DEV_PASSPHRASE };
+/**
+ * The CLI's exit code behind an Automation API CommandError, or undefined for any other error. The SDK records
+ * -2 as the code whenever the CLI exits non-zero (execa rejects); the real code is on the execa error.
+ */
+function cliExitCode(err) {
+  const result = err?.commandResult;
+  if (!result) return undefined;
+  const code = result.err?.exitCode ?? result.code;
+  return typeof code === "number" ? code : undefined;
+}
+
+module.exports = { openLocalStack, configPassphrase, cliExitCode, DEV_PASSPHRASE };

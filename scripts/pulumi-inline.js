@@ -10,7 +10,7 @@
 
 const path = require("node:path");
 const { parseArgs } = require("node:util");
-const { openLocalStack } = require("./localStack");
+const { openLocalStack, cliExitCode } = require("./localStack");
 
 const OPERATIONS = ["up", "preview", "refresh", "destroy"];
 
@@ -28,8 +28,8 @@ async function runOperation(stack, operation, flags) {
     return 0;
   } catch (err) {
     // A CommandError: the CLI already printed why (streamed above); its message repeats all of it.
-    const code = err?.commandResult?.code;
-    if (typeof code === "number") return code === 0 ? 1 : code;
+    const code = cliExitCode(err);
+    if (code !== undefined) return code === 0 ? 1 : code;
     throw err;
   }
 }

@@ -108,7 +108,7 @@ async function main() {
   }
   npmRun("pulumi:install");
 
-  const { openLocalStack, configPassphrase } = require("./localStack");
+  const { openLocalStack, configPassphrase, cliExitCode } = require("./localStack");
   const { startEmulator } = require(path.join(root, "dist", "emulator"));
   say(`secrets passphrase: ${process.env.PULUMI_CONFIG_PASSPHRASE ? "from PULUMI_CONFIG_PASSPHRASE" : "the documented dev default"}`);
   const stack = await openLocalStack({ workDir: root, stackName: STACK, stateDir: STATE_DIR, passphrase: configPassphrase() });
@@ -135,8 +135,8 @@ async function main() {
     process.stdout.write(`  Graph requests to the emulator: ${await requestCounts(emulator.adminUrl)}\n`);
     printOutputs(result.outputs);
   } catch (err) {
-    const code = err?.commandResult?.code;
-    if (typeof code !== "number") throw err;
+    const code = cliExitCode(err);
+    if (code === undefined) throw err;
     // The CLI has printed why (streamed above).
     say(`pulumi up failed (exit code ${code})`);
     process.exitCode = code || 1;

@@ -1,0 +1,91 @@
+/**
+ * The two ways these tests run a Pulumi operation on a project's stack with the locally built CLI
+ * (scripts/pulumi-install.js), each in a child process (Pulumi's closure serializer reads Node's own module
+ * cache, which jest replaces, so a program must never run inside jest):
+ * - `automation`: scripts/pulumi-inline.js, the Automation API with the program inline (no language host), the
+ *   route issue 6 prescribes when the upstream Node.js language host cannot be built, and the one `npm start` uses;
+ * - `cli`: the `pulumi` command itself, whose engine starts our Node.js language host (tools/pulumi-cli).
+ */
+import { execFile } from "child_process";
+import * as fs from "fs";
+import * as path from "path";
+import { repoRoot } from "./rootProjectCopy";
+
+const { pulumiEnv, pulumiCli, pulumiBinDir } = require("../../scripts/pulumi-env.js") as {
+  pulumiEnv(options: { stateDir: string; passphrase?: string; base?: NodeJS.ProcessEnv }): NodeJS.ProcessEnv;
+  pulumiCli: string;
+  pulumiBinDir: string;
+};
+
+export { pulumiCli, pulumiBinDir };
+
+/** The CLI, the language host and the dynamic-provider plugin wrapper are all there. */
+export const cliBuilt = ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"].every((f) => fs.existsSync(path.join(pulumiBinDir, f)));
+
+/** One Pulumi operation: `up`, `preview`, `destroy`, with the flags both routes understand. */
+export interface Operation {
+  op: "up" | "preview" | "destroy";
+  refresh?: boolean;
+  expectNoChanges?: boolean;
+  diff?: boolean;
+}
+
+/** What a run did: exit code and everything it printed. */
+export interface RunResult {
+  code: number;
+  output: string;
+}
+
+/** A way to run operations on one stack of one project folder. */
+export interface PulumiRoute {
+  name: string;
+  /** Creates the stack when the route needs it done first (the Automation API creates it on first use). */
+  init(): Promise<RunResult | undefined>;
+  run(operation: Operation): Promise<RunResult>;
+}
+
+function flags(operation: Operation): string[] {
+  return [
+    ...(operation.refresh ? ["--refresh"] : []),
+    ...(operation.expectNoChanges ? ["--expect-no-changes"] : []),
+    ...(operation.diff ? ["--diff"] : []),
+  ];
+}
+
+function run(file: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
+  return new Promise((resolve) => {
+    execFile(file, args, { ...options, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
+    });
+  });
+}
+
+/** The caller's environment without settings that would steer the runs elsewhere. */
+function cleanEnv(): NodeJS.ProcessEnv {
+  return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(INDUSTRYDATA_|AZURE_|PULUMI_)/.test(k)));
+}
+
+/** The routes for the stack `stack` of the project in `dir`, state in `stateDir`, secrets under `passphrase`. */
+export function pulumiRoutes(options: { dir: string; stateDir: string; stack: string; passphrase: string }): Record<"automation" | "cli", PulumiRoute> {
+  const { dir, stateDir, stack, passphrase } = options;
+  const automation: PulumiRoute = {
+    name: "Automation API inline program (no language host)",
+    init: async () => undefined,
+    run: (operation) =>
+      run(process.execPath, [path.join(repoRoot, "scripts", "pulumi-inline.js"), operation.op, ...flags(operation), "--cwd", dir, "--stack", stack, "--state", stateDir], {
+        cwd: dir,
+        env: { ...cleanEnv(), PULUMI_CONFIG_PASSPHRASE: passphrase },
+      }),
+  };
+  const cliEnv = pulumiEnv({ stateDir, passphrase, base: cleanEnv() });
+  const cli: PulumiRoute = {
+    name: "pulumi command with our Node.js language host",
+    init: () => run(pulumiCli, ["stack", "init", stack, "--non-interactive"], { cwd: dir, env: cliEnv }),
+    run: (operation) => {
+      // The Automation API's up and destroy are `--yes --skip-preview`; the same here.
+      const confirm = operation.op === "preview" ? [] : ["--yes", "--skip-preview"];
+      return run(pulumiCli, [operation.op, ...confirm, ...flags(operation), "--stack", stack, "--non-interactive"], { cwd: dir, env: cliEnv });
+    },
+  };
+  return { automation, cli };
+}

@@ -1,0 +1,141 @@
+/**
+ * The root project's dev stack (index.ts, the sample district) end to end through the real Pulumi CLI against
+ * the emulator: up creates it, preview finds nothing to do, a flow changed out of band (as in the portal) makes
+ * `preview --refresh --expect-no-changes` fail naming the drifted property, `up --refresh` puts it back with one
+ * PATCH and nothing else touched, destroy removes it. Run both ways the project runs Pulumi programs
+ * (test/e2e/pulumiRoutes.ts): the Automation API inline route and the `pulumi` command itself.
+ *
+ * Without a built CLI (npm run pulumi:install) the tests are skipped locally, saying so, and fail in CI.
+ */
+import { execFileSync } from "child_process";
+import { startEmulator } from "../../emulator";
+import { cliBuilt, pulumiBinDir, pulumiCli, pulumiRoutes, type Operation, type PulumiRoute, type RunResult } from "./pulumiRoutes";
+import { copyRootProject, devStackAccessToken, type RootProjectCopy } from "./rootProjectCopy";
+
+/** The passphrase Pulumi.dev.yaml's secrets are encrypted with (documented in the README). */
+const DEV_PASSPHRASE = "industrydata-dev";
+const inCi = /^(1|true|yes)$/i.test(process.env.CI ?? "");
+
+type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+interface StoredFlow {
+  id: string;
+  kind: string;
+  managementOptions?: { additionalAttributes?: string[]; additionalOptions?: Record<string, unknown> };
+  [property: string]: unknown;
+}
+interface StoredFlowSet {
+  id: string;
+  displayName: string;
+  flows: StoredFlow[];
+  [property: string]: unknown;
+}
+interface LoggedRequest {
+  method: string;
+  path: string;
+  body?: unknown;
+}
+
+jest.setTimeout(5 * 60_000);
+
+if (cliBuilt) {
+  const version = execFileSync(pulumiCli, ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } }).trim();
+  console.log(`e2e: Pulumi CLI ${version} (${pulumiCli})`);
+} else if (inCi) {
+  test("the Pulumi CLI is built (CI runs the end-to-end tests, never skips them)", () => {
+    throw new Error(`no Pulumi CLI in ${pulumiBinDir}: .ci/run must run \`npm run pulumi:install\` before \`npm test\``);
+  });
+} else {
+  console.warn(`skipping the end-to-end tests: no Pulumi CLI in ${pulumiBinDir} (npm run pulumi:install builds it)`);
+}
+
+/** The tenant without what the server moves on its own (timestamps, readinessStatus). */
+function declaredPart(flowSets: StoredFlowSet[]): unknown {
+  return JSON.parse(JSON.stringify(flowSets), (key, value) =>
+    key === "createdDateTime" || key === "lastModifiedDateTime" || key === "readinessStatus" ? undefined : value,
+  );
+}
+
+(cliBuilt ? describe.each(["automation", "cli"] as const) : describe.skip.each(["automation", "cli"] as const))("root project, dev stack, through the %s route", (routeKey) => {
+  let emulator: Emulator;
+  let project: RootProjectCopy;
+  let route: PulumiRoute;
+
+  beforeAll(async () => {
+    emulator = await startEmulator({ staticToken: devStackAccessToken() });
+    project = copyRootProject({ graphUrl: emulator.graphUrl, prefix: `industrydata-e2e-${routeKey}-` });
+    route = pulumiRoutes({ dir: project.dir, stateDir: project.stateDir, stack: "dev", passphrase: DEV_PASSPHRASE })[routeKey];
+  });
+
+  afterAll(async () => {
+    await emulator?.stop();
+    project?.remove();
+  });
+
+  async function tenant(): Promise<StoredFlowSet[]> {
+    return ((await (await fetch(`${emulator.adminUrl}/state`)).json()) as { flowSets: StoredFlowSet[] }).flowSets;
+  }
+
+  /** Runs one operation with a fresh request log; fails showing Pulumi's output when the exit code is not the expected one. */
+  async function step(operation: Operation, expected: "succeeds" | "fails"): Promise<{ result: RunResult; requests: LoggedRequest[] }> {
+    await fetch(`${emulator.adminUrl}/requests`, { method: "DELETE" });
+    const started = Date.now();
+    const result = await route.run(operation);
+    const label = [operation.op, ...Object.entries(operation).filter(([k, v]) => k !== "op" && v).map(([k]) => k)].join(" ");
+    console.log(`e2e [${routeKey}] ${label}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    if ((result.code === 0) !== (expected === "succeeds")) {
+      throw new Error(`pulumi ${label} through the ${route.name} was expected to ${expected === "succeeds" ? "succeed" : "fail"}, exit code ${result.code}:\n${result.output}`);
+    }
+    const requests = (await (await fetch(`${emulator.adminUrl}/requests`)).json()) as LoggedRequest[];
+    return { result, requests };
+  }
+
+  const writes = (requests: LoggedRequest[]) => requests.filter((r) => r.method !== "GET").map((r) => `${r.method} ${r.path}`);
+
+  test("up creates, preview finds nothing, drift fails the refresh preview naming the property, up --refresh restores it, destroy removes it", async () => {
+    const init = await route.init();
+    if (init && init.code !== 0) throw new Error(`stack init failed:\n${init.output}`);
+
+    // up: the district's flow set and its three flows, as declared.
+    const created = await step({ op: "up" }, "succeeds");
+    expect(created.requests.filter((r) => r.method === "POST")).toHaveLength(4);
+    const [flowSet, ...others] = await tenant();
+    expect(others).toEqual([]);
+    expect(flowSet.displayName).toBe("Contoso Unified School District");
+    expect(flowSet.flows.map((f) => f.kind).sort()).toEqual(["classGroupProvisioningFlow", "securityGroupProvisioningFlow", "userProvisioningFlow"]);
+    const users = flowSet.flows.find((f) => f.kind === "userProvisioningFlow")!;
+    expect(users.managementOptions?.additionalOptions).toEqual({ studentAgeGroup: "minor", allowStudentContactAssociation: true });
+    const declared = declaredPart(await tenant());
+
+    // preview: nothing to do, and nothing written.
+    const noChange = await step({ op: "preview", expectNoChanges: true }, "succeeds");
+    expect(writes(noChange.requests)).toEqual([]);
+
+    // Out of band, as an admin in the portal would: the user flow's student age group changed through Graph.
+    const flowUrl = `${emulator.graphUrl}/external/industryData/outboundProvisioningFlowSets/${flowSet.id}/provisioningFlows/${users.id}`;
+    const edit = await fetch(flowUrl, {
+      method: "PATCH",
+      headers: { authorization: `Bearer ${devStackAccessToken()}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        "@odata.type": "#microsoft.graph.industryData.userProvisioningFlow",
+        managementOptions: { ...users.managementOptions, additionalOptions: { ...users.managementOptions!.additionalOptions, studentAgeGroup: "adult" } },
+      }),
+    });
+    expect(edit.status).toBe(204);
+
+    // The drift check fails and names what drifted; a preview changes nothing.
+    const drift = await step({ op: "preview", refresh: true, expectNoChanges: true, diff: true }, "fails");
+    expect(drift.result.output).toMatch(/studentAgeGroup\s*:\s*"minor"\s*=>\s*"adult"/);
+    expect(drift.result.output).toContain("no changes were expected");
+    expect(writes(drift.requests)).toEqual([]);
+
+    // up --refresh: one PATCH of the user flow puts the declared value back; everything else as it was, including
+    // the student password (creationOptions), which the PATCH did not resend.
+    const restored = await step({ op: "up", refresh: true }, "succeeds");
+    expect(writes(restored.requests)).toEqual([`PATCH ${new URL(flowUrl).pathname}`]);
+    expect(declaredPart(await tenant())).toEqual(declared);
+
+    const destroyed = await step({ op: "destroy" }, "succeeds");
+    expect(writes(destroyed.requests).filter((w) => w.startsWith("DELETE"))).not.toHaveLength(0);
+    expect(await tenant()).toEqual([]);
+  });
+});
