@@ -30,7 +30,7 @@ function methods(byMethod: Record<string, number>): string {
 
 /** One size: phases table plus host and state figures. */
 export function sizeReport(s: SizeResult): string {
-  const header = ["phase", "flows", "ops", "wall ms", "ms/flow", "op p50/p95 ms", "HTTP requests", "CPU ms eng/host/emu", "floor ms", "floor CPU cli/emu", "ratio", "PATCH B sent/min/allowed"];
+  const header = ["phase", "flows", "ops", "wall ms", "ms/flow", "op p50/p95 ms", "HTTP requests", "CPU ms eng/host/emu", "floor ms", "floor CPU cli/emu", "ratio", "CPU ratio", "PATCH B sent/min/allowed"];
   const rows = phaseNames.map((name) => {
     const p = s.phases[name];
     const ops = Object.entries(p.steps).map(([k, v]) => `${v} ${k}`).join(", ");
@@ -46,6 +46,7 @@ export function sizeReport(s: SizeResult): string {
       p.floor ? p.floor.wallMs.toFixed(0) + (p.floor.statusMismatches ? ` (${p.floor.statusMismatches} status mismatches)` : "") : "-",
       p.floor ? `${ms(p.floor.cpuMs.client)}/${ms(p.floor.cpuMs.emulator)}` : "-",
       p.floorRatio !== undefined ? p.floorRatio.toFixed(2) : "-",
+      p.cpuRatio !== undefined ? p.cpuRatio.toFixed(2) : "-",
       p.patch ? `${p.patch.actualBytes}/${p.patch.minimumBytes}/${p.patch.allowedBytes}` : "-",
     ];
   });

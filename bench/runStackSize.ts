@@ -44,6 +44,12 @@ export interface PhaseResult {
   floorRuns?: number[];
   /** wallMs / floor.wallMs; absent when the phase sent no request. */
   floorRatio?: number;
+  /**
+   * CPU of engine stand-in + host + emulator over CPU of the floor's client + emulator: the same comparison in
+   * CPU time, which other work on the machine disturbs far less than wall time (and which bounds the wall ratio
+   * when the phase is CPU-bound, as it is on loopback).
+   */
+  cpuRatio?: number;
   /** With --profile: CPU profiles of this phase, of the host and of the engine stand-in. */
   profileFiles?: { host: string; engine: string };
   /** Host VmRSS after the phase. */
@@ -234,6 +240,9 @@ async function runPhase(options: {
     result.floor = [...floors].sort((a, b) => a.wallMs - b.wallMs)[Math.floor((floors.length - 1) / 2)];
     result.floorRuns = floors.map((r) => r.wallMs);
     result.floorRatio = result.wallMs / result.floor.wallMs;
+    const phaseCpu = result.cpuMs.engine + (result.cpuMs.host ?? 0) + (result.cpuMs.emulator ?? 0);
+    const floorCpu = result.floor.cpuMs.client + (result.floor.cpuMs.emulator ?? 0);
+    if (floorCpu > 0) result.cpuRatio = phaseCpu / floorCpu;
     if (after) await emulator.putState(after);
   }
   await emulator.clearRequests();
