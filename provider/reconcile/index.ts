@@ -15,6 +15,7 @@ export {
   passwordChanged,
   passwordHashes,
   passwordHashesKey,
+  passwordMatches,
   passwordSaltKey,
 } from "./passwords";
 export type { BodyContext, DiffResult, JsonObject, OutputContext } from "./types";

@@ -1,10 +1,17 @@
 /**
  * Write-only passwords: Graph returns `simplePasswordSettings.password` as a fixed mask ("***************"),
  * so the declared value can never be compared with what Graph holds. The outputs keep, per role group, a
- * salted scrypt hash of the password last sent (salt: random per resource, kept in the outputs); a declared
+ * salted hash of the password last sent (salt: random per resource, kept in the outputs); a declared
  * password whose hash differs is a change. The plain password is never stored.
+ *
+ * Why HMAC-SHA-256 and not a slow KDF: the hash only detects a change of the declared value. It is a secret
+ * output, and Pulumi already stores the declared password itself as a secret input in the same state, so a
+ * deliberately slow hash adds no protection against whoever holds the decrypted state, while it ran on the
+ * dynamic-provider host's only thread in every diff and update of a user flow (scrypt at default cost:
+ * 56-140 ms CPU and 16 MB per call). The per-resource salt keys the HMAC, so equal passwords never hash
+ * alike across resources or role groups.
  */
-import { randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
+import { createHmac, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
 import { isPlainObject } from "./json";
 import type { JsonObject } from "./types";
 
@@ -13,15 +20,38 @@ export const passwordSaltKey = "passwordSalt";
 /** Outputs key of the hashes, by lower-cased roleGroupId. */
 export const passwordHashesKey = "passwordHashes";
 
+const hmacPrefix = "hmac-sha256:";
+/** States written before the switch to HMAC hold scrypt hashes; they are still recognised (see passwordMatches). */
+const legacyScryptPrefix = "scrypt:";
+
 /** A new random salt (base64url, 16 bytes). */
 export function newPasswordSalt(): string {
   return randomBytes(16).toString("base64url");
 }
 
-/** The salted hash of one role group's password; the role group is mixed in so equal passwords hash apart. */
+/** Salt and role group together: the role group is mixed in so equal passwords of one resource hash apart. */
+function hashKey(options: { salt: string; roleGroupId: string }): string {
+  return `${options.salt}:${options.roleGroupId.toLowerCase()}`;
+}
+
+/** The salted hash of one role group's password, as kept in the outputs. */
 export function hashPassword(options: { salt: string; roleGroupId: string; password: string }): string {
-  const salt = `${options.salt}:${options.roleGroupId.toLowerCase()}`;
-  return `scrypt:${scryptSync(options.password, salt, 32).toString("base64url")}`;
+  return `${hmacPrefix}${createHmac("sha256", hashKey(options)).update(options.password, "utf8").digest("base64url")}`;
+}
+
+/**
+ * True when `stored` is the hash of `password` for this salt and role group, compared in constant time.
+ * A hash in the old scrypt format (states written before the switch to HMAC) is verified with scrypt, so
+ * upgrading never shows a password change (and never sends a PATCH) for a password nobody changed; it is
+ * rewritten in the HMAC format at the flow's next create or update, and until then its diffs cost what
+ * they did before.
+ */
+export function passwordMatches(options: { salt: string; roleGroupId: string; password: string; stored: string }): boolean {
+  const { stored, password } = options;
+  const expected = stored.startsWith(legacyScryptPrefix)
+    ? `${legacyScryptPrefix}${scryptSync(password, hashKey(options), 32).toString("base64url")}`
+    : hashPassword(options);
+  return sameText(stored, expected);
 }
 
 /** The declared passwords of a user flow's inputs, by lower-cased roleGroupId. */
@@ -61,7 +91,7 @@ export function passwordChanged(declared: JsonObject, olds: JsonObject | undefin
   if (typeof salt !== "string" || !isPlainObject(hashes)) return true;
   for (const [roleGroupId, password] of passwords) {
     const stored = hashes[roleGroupId];
-    if (typeof stored !== "string" || !sameText(stored, hashPassword({ salt, roleGroupId, password }))) return true;
+    if (typeof stored !== "string" || !passwordMatches({ salt, roleGroupId, password, stored })) return true;
   }
   return false;
 }

@@ -3,7 +3,8 @@
  * compared with what Graph returns; a salted hash of the value last sent lives in the outputs, and a change
  * of the declared value is a change. The plain password never reaches the outputs.
  */
-import { buildPatchBody, diffResource, hashPassword, passwordChanged, toOutputs } from "../../provider/reconcile";
+import { createHmac, scryptSync } from "node:crypto";
+import { buildPatchBody, diffResource, hashPassword, passwordChanged, passwordMatches, toOutputs } from "../../provider/reconcile";
 import { validateInputs } from "../../provider/schema";
 
 type Json = Record<string, unknown>;
@@ -108,5 +109,65 @@ describe("masked password", () => {
     const none = declare({});
     const outputs = toOutputs("user", served(declare({ staff: secret })), none, { olds: created });
     expect(outputs).not.toHaveProperty("passwordHashes");
+  });
+});
+
+describe("password hash", () => {
+  const salt = "c2FsdC1vZi1vbmUtcmVzb3VyY2U";
+  /** A state as the provider wrote it: salt plus, per role group, the hash of the password last sent. */
+  const olds = (hashes: Json): Json => ({ flowSetId: "set", passwordSalt: salt, passwordHashes: hashes });
+
+  it("is an HMAC-SHA-256 keyed with the resource's salt and the role group, never the plain text", () => {
+    const expected = createHmac("sha256", `${salt}:staff`).update(secret).digest("base64url");
+    expect(hashPassword({ salt, roleGroupId: "Staff", password: secret })).toBe(`hmac-sha256:${expected}`);
+    expect(hashPassword({ salt, roleGroupId: "Staff", password: secret })).not.toContain(secret);
+  });
+
+  it.each([
+    { name: "the same password is no change", declaredPassword: secret, changed: false },
+    { name: "a changed password is a change", declaredPassword: "Rotated-Secret-43", changed: true },
+    { name: "a password differing only in case is a change", declaredPassword: secret.toLowerCase(), changed: true },
+  ])("$name", ({ declaredPassword, changed }) => {
+    const stored = olds({ staff: hashPassword({ salt, roleGroupId: "staff", password: secret }) });
+    expect(passwordChanged(declare({ staff: declaredPassword }), stored)).toBe(changed);
+  });
+
+  it("differs between two salts for the same role group and password", () => {
+    const a = hashPassword({ salt, roleGroupId: "staff", password: secret });
+    const b = hashPassword({ salt: "YW5vdGhlci1yZXNvdXJjZQ", roleGroupId: "staff", password: secret });
+    expect(a).not.toEqual(b);
+    expect(passwordMatches({ salt: "YW5vdGhlci1yZXNvdXJjZQ", roleGroupId: "staff", password: secret, stored: a })).toBe(false);
+  });
+
+  it("rejects a stored hash of another length or format without throwing", () => {
+    for (const stored of ["", "hmac-sha256:", "hmac-sha256:short", `md5:${secret}`, secret]) {
+      expect(passwordMatches({ salt, roleGroupId: "staff", password: secret, stored })).toBe(false);
+    }
+  });
+
+  describe("old scrypt-format hashes in existing state", () => {
+    // What the provider wrote before the switch to HMAC: scrypt (Node's default cost), same salt and role-group mixing.
+    const legacy = (password: string) => `scrypt:${scryptSync(password, `${salt}:staff`, 32).toString("base64url")}`;
+
+    it("recognises the unchanged password (no diff, no PATCH)", () => {
+      const declared = declare({ staff: secret });
+      const stored = olds({ staff: legacy(secret) });
+      expect(passwordChanged(declared, stored)).toBe(false);
+      const lastRead = toOutputs("user", served(declared), undefined, { olds: stored });
+      expect(diffResource("user", declared, lastRead).changes).toBe(false);
+      expect(buildPatchBody("user", declared, lastRead, { graphEndpoint, olds: lastRead })).toBeUndefined();
+    });
+
+    it("still sees a changed password as a change", () => {
+      expect(passwordChanged(declare({ staff: "Rotated-Secret-43" }), olds({ staff: legacy(secret) }))).toBe(true);
+    });
+
+    it("is rewritten in the HMAC format (same salt) at the next update", () => {
+      const declared = declare({ staff: secret });
+      const updated = toOutputs("user", served(declared), declared, { olds: olds({ staff: legacy(secret) }) });
+      expect(updated.passwordSalt).toBe(salt);
+      expect(updated.passwordHashes).toEqual({ staff: hashPassword({ salt, roleGroupId: "staff", password: secret }) });
+      expect(passwordChanged(declared, updated)).toBe(false);
+    });
   });
 });
