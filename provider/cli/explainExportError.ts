@@ -27,7 +27,7 @@ export function explainExportError(error: unknown): string {
     return (
       `industrydata export: Graph refused to read the flows (403 ${error.code}: ${error.graphMessage}) on ${what}${ids}.\n` +
       `The caller needs the Graph permission ${EXPORT_READ_PERMISSION} to export (${MANAGE_PERMISSION} to manage ` +
-      "the adopted flows afterwards), granted with admin consent: as an application permission for an app " +
+      "the adopted sets and flows afterwards), granted with admin consent: as an application permission for an app " +
       "registration, or as a delegated permission for a signed-in user."
     );
   }

@@ -49,7 +49,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     .command("export")
     .description(
       "Read every outbound provisioning flow set and flow of a tenant (or the emulator) and write a TypeScript " +
-        "Pulumi program that adopts them by flowId, with the settings the tenant holds.",
+        "Pulumi program that adopts them by flowSetId and flowId, with the settings the tenant holds.",
     )
     .option("-o, --out <dir>", "folder to write the program to (must be empty unless --force)", "industrydata-adopted")
     .option("--endpoint <url>", "Graph endpoint (industrydata:graphEndpoint, INDUSTRYDATA_GRAPH_ENDPOINT); default https://graph.microsoft.com/beta")
@@ -72,7 +72,7 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       "after",
       "\nSecrets are never taken on the command line: pass the name of the variable that holds them.\n" +
         "With no credential option: AZURE_FEDERATED_TOKEN_FILE (workload identity), else DefaultAzureCredential.\n" +
-        "The caller needs IndustryData-OutboundFlow.Read.All (ReadWrite.All to manage the adopted flows).",
+        "The caller needs IndustryData-OutboundFlow.Read.All (ReadWrite.All to manage the adopted sets and flows).",
     )
     .action(async (options: ExportOptions) => {
       exitCode = await runExport(options, io);
@@ -149,6 +149,7 @@ function report(summary: ExportSummary, config: ProviderConfig, quiet: boolean):
   const notes = [...summary.plan.flowSets.flatMap((s) => [...s.notes, ...s.flows.flatMap((f) => f.notes.map((n) => `${f.resourceName}: ${n}`))])];
   return [
     line.trimEnd(),
+    adoptionNote(summary),
     `Files: ${summary.files.join(", ")}`,
     ...(notes.length > 0 ? ["", "Notes:", ...notes.map((n) => `  - ${n.replace(/[\u0000-\u001f\u007f-\u009f]/g, " ")}`)] : []),
     "",
@@ -156,8 +157,23 @@ function report(summary: ExportSummary, config: ProviderConfig, quiet: boolean):
     "  npm install",
     "  pulumi stack init <stack>",
     ...commands,
-    "  pulumi preview   # each flow: + create (adoption), nothing sent to Graph",
-    "  pulumi up",
+    "  pulumi preview   # each set and flow: + create (adoption), nothing sent to Graph",
+    `  pulumi up        # ${summary.plan.passwordFlows.length > 0 ? `one GET each; a PATCH only for the ${summary.plan.passwordFlows.length} user flow(s) with a declared password` : "one GET each, no change in the tenant"}`,
     "",
   ].join("\n");
+}
+
+/** What the first `pulumi up` will do to the tenant: nothing, except sending each declared password once. */
+function adoptionNote(summary: ExportSummary): string {
+  const { passwordFlows, passwords } = summary.plan;
+  const sets = `Every flow set and flow is adopted by id (flowSetId, flowId): the first \`pulumi up\` reads each once`;
+  if (passwordFlows.length > 0) {
+    return (
+      `${sets} and sends one PATCH to each of the ${passwordFlows.length} user flow(s) with a declared password ` +
+      `(${passwordFlows.join(", ")}), and nothing else: Graph never reveals the current password, so the declared one ` +
+      "is sent once, on purpose."
+    );
+  }
+  const omitted = passwords === "omit" ? " (default passwords not exported: --passwords omit)" : "";
+  return `${sets} and sends no PATCH: the tenant is left unchanged${omitted}.`;
 }

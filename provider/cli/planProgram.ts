@@ -1,6 +1,7 @@
 /**
  * What the exported program declares, before any text is written: one entry per flow set and flow with its
  * resource name, TypeScript variable, class and arguments, plus the secret config keys the program reads.
+ * Every set and flow is adopted by id (`flowSetId`, `flowId`) with the settings the tenant holds.
  * Pure: the tenant snapshot in, the plan out.
  */
 import { descriptors, type ResourceKind } from "../schema";
@@ -19,7 +20,7 @@ export interface SecretConfigKey {
   roleGroupId: string;
 }
 
-/** One flow the program adopts. */
+/** One flow the program adopts (by `flowId`). */
 export interface PlannedFlow {
   kind: ResourceKind;
   /** The resource class, e.g. "UserProvisioningFlow". */
@@ -28,21 +29,23 @@ export interface PlannedFlow {
   resourceName: string;
   /** TypeScript variable, e.g. "northHighUsers". */
   variable: string;
-  /** Constructor arguments; `Code` values are written verbatim (the set id variable, secret config reads). */
+  /** Constructor arguments; `Code` values are written verbatim (the set's flowSetId output, secret config reads). */
   args: JsonObject;
   notes: string[];
 }
 
-/** One flow set: referred to by id (the set itself is not adopted, see `renderProgram`), with its flows. */
+/** One flow set: adopted by id (`flowSetId`) with the settings it holds, and its flows. */
 export interface PlannedFlowSet {
   id: string;
   displayName: string;
-  /** The set's own arguments as read (displayName, filter), for the comment beside it. */
-  args: JsonObject;
-  /** Resource-name stem, e.g. "north-high". */
+  /** The resource class: "OutboundProvisioningFlowSet". */
+  className: string;
+  /** Pulumi resource name, e.g. "north-high-set"; its flows are named after the same stem. */
   resourceName: string;
-  /** The variable holding the set id, e.g. "northHighSetId". */
-  idVariable: string;
+  /** TypeScript variable, e.g. "northHighSet"; the flows' `flowSetId` is its `flowSetId` output. */
+  variable: string;
+  /** Constructor arguments: flowSetId, displayName, filter (as read). */
+  args: JsonObject;
   flows: PlannedFlow[];
   notes: string[];
 }
@@ -51,6 +54,11 @@ export interface PlannedFlowSet {
 export interface ProgramPlan {
   flowSets: PlannedFlowSet[];
   secrets: SecretConfigKey[];
+  /**
+   * Resource names of the user flows holding a password read from config: the first `pulumi up` PATCHes each
+   * of them once (Graph never returns a password, so whether the tenant's already matches cannot be known).
+   */
+  passwordFlows: string[];
   /** Resource classes the program uses, sorted. */
   classNames: string[];
   passwords: PasswordMode;
@@ -69,41 +77,56 @@ const kindSuffix: Record<ResourceKind, string> = {
   provisioningFlow: "flow",
 };
 
-/** Plans the program adopting every flow of the snapshot. Sets are ordered by display name, then id. */
+/** Plans the program adopting every flow set and flow of the snapshot. Sets are ordered by display name, then id. */
 export function planProgram(snapshot: TenantSnapshot, options: { passwords?: PasswordMode } = {}): ProgramPlan {
   const passwords = options.passwords ?? "config";
   const resourceNames = new UniqueNames("-");
   const variables = new UniqueNames("", reservedIdentifiers);
   const configKeys = new UniqueNames("");
   const secrets: SecretConfigKey[] = [];
+  const passwordFlows: string[] = [];
   const classNames = new Set<string>();
 
   const sets = [...snapshot.flowSets].sort(
     (a, b) => String(a.set.displayName ?? "").localeCompare(String(b.set.displayName ?? "")) || String(a.set.id).localeCompare(String(b.set.id)),
   );
-  const flowSets = sets.map(({ set, flows }) => {
+  const flowSets = sets.map(({ set, flows }): PlannedFlowSet => {
     const exported = flowSetToArgs(set);
-    const displayName = String(exported.args.displayName ?? "");
+    const displayName = typeof set.displayName === "string" ? set.displayName : "";
     const stem = resourceNames.claim(kebabName(displayName, "flow-set"));
-    const idVariable = variables.claim(camelIdentifier(`${stem} set id`, "flow set id"));
+    const setResourceName = resourceNames.claim(`${stem}-${kindSuffix.flowSet}`);
+    const setVariable = variables.claim(camelIdentifier(setResourceName, "flow set"));
+    const className = descriptors.flowSet.resourceName;
+    classNames.add(className);
     const planned = flows
       .map((server) => flowToArgs(server, { flowSetId: exported.id, passwords }))
       .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind))
       .map((flow): PlannedFlow => {
         const resourceName = resourceNames.claim(`${stem}-${kindSuffix[flow.kind]}`);
-        const className = descriptors[flow.kind].resourceName;
-        classNames.add(className);
+        const flowClass = descriptors[flow.kind].resourceName;
+        classNames.add(flowClass);
         const args = withCode(flow.args, (reference) => {
           const key = configKeys.claim(camelIdentifier(`${stem} ${reference.roleGroupId} password`, "password"));
           secrets.push({ key, flowSetDisplayName: displayName, roleGroupId: reference.roleGroupId });
           return new Code(`config.requireSecret(${JSON.stringify(key)})`);
         });
-        args.flowSetId = new Code(idVariable);
-        return { kind: flow.kind, className, resourceName, variable: variables.claim(camelIdentifier(resourceName, "flow")), args, notes: flow.notes };
+        if (flow.passwordRoleGroups.length > 0) passwordFlows.push(resourceName);
+        // The set's flowSetId output, not its id: equal once adopted, and known in a preview before it is.
+        args.flowSetId = new Code(`${setVariable}.flowSetId`);
+        return { kind: flow.kind, className: flowClass, resourceName, variable: variables.claim(camelIdentifier(resourceName, "flow")), args, notes: flow.notes };
       });
-    return { id: exported.id, displayName, args: exported.args, resourceName: stem, idVariable, flows: planned, notes: exported.notes };
+    return {
+      id: exported.id,
+      displayName,
+      className,
+      resourceName: setResourceName,
+      variable: setVariable,
+      args: exported.args,
+      flows: planned,
+      notes: exported.notes,
+    };
   });
-  return { flowSets, secrets, classNames: [...classNames].sort(), passwords };
+  return { flowSets, secrets, passwordFlows, classNames: [...classNames].sort(), passwords };
 }
 
 /** A copy of the arguments with each `PasswordReference` replaced by the code reading it from config. */

@@ -16,10 +16,11 @@ export function renderProgram(plan: ProgramPlan, source: ExportSource): string {
     `// Adopted by \`industrydata export\` from ${commentText(source.graphEndpoint)} on ${source.exportedAt}:`,
     `// ${plural(plan.flowSets.length, "flow set")} and ${plural(flowCount, "flow")}.`,
     "//",
-    "// Each flow is adopted by its flowId with the arguments the tenant holds, so the first `pulumi up` changes",
-    "// nothing in the tenant (it reads each flow once). From then on the flows are managed: edit an argument and",
-    "// `pulumi up` PATCHes just that; a change made in the portal shows in `pulumi preview --refresh`.",
-    "// Adopted flows stay in the tenant on `pulumi destroy` unless you set deleteOnDestroy: true.",
+    "// Each flow set is adopted by its flowSetId and each flow by its flowId, with the arguments the tenant holds, so",
+    `// the first \`pulumi up\` reads each of them once and changes nothing in the tenant${plan.passwordFlows.length > 0 ? " (but see passwords below)" : ""}.`,
+    "// From then on they are managed: edit an argument and `pulumi up` PATCHes just that; a change made in the",
+    "// portal shows in `pulumi preview --refresh`.",
+    "// Adopted sets and flows stay in the tenant on `pulumi destroy` unless you set deleteOnDestroy: true.",
     ...passwordHeader(plan),
     "",
     'import * as pulumi from "@pulumi/pulumi";',
@@ -38,8 +39,9 @@ function passwordHeader(plan: ProgramPlan): string[] {
       "//",
       "// Default passwords are write-only in Graph (read back masked), so they are read from secret stack config:",
       ...plan.secrets.map((s) => `//   pulumi config set --secret ${s.key}   # ${s.roleGroupId} in ${tsString(s.flowSetDisplayName)}`),
-      "// The one exception to \"changes nothing\": the first `pulumi up` sends each of them once (Graph never",
-      "// returns a password, so whether it already matches cannot be known).",
+      `// The one exception to "changes nothing": the first \`pulumi up\` sends one PATCH to each user flow with a`,
+      `// declared password (${plan.passwordFlows.join(", ")}), on purpose: Graph never reveals the current password,`,
+      "// so the declared one must be sent once to be sure the tenant holds it. Later runs send it only when it changes.",
     ];
   }
   if (plan.passwords === "omit") {
@@ -50,12 +52,9 @@ function passwordHeader(plan: ProgramPlan): string[] {
 
 function renderFlowSet(set: PlannedFlowSet): string[] {
   const lines = [
-    `// Flow set ${tsString(set.displayName)} (${tsString(set.id)}).`,
-    "// The set itself is not managed here (OutboundProvisioningFlowSet cannot adopt an existing set): it keeps its",
-    "// settings, and its flows below refer to it by id. As read:",
-    ...tsLiteral(set.args, { width: 96 }).split("\n").map((l) => `//   ${l}`),
+    `// Flow set ${tsString(set.displayName)}.`,
     ...set.notes.map((n) => `// Note: ${commentText(n)}`),
-    `const ${set.idVariable} = ${tsString(set.id)};`,
+    `const ${set.variable} = new ${set.className}(${tsString(set.resourceName)}, ${tsLiteral(set.args, { multiline: true })});`,
   ];
   for (const flow of set.flows) lines.push("", ...renderFlow(flow));
   return lines;
@@ -68,11 +67,14 @@ function renderFlow(flow: PlannedFlow): string[] {
   ];
 }
 
-/** One stack output: the adopted flows' ids by variable, so `pulumi stack output` lists what is managed. */
+/** Two stack outputs: the adopted sets' and flows' ids by variable, so `pulumi stack output` lists what is managed. */
 function renderOutputs(plan: ProgramPlan): string[] {
   const flows = plan.flowSets.flatMap((s) => s.flows);
-  if (flows.length === 0) return ["// The tenant held no flows: nothing to adopt.", "export const flowIds = {};"];
-  return ["export const flowIds = {", ...flows.map((f) => `  ${f.variable}: ${f.variable}.flowId,`), "};"];
+  const lines = plan.flowSets.length === 0
+    ? ["// The tenant held no flow sets: nothing to adopt.", "export const flowSetIds = {};"]
+    : ["export const flowSetIds = {", ...plan.flowSets.map((s) => `  ${s.variable}: ${s.variable}.flowSetId,`), "};"];
+  if (flows.length === 0) return [...lines, "export const flowIds = {};"];
+  return [...lines, "export const flowIds = {", ...flows.map((f) => `  ${f.variable}: ${f.variable}.flowId,`), "};"];
 }
 
 function plural(n: number, noun: string): string {

@@ -51,7 +51,7 @@ export function renderProjectFiles(plan: ProgramPlan, options: ProjectFilesOptio
 function pulumiYaml(plan: ProgramPlan, options: ProjectFilesOptions): string {
   const lines = [
     `name: ${options.project}`,
-    "description: School Data Sync outbound provisioning flows adopted with `industrydata export`.",
+    "description: School Data Sync outbound provisioning flow sets and flows adopted with `industrydata export`.",
     "runtime:",
     "  name: nodejs",
     "  options:",
@@ -103,12 +103,14 @@ const tsconfig = {
 function readme(plan: ProgramPlan, options: ProjectFilesOptions): string {
   const flows = plan.flowSets.reduce((n, s) => n + s.flows.length, 0);
   const commands = configCommands(plan, options);
+  const patches = plan.passwordFlows.length;
   const lines = [
     `# ${options.project}`,
     "",
     `Adopted from ${options.graphEndpoint} by \`industrydata export\`: ${plan.flowSets.length} flow set(s), ${flows} flow(s).`,
-    "`index.ts` declares every flow with its `flowId` and the settings the tenant holds, so the first",
-    "`pulumi up` changes nothing in the tenant" + (plan.secrets.length > 0 ? " except sending the default passwords once." : "."),
+    "`index.ts` declares every flow set with its `flowSetId` and every flow with its `flowId`, each with the settings",
+    "the tenant holds, so the first `pulumi up` reads each of them once and changes nothing in the tenant" +
+      (patches > 0 ? `,\nexcept one PATCH per user flow with a declared password (${patches}; see below).` : "."),
     "",
     "## Finish the adoption",
     "",
@@ -116,30 +118,33 @@ function readme(plan: ProgramPlan, options: ProjectFilesOptions): string {
     "npm install",
     "pulumi stack init <stack>        # e.g. prod; any backend (pulumi login --local works)",
     ...commands,
-    "pulumi preview                   # every flow shows as + create: adoption, no Graph change",
-    "pulumi up",
+    "pulumi preview                   # every set and flow shows as + create: adoption, read only",
+    `pulumi up                        # ${patches > 0 ? `reads everything; PATCHes only the ${patches} user flow(s) with a declared password` : "reads everything, changes nothing"}`,
     "pulumi preview --refresh --expect-no-changes   # from now on: fails when the tenant drifts",
     "```",
     "",
     "Credentials: the provider reads `industrydata:*` stack config, then `INDUSTRYDATA_*` and `AZURE_*`",
     "environment variables, then `DefaultAzureCredential` (Azure CLI login, workload identity, managed identity).",
-    "The caller needs `IndustryData-OutboundFlow.ReadWrite.All` to manage the flows.",
+    "The caller needs `IndustryData-OutboundFlow.ReadWrite.All` to manage the sets and flows.",
     "",
     "## What is and is not managed",
     "",
-    "- Flows: managed. Declared properties are compared on every run; undeclared ones are never sent.",
-    "- Flow sets: referred to by id only. `OutboundProvisioningFlowSet` cannot adopt an existing set, so a set's",
-    "  name and filter stay as they are (shown in comments in `index.ts`).",
-    "- `pulumi destroy` leaves adopted flows in the tenant; set `deleteOnDestroy: true` on a flow to delete it.",
+    "- Flow sets and flows: managed. Declared properties are compared on every run; undeclared ones are never sent.",
+    "  Each flow's `flowSetId` is its set's `flowSetId` output, so a flow follows its set.",
+    "- `pulumi destroy` leaves adopted sets and flows in the tenant; set `deleteOnDestroy: true` on one to delete it.",
   ];
   if (plan.secrets.length > 0) {
     lines.push(
       "- Default passwords: Graph only returns them masked, so they were not exported. Each is read from a",
-      "  secret config key (above); Pulumi keeps it encrypted in state and masked in output.",
+      "  secret config key (above); Pulumi keeps it encrypted in state and masked in output. Because Graph never",
+      "  reveals the current password, the first `pulumi up` sends each declared one once: one PATCH per user flow",
+      `  holding one (${plan.passwordFlows.join(", ")}). This is intended: a declared password must reach the tenant.`,
+      "  Later runs send a password again only when its configured value changes.",
     );
   } else if (plan.passwords === "omit") {
-    lines.push("- Default passwords: not exported (`--passwords omit`), so not managed. Resending a user flow's",
-      "  `creationOptions` without them removes them: declare them before changing `creationOptions`.");
+    lines.push("- Default passwords: not exported (`--passwords omit`), so not managed, and the first `pulumi up` sends no",
+      "  PATCH at all. Resending a user flow's `creationOptions` without them removes them: declare them before",
+      "  changing `creationOptions`.");
   }
   return `${lines.join("\n")}\n`;
 }

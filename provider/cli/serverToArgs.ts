@@ -27,10 +27,10 @@ export type PasswordMode =
   /** `defaultPasswordSettings` left out: the password stays as it is in the tenant, unmanaged. */
   | "omit";
 
-/** A flow set's arguments, as the tenant holds them. */
+/** A flow set's adoption arguments, as the tenant holds them. */
 export interface FlowSetArgsExport {
   id: string;
-  /** `displayName` and, when the set has one (null: all organisations), `filter`. */
+  /** `flowSetId` (adopt), `displayName` and, when the set has one (null: all organisations), `filter`. */
   args: JsonObject;
   notes: string[];
 }
@@ -53,10 +53,20 @@ export interface FlowToArgsOptions {
   passwords?: PasswordMode;
 }
 
-/** A flow set's arguments: `displayName` and `filter`, annotations dropped, read-only fields dropped. */
+/**
+ * A flow set's adoption arguments: `flowSetId` (the set to adopt), then `displayName` and `filter` as read,
+ * annotations and read-only fields dropped. A display name the arguments could not declare (empty) is left
+ * out: an adopted set keeps the name it holds.
+ */
 export function flowSetToArgs(server: JsonObject): FlowSetArgsExport {
   const notes: string[] = [];
-  return { id: String(server.id), args: managedProperties("flowSet", toDeclaredForm("flowSet", server), notes), notes };
+  const id = String(server.id);
+  const args: JsonObject = { flowSetId: id, ...managedProperties("flowSet", toDeclaredForm("flowSet", server), notes) };
+  if ("displayName" in args && (typeof args.displayName !== "string" || args.displayName === "")) {
+    notes.push(`its displayName ${JSON.stringify(args.displayName)} cannot be declared: left undeclared, the set keeps it`);
+    delete args.displayName;
+  }
+  return { id, args, notes };
 }
 
 /**

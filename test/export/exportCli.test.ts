@@ -83,6 +83,11 @@ describe("industrydata export (the bin)", () => {
     expect(run.stdout).toContain(`Exported ${variedTenant().length} flow set(s) and ${variedTenantFlowCount} flow(s) from ${emulator.graphUrl}`);
     expect(run.stdout).toContain(`pulumi config set industrydata:graphEndpoint ${emulator.graphUrl}`);
     expect(run.stdout.match(/pulumi config set --secret \w+Password/g)).toHaveLength(3);
+    // The summary says what the first `pulumi up` will do: adopt everything, PATCH only to send declared passwords.
+    expect(run.stdout).toContain("Every flow set and flow is adopted by id (flowSetId, flowId)");
+    expect(run.stdout).toMatch(/sends one PATCH to each of the 2 user flow\(s\) with a declared password \([a-z0-9-]+-users, [a-z0-9-]+-users\), and nothing else/);
+    const program = fs.readFileSync(path.join(out, "index.ts"), "utf8");
+    expect(program.match(/= new OutboundProvisioningFlowSet\(/g)).toHaveLength(variedTenant().length);
     expect(fs.readdirSync(out).sort()).toEqual([".gitignore", "Pulumi.yaml", "README.md", "index.ts", "package.json", "tsconfig.json"]);
     const written = allFilesText(out);
     expect(written).not.toContain("***");
@@ -100,6 +105,31 @@ describe("industrydata export (the bin)", () => {
     expect(run.stdout.trim().split("\n")).toHaveLength(1);
     expect(fs.readFileSync(path.join(out, "Pulumi.yaml"), "utf8")).toMatch(/^name: district-sds$/m);
     expect(fs.readFileSync(path.join(out, "index.ts"), "utf8")).not.toContain("requireSecret");
+  });
+
+  test("--passwords omit, not quiet: the summary says the first up sends no PATCH at all", async () => {
+    const run = await industrydata(["export", "--endpoint", emulator.graphUrl, "--out", path.join(scratch, "omit-summary"), "--passwords", "omit"], {
+      INDUSTRYDATA_ACCESS_TOKEN: TOKEN,
+    });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("sends no PATCH: the tenant is left unchanged (default passwords not exported: --passwords omit).");
+    expect(run.stdout).toContain("pulumi up        # one GET each, no change in the tenant");
+  });
+
+  test("`npm run industrydata -- export` works from another folder: a relative --out is that folder's", async () => {
+    const from = path.join(scratch, "npm-run-from");
+    fs.mkdirSync(from);
+    const run = await new Promise<Run>((resolve) => {
+      execFile(
+        "npm",
+        ["--prefix", repoRoot(), "run", "industrydata", "--", "export", "--endpoint", emulator.graphUrl, "--out", "adopted", "-q"],
+        { cwd: from, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? scratch, INDUSTRYDATA_ACCESS_TOKEN: TOKEN, npm_config_update_notifier: "false" } },
+        (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr }),
+      );
+    });
+    expect({ code: run.code, stderr: run.code === 0 ? "" : run.stderr }).toEqual({ code: 0, stderr: "" });
+    expect(run.stdout).toContain(`to ${path.join(from, "adopted")}`);
+    expect(fs.readdirSync(path.join(from, "adopted"))).toContain("index.ts");
   });
 
   test("403: names the permission to export (Read.All) and to manage (ReadWrite.All), and writes nothing", async () => {

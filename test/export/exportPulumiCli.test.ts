@@ -12,7 +12,7 @@ import { createGraphClient } from "../../provider/graph";
 import { exportTenant, type ExportSummary } from "../../provider/cli/exportTenant";
 import { makeProgramDir, repoRoot, type ProgramDir } from "../harness";
 import { cliBuilt, outcome, pulumiRunner, warnIfNoCli, type CliRun } from "./pulumiCli";
-import { seededPasswords, seedVariedTenant, variedTenantFlowCount } from "./variedTenant";
+import { seededPasswords, seedVariedTenant, variedTenant, variedTenantFlowCount } from "./variedTenant";
 
 const TOKEN = "export-pulumi-cli-token";
 warnIfNoCli("the Pulumi CLI export round trip");
@@ -32,6 +32,12 @@ let pulumi: (args: string[]) => Promise<CliRun>;
 async function graphRequests(): Promise<Recorded[]> {
   const all = (await (await fetch(`${emulator.adminUrl}/requests`)).json()) as Recorded[] | { value: Recorded[] };
   return (Array.isArray(all) ? all : all.value).filter((r) => r.path.startsWith("/beta/"));
+}
+
+/** The sets as the emulator stores them, without their flows. */
+async function storedSets(): Promise<unknown[]> {
+  const state = (await (await fetch(`${emulator.adminUrl}/state`)).json()) as { flowSets: { flows: unknown[] }[] };
+  return state.flowSets.map(({ flows: _flows, ...set }) => set);
 }
 
 async function clearRequests(): Promise<void> {
@@ -58,7 +64,7 @@ async function clearRequests(): Promise<void> {
     program?.remove();
   });
 
-  test("up adopts every flow changing nothing but the configured passwords; refresh finds no drift; destroy leaves the flows", async () => {
+  test("up adopts every set and flow, changing nothing but the configured passwords; refresh finds no drift; destroy leaves them all", async () => {
     expect((await pulumi(["stack", "init", "adopt"])).code).toBe(0);
     // What the export printed for the admin to run, with the values they would type at the prompts.
     const secrets = summary.plan.secrets.flatMap((s) => ["--secret", `${s.key}=${seededPasswords[s.flowSetDisplayName][s.roleGroupId]}`]);
@@ -70,12 +76,18 @@ async function clearRequests(): Promise<void> {
     ]);
     expect(set.code).toBe(0);
 
+    const setsBefore = await storedSets();
     await clearRequests();
     const up = await pulumi(["up", "--yes", "--skip-preview"]);
     expect(outcome(up)).toEqual({ code: 0, output: "" });
-    expect(up.output).toContain(`+ ${variedTenantFlowCount + 1} created`); // the flows and the stack
+    const entities = variedTenant().length + variedTenantFlowCount;
+    expect(up.output).toContain(`+ ${entities + 1} created`); // the sets, the flows and the stack
     const writes = (await graphRequests()).filter((r) => r.method !== "GET");
-    expect(writes.map((w) => w.method)).toEqual(["PATCH", "PATCH"]); // the two user flows holding passwords
+    // The two user flows holding passwords, as the export said; the sets are adopted untouched.
+    expect(writes.map((w) => w.method)).toEqual(["PATCH", "PATCH"]);
+    expect(writes.every((w) => w.path.includes("/provisioningFlows/"))).toBe(true);
+    expect(summary.plan.passwordFlows).toHaveLength(2);
+    expect(await storedSets()).toEqual(setsBefore);
 
     const state = fs.readFileSync(path.join(program.dir, "state", ".pulumi", "stacks", summary.project, "adopt.json"), "utf8");
     for (const passwords of Object.values(seededPasswords)) for (const p of Object.values(passwords)) expect(state).not.toContain(p);
@@ -85,12 +97,13 @@ async function clearRequests(): Promise<void> {
     expect(outcome(drift)).toEqual({ code: 0, output: "" });
     const refreshReads = await graphRequests();
     expect(refreshReads.filter((r) => r.method !== "GET")).toEqual([]);
-    expect(refreshReads).toHaveLength(variedTenantFlowCount);
+    expect(refreshReads).toHaveLength(entities); // one GET per set and per flow
 
     await clearRequests();
     const destroy = await pulumi(["destroy", "--yes", "--skip-preview"]);
     expect(destroy.code).toBe(0);
-    // Adopted flows are not deleteOnDestroy by default: the tenant keeps them.
+    // Adopted sets and flows are not deleteOnDestroy by default: the tenant keeps them.
     expect((await graphRequests()).filter((r) => r.method === "DELETE")).toEqual([]);
+    expect(await storedSets()).toEqual(setsBefore);
   });
 });

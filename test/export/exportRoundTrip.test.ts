@@ -1,8 +1,9 @@
 /**
  * The export round trip: seed the emulator with a varied tenant, export it, and run the generated program as the
  * engine would (declared under mocks to get the real registered inputs and `__provider`, then check/create
- * through the real dynamic-provider host). Adopting must leave the tenant exactly as it was; a second run must
- * find no change.
+ * through the real dynamic-provider host). Every set and flow is adopted; adopting must leave the tenant exactly
+ * as it was (with `--passwords omit`: GETs only; with passwords from config: one PATCH per user flow holding a
+ * declared password, which is intended), and a second run must find no change.
  */
 import { execFile } from "child_process";
 import * as fs from "fs";
@@ -130,6 +131,39 @@ async function graphView(setIds: string[]): Promise<Record<string, unknown>[][]>
   );
 }
 
+/** The sets as Graph answers a list (each set's own settings and timestamps). */
+async function setsView(): Promise<Record<string, unknown>[]> {
+  const res = await fetch(`${emulator.graphUrl}/external/industryData/outboundProvisioningFlowSets`, { headers: { authorization: `Bearer ${TOKEN}` } });
+  return ((await res.json()) as { value: Record<string, unknown>[] }).value;
+}
+
+/** The Graph path (as the emulator logs it) of every seeded set and flow: what adopting them all reads once each. */
+function entityPaths(): string[] {
+  const sets = "/beta/external/industryData/outboundProvisioningFlowSets";
+  return seeded.flowSets.flatMap((set) => [`${sets}/${set.id}`, ...set.flows.map((flow) => `${sets}/${set.id}/provisioningFlows/${flow.id}`)]);
+}
+
+/** The program declares every seeded set as an adopted OutboundProvisioningFlowSet, and every flow points at its set. */
+function expectAdoptedSets(resources: RegisteredResource[]): void {
+  const sets = resources.filter((r) => r.type.endsWith(":OutboundProvisioningFlowSet"));
+  expect(sets.map((r) => r.inputs.flowSetId).sort()).toEqual(seeded.flowSets.map((s) => s.id).sort());
+  for (const set of sets) {
+    const held = seeded.flowSets.find((s) => s.id === set.inputs.flowSetId)!;
+    expect(set.inputs.displayName).toBe(held.displayName);
+    expect(set.inputs).not.toHaveProperty("deleteOnDestroy"); // adopted: left in the tenant by default
+  }
+  for (const flow of resources.filter((r) => !sets.includes(r))) {
+    const parent = seeded.flowSets.find((s) => s.flows.some((f) => f.id === flow.inputs.flowId));
+    expect([flow.name, flow.inputs.flowSetId]).toEqual([flow.name, parent?.id]);
+  }
+}
+
+/** After the first up, every set and flow is recorded as adopted and left in the tenant on destroy. */
+function expectAdoptedOutputs(results: { engine: EngineResource }[], resources: RegisteredResource[]): void {
+  const recorded = results.map(({ engine }, i) => [resources[i].name, engine.state?.outputs.adopted, engine.state?.outputs.deleteOnDestroy]);
+  expect(recorded).toEqual(resources.map((r) => [r.name, true, false]));
+}
+
 /** A view without what any PATCH of a flow changes on the server's side (its timestamp and computed readiness). */
 function withoutWriteMarks(view: Record<string, unknown>[][], patched: Set<string>): Record<string, unknown>[][] {
   return view.map((flows) =>
@@ -176,21 +210,25 @@ describe("export -> adopt round trip through the dynamic-provider host", () => {
     console.log(`export of ${summary.flowSets} sets / ${summary.flows} flows read in ${summary.readMs} ms`);
   });
 
-  test("--passwords omit: adopting sends only GETs, the tenant is unchanged, and a second run finds no change", async () => {
+  test("--passwords omit: every set and flow adopted with GETs only, zero PATCH, the tenant unchanged; a second run finds no change", async () => {
     const folder = path.join(program.dir, "omit");
     const summary = await exportInto(folder, "omit");
     expect(summary.plan.secrets).toEqual([]);
+    expect(summary.plan.passwordFlows).toEqual([]);
     transpile(folder);
     const resources = await registeredResources(folder, summary);
-    expect(resources).toHaveLength(variedTenantFlowCount);
+    expect(resources).toHaveLength(variedTenant().length + variedTenantFlowCount);
+    expectAdoptedSets(resources);
 
     await admin("DELETE", "requests");
     const first = await up(resources);
     expect(first.map((r) => r.op)).toEqual(resources.map(() => "create"));
     const requests = await graphRequests();
     expect(requests.filter((r) => r.method !== "GET")).toEqual([]);
-    expect(requests).toHaveLength(variedTenantFlowCount); // adopt = one GET per flow
+    // adopt = one GET per set and per flow
+    expect(requests.map((r) => r.path).sort()).toEqual(entityPaths().sort());
     expect(await admin<TenantState>("GET", "state")).toEqual(seeded);
+    expectAdoptedOutputs(first, resources);
 
     await admin("DELETE", "requests");
     const second = await Promise.all(first.map(({ engine }, i) => engine.up(resources[i].inputs)));
@@ -199,7 +237,7 @@ describe("export -> adopt round trip through the dynamic-provider host", () => {
     expect(await graphRequests()).toEqual([]);
   });
 
-  test("passwords from secret config: adopting changes nothing but sends each user flow's configured passwords once", async () => {
+  test("passwords from secret config: every set and flow adopted; exactly one PATCH per user flow with a declared password (intended), nothing else changed", async () => {
     const folder = path.join(program.dir, "config");
     const summary = await exportInto(folder, "config");
     expect(summary.plan.secrets.map((s) => `${s.flowSetDisplayName}/${s.roleGroupId}`).sort()).toEqual([
@@ -209,13 +247,20 @@ describe("export -> adopt round trip through the dynamic-provider host", () => {
     ]);
     transpile(folder);
     const resources = await registeredResources(folder, summary);
+    expectAdoptedSets(resources);
 
     const setIds = seeded.flowSets.map((s) => s.id);
     const before = await graphView(setIds);
+    const setsBefore = await setsView();
     await admin("DELETE", "requests");
     const first = await up(resources);
     expect(first.map((r) => r.op)).toEqual(resources.map(() => "create"));
-    const writes = (await graphRequests()).filter((r) => r.method !== "GET");
+    expectAdoptedOutputs(first, resources);
+    const all = await graphRequests();
+    const writes = all.filter((r) => r.method !== "GET");
+    // Every set and flow is read once (a PATCHed flow once more: Graph answers 204, without the flow); sets are never written.
+    expect(all.filter((r) => r.method === "GET").map((r) => r.path).sort()).toEqual([...entityPaths(), ...writes.map((w) => w.path)].sort());
+    expect(await setsView()).toEqual(setsBefore);
     // Graph never returns a password, so the provider cannot know the tenant's already matches: it sends it.
     const userFlowsWithPasswords = seeded.flowSets
       .flatMap((s) => s.flows.map((f) => ({ set: s.id, flow: f })))
@@ -225,6 +270,7 @@ describe("export -> adopt round trip through the dynamic-provider host", () => {
         .map(({ set, flow }) => `PATCH /beta/external/industryData/outboundProvisioningFlowSets/${set}/provisioningFlows/${flow.id}`)
         .sort(),
     );
+    expect(summary.plan.passwordFlows).toHaveLength(userFlowsWithPasswords.length);
     // What Graph answers is the same as before, apart from the PATCHed flows' timestamps and readiness.
     const patched = new Set(userFlowsWithPasswords.map(({ flow }) => flow.id));
     expect(withoutWriteMarks(await graphView(setIds), patched)).toEqual(withoutWriteMarks(before, patched));

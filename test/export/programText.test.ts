@@ -95,10 +95,10 @@ describe("planProgram + renderProgram", () => {
   const text = renderProgram(plan, { graphEndpoint: "https://graph.microsoft.com/beta", exportedAt: "2026-01-01T00:00:00.000Z" });
 
   test("sets are ordered by display name then id, flows by kind; duplicate names get unique resource names and variables", () => {
-    expect(plan.flowSets.map((s) => [s.id, s.resourceName, s.idVariable])).toEqual([
-      ["set-a", "district", "districtSetId"],
-      ["set-b", "district-2", "district2SetId"],
-      ["set-evil", "evil-name-const-injected-require-child", "evilNameConstInjectedRequireChildSetId"],
+    expect(plan.flowSets.map((s) => [s.id, s.resourceName, s.variable, s.className])).toEqual([
+      ["set-a", "district-set", "districtSet", "OutboundProvisioningFlowSet"],
+      ["set-b", "district-2-set", "district2Set", "OutboundProvisioningFlowSet"],
+      ["set-evil", "evil-name-const-injected-require-child-set", "evilNameConstInjectedRequireChildSet", "OutboundProvisioningFlowSet"],
     ]);
     expect(plan.flowSets[0].flows.map((f) => [f.resourceName, f.variable, f.className])).toEqual([
       ["district-users", "districtUsers", "UserProvisioningFlow"],
@@ -118,9 +118,48 @@ describe("planProgram + renderProgram", () => {
   test("tenant text never escapes into code: the program parses and declares only the planned variables", () => {
     const { names, otherStatements, errors } = declarations(text);
     expect(errors).toEqual([]);
-    const planned = ["config", ...plan.flowSets.flatMap((s) => [s.idVariable, ...s.flows.map((f) => f.variable)]), "flowIds"];
+    const planned = ["config", ...plan.flowSets.flatMap((s) => [s.variable, ...s.flows.map((f) => f.variable)]), "flowSetIds", "flowIds"];
     expect(names).toEqual(planned);
     expect(otherStatements).toEqual([]);
+  });
+
+  test("each set is an adopted OutboundProvisioningFlowSet (flowSetId + settings as read); its flows take its flowSetId output", () => {
+    expect(text).toContain('import { AdministrativeUnitProvisioningFlow, OutboundProvisioningFlowSet, ProvisioningFlow, UserProvisioningFlow } from "pulumi-industrydata";');
+    expect(text).toContain('const districtSet = new OutboundProvisioningFlowSet("district-set", {\n  flowSetId: "set-a",\n  displayName: "District",\n});');
+    expect(plan.flowSets[0].args).toEqual({ flowSetId: "set-a", displayName: "District" });
+    for (const set of plan.flowSets) {
+      for (const flow of set.flows) expect(flow.args.flowSetId).toEqual(new Code(`${set.variable}.flowSetId`));
+    }
+    expect(text).toContain("  flowSetId: districtSet.flowSetId,\n  flowId: \"flow-a2\",");
+    expect(text).not.toMatch(/const \w+SetId = /); // no bare id constants any more
+    expect(text).toContain("export const flowSetIds = {\n  districtSet: districtSet.flowSetId,");
+  });
+
+  test("the header says the first up changes nothing but one PATCH per user flow with a declared password, and names them", () => {
+    expect(plan.passwordFlows).toEqual(["district-users", "district-2-users"]);
+    expect(text).toMatch(/Each flow set is adopted by its flowSetId and each flow by its flowId/);
+    expect(text).toMatch(/first `pulumi up` sends one PATCH to each user flow with a\n\/\/ declared password \(district-users, district-2-users\)/);
+    expect(text).toContain("Adopted sets and flows stay in the tenant on `pulumi destroy` unless you set deleteOnDestroy: true.");
+    const omit = renderProgram(planProgram(snapshot(), { passwords: "omit" }), { graphEndpoint: "https://graph.microsoft.com/beta", exportedAt: "2026-01-01T00:00:00.000Z" });
+    expect(omit).not.toContain("sends one PATCH");
+    expect(omit).toContain("changes nothing in the tenant.");
+  });
+
+  test("the README says the same: sets and flows adopted; the password PATCHes intended, or none with --passwords omit", () => {
+    const options = {
+      project: "adopted",
+      graphEndpoint: "https://graph.microsoft.com/beta",
+      versions: { pulumiIndustrydata: "^0.1.0", pulumi: "3.259.0", typescript: "5.9.3", typesNode: "22.19.1", tsNode: "^10.9.2" },
+    };
+    const readme = renderProjectFiles(plan, options)["README.md"];
+    expect(readme).toContain("declares every flow set with its `flowSetId` and every flow with its `flowId`");
+    expect(readme).toContain("changes nothing in the tenant,\nexcept one PATCH per user flow with a declared password (2; see below).");
+    expect(readme).toContain("holding one (district-users, district-2-users). This is intended: a declared password must reach the tenant.");
+    expect(readme).toContain("`pulumi destroy` leaves adopted sets and flows in the tenant");
+    expect(readme).not.toContain("cannot adopt");
+    const omitted = renderProjectFiles(planProgram(snapshot(), { passwords: "omit" }), options)["README.md"];
+    expect(omitted).toContain("reads each of them once and changes nothing in the tenant.\n");
+    expect(omitted).toContain("the first `pulumi up` sends no\n  PATCH at all");
   });
 
   test("an unmodelled flow type is adopted as a ProvisioningFlow, with a note", () => {
