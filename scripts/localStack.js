@@ -25,6 +25,7 @@ function configPassphrase(env = process.env) {
  * @param {string} opts.stateDir   file-backend folder (created if missing)
  * @param {string} [opts.passphrase] secrets passphrase; default configPassphrase()
  * @param {NodeJS.ProcessEnv} [opts.base] environment the CLI runs in; default process.env
+ * @param {boolean} [opts.color] let the CLI colour its output (default false: NO_COLOR, as for captured logs)
  * @returns {Promise<import("@pulumi/pulumi/automation").Stack>}
  */
 async function openLocalStack(opts) {
@@ -32,6 +33,7 @@ async function openLocalStack(opts) {
   const envVars = pulumiEnv({ stateDir: opts.stateDir, passphrase: opts.passphrase ?? configPassphrase(base), base });
   // PULUMI_CONFIG_PASSPHRASE_FILE would win over the passphrase chosen above; one source only.
   delete envVars.PULUMI_CONFIG_PASSPHRASE_FILE;
+  if (opts.color) delete envVars.NO_COLOR;
   const pulumiCommand = await PulumiCommand.get({ root: path.dirname(pulumiBinDir) });
   const workDir = path.resolve(opts.workDir);
   return LocalWorkspace.createOrSelectStack(

@@ -111,7 +111,8 @@ async function main() {
   const { openLocalStack, configPassphrase, cliExitCode } = require("./localStack");
   const { startEmulator } = require(path.join(root, "dist", "emulator"));
   say(`secrets passphrase: ${process.env.PULUMI_CONFIG_PASSPHRASE ? "from PULUMI_CONFIG_PASSPHRASE" : "the documented dev default"}`);
-  const stack = await openLocalStack({ workDir: root, stackName: STACK, stateDir: STATE_DIR, passphrase: configPassphrase() });
+  const color = Boolean(process.stdout.isTTY);
+  const stack = await openLocalStack({ workDir: root, stackName: STACK, stateDir: STATE_DIR, passphrase: configPassphrase(), color });
   const settings = await emulatorSettings(stack);
   const emulator = await startEmulator({ port: settings.port, staticToken: settings.staticToken, dataFile: DATA_FILE }).catch((err) => {
     throw new Error(`could not start the emulator on port ${settings.port} (${err.message}); is another npm start running?`);
@@ -127,7 +128,7 @@ async function main() {
       refresh: true,
       onOutput: (text) => process.stdout.write(text),
       onError: (text) => process.stderr.write(text),
-      color: process.stdout.isTTY ? "always" : "never",
+      color: color ? "always" : "never",
       signal: abort.signal,
     });
     process.stdout.write(`\nnpm start: the ${STACK} stack is up to date with index.ts\n`);

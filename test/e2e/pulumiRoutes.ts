@@ -28,6 +28,8 @@ export interface Operation {
   refresh?: boolean;
   expectNoChanges?: boolean;
   diff?: boolean;
+  /** Compile the program without type-checking it (PULUMI_NODEJS_TRANSPILE_ONLY), as both routes honour. */
+  transpileOnly?: boolean;
 }
 
 /** What a run did: exit code and everything it printed. */
@@ -52,6 +54,10 @@ function flags(operation: Operation): string[] {
   ];
 }
 
+function programEnv(env: NodeJS.ProcessEnv, operation: Operation): NodeJS.ProcessEnv {
+  return operation.transpileOnly ? { ...env, PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : env;
+}
+
 function run(file: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(file, args, { ...options, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
@@ -74,7 +80,7 @@ export function pulumiRoutes(options: { dir: string; stateDir: string; stack: st
     run: (operation) =>
       run(process.execPath, [path.join(repoRoot, "scripts", "pulumi-inline.js"), operation.op, ...flags(operation), "--cwd", dir, "--stack", stack, "--state", stateDir], {
         cwd: dir,
-        env: { ...cleanEnv(), PULUMI_CONFIG_PASSPHRASE: passphrase },
+        env: programEnv({ ...cleanEnv(), PULUMI_CONFIG_PASSPHRASE: passphrase }, operation),
       }),
   };
   const cliEnv = pulumiEnv({ stateDir, passphrase, base: cleanEnv() });
@@ -84,7 +90,7 @@ export function pulumiRoutes(options: { dir: string; stateDir: string; stack: st
     run: (operation) => {
       // The Automation API's up and destroy are `--yes --skip-preview`; the same here.
       const confirm = operation.op === "preview" ? [] : ["--yes", "--skip-preview"];
-      return run(pulumiCli, [operation.op, ...confirm, ...flags(operation), "--stack", stack, "--non-interactive"], { cwd: dir, env: cliEnv });
+      return run(pulumiCli, [operation.op, ...confirm, ...flags(operation), "--stack", stack, "--non-interactive"], { cwd: dir, env: programEnv(cliEnv, operation) });
     },
   };
   return { automation, cli };

@@ -1,9 +1,9 @@
 /**
- * The root project's dev stack (index.ts, the sample district) end to end through the real Pulumi CLI against
- * the emulator: up creates it, preview finds nothing to do, a flow changed out of band (as in the portal) makes
- * `preview --refresh --expect-no-changes` fail naming the drifted property, `up --refresh` puts it back with one
- * PATCH and nothing else touched, destroy removes it. Run both ways the project runs Pulumi programs
- * (test/e2e/pulumiRoutes.ts): the Automation API inline route and the `pulumi` command itself.
+ * The end-to-end scenario on the root project's dev stack (index.ts, the sample district) through the real Pulumi
+ * CLI against the emulator: up creates it, preview finds nothing to do, a flow changed out of band (as in the
+ * portal) makes `preview --refresh --expect-no-changes` fail naming the drifted property, `up --refresh` puts it
+ * back with one PATCH and nothing else touched, destroy removes it. One test file per route
+ * (test/e2e/pulumiRoutes.ts), so jest can run the two routes on its two workers at once.
  *
  * Without a built CLI (npm run pulumi:install) the tests are skipped locally, saying so, and fail in CI.
  */
@@ -35,18 +35,6 @@ interface LoggedRequest {
   body?: unknown;
 }
 
-jest.setTimeout(5 * 60_000);
-
-if (cliBuilt) {
-  const version = execFileSync(pulumiCli, ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } }).trim();
-  console.log(`e2e: Pulumi CLI ${version} (${pulumiCli})`);
-} else if (inCi) {
-  test("the Pulumi CLI is built (CI runs the end-to-end tests, never skips them)", () => {
-    throw new Error(`no Pulumi CLI in ${pulumiBinDir}: .ci/run must run \`npm run pulumi:install\` before \`npm test\``);
-  });
-} else {
-  console.warn(`skipping the end-to-end tests: no Pulumi CLI in ${pulumiBinDir} (npm run pulumi:install builds it)`);
-}
 
 /** The tenant without what the server moves on its own (timestamps, readinessStatus). */
 function declaredPart(flowSets: StoredFlowSet[]): unknown {
@@ -55,7 +43,23 @@ function declaredPart(flowSets: StoredFlowSet[]): unknown {
   );
 }
 
-(cliBuilt ? describe.each(["automation", "cli"] as const) : describe.skip.each(["automation", "cli"] as const))("root project, dev stack, through the %s route", (routeKey) => {
+/** Declares the scenario's tests for one route: call it once from a test file. */
+export function describeRootProjectLifecycle(routeKey: "automation" | "cli"): void {
+  jest.setTimeout(5 * 60_000);
+  if (cliBuilt) {
+    const version = execFileSync(pulumiCli, ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } }).trim();
+    console.log(`e2e: Pulumi CLI ${version} (${pulumiCli})`);
+  } else if (inCi) {
+    test("the Pulumi CLI is built (CI runs the end-to-end tests, never skips them)", () => {
+      throw new Error(`no Pulumi CLI in ${pulumiBinDir}: .ci/run must run \`npm run pulumi:install\` before \`npm test\``);
+    });
+  } else {
+    console.warn(`skipping the end-to-end tests: no Pulumi CLI in ${pulumiBinDir} (npm run pulumi:install builds it)`);
+  }
+  (cliBuilt ? describe : describe.skip)(`root project, dev stack, through the ${routeKey} route`, () => lifecycle(routeKey));
+}
+
+function lifecycle(routeKey: "automation" | "cli"): void {
   let emulator: Emulator;
   let project: RootProjectCopy;
   let route: PulumiRoute;
@@ -80,7 +84,7 @@ function declaredPart(flowSets: StoredFlowSet[]): unknown {
     await fetch(`${emulator.adminUrl}/requests`, { method: "DELETE" });
     const started = Date.now();
     const result = await route.run(operation);
-    const label = [operation.op, ...Object.entries(operation).filter(([k, v]) => k !== "op" && v).map(([k]) => k)].join(" ");
+    const label = [operation.op, ...Object.entries(operation).filter(([k, v]) => k !== "op" && k !== "transpileOnly" && v).map(([k]) => k)].join(" ");
     console.log(`e2e [${routeKey}] ${label}: exit ${result.code} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
     if ((result.code === 0) !== (expected === "succeeds")) {
       throw new Error(`pulumi ${label} through the ${route.name} was expected to ${expected === "succeeds" ? "succeed" : "fail"}, exit code ${result.code}:\n${result.output}`);
@@ -95,7 +99,8 @@ function declaredPart(flowSets: StoredFlowSet[]): unknown {
     const init = await route.init();
     if (init && init.code !== 0) throw new Error(`stack init failed:\n${init.output}`);
 
-    // up: the district's flow set and its three flows, as declared.
+    // up: the district's flow set and its three flows, as declared. This run type-checks index.ts, as the
+    // language host does by default; the later ones only transpile it, to spare the two cores.
     const created = await step({ op: "up" }, "succeeds");
     expect(created.requests.filter((r) => r.method === "POST")).toHaveLength(4);
     const [flowSet, ...others] = await tenant();
@@ -107,7 +112,7 @@ function declaredPart(flowSets: StoredFlowSet[]): unknown {
     const declared = declaredPart(await tenant());
 
     // preview: nothing to do, and nothing written.
-    const noChange = await step({ op: "preview", expectNoChanges: true }, "succeeds");
+    const noChange = await step({ op: "preview", expectNoChanges: true, transpileOnly: true }, "succeeds");
     expect(writes(noChange.requests)).toEqual([]);
 
     // Out of band, as an admin in the portal would: the user flow's student age group changed through Graph.
@@ -123,19 +128,19 @@ function declaredPart(flowSets: StoredFlowSet[]): unknown {
     expect(edit.status).toBe(204);
 
     // The drift check fails and names what drifted; a preview changes nothing.
-    const drift = await step({ op: "preview", refresh: true, expectNoChanges: true, diff: true }, "fails");
+    const drift = await step({ op: "preview", refresh: true, expectNoChanges: true, diff: true, transpileOnly: true }, "fails");
     expect(drift.result.output).toMatch(/studentAgeGroup\s*:\s*"minor"\s*=>\s*"adult"/);
     expect(drift.result.output).toContain("no changes were expected");
     expect(writes(drift.requests)).toEqual([]);
 
     // up --refresh: one PATCH of the user flow puts the declared value back; everything else as it was, including
     // the student password (creationOptions), which the PATCH did not resend.
-    const restored = await step({ op: "up", refresh: true }, "succeeds");
+    const restored = await step({ op: "up", refresh: true, transpileOnly: true }, "succeeds");
     expect(writes(restored.requests)).toEqual([`PATCH ${new URL(flowUrl).pathname}`]);
     expect(declaredPart(await tenant())).toEqual(declared);
 
-    const destroyed = await step({ op: "destroy" }, "succeeds");
+    const destroyed = await step({ op: "destroy", transpileOnly: true }, "succeeds");
     expect(writes(destroyed.requests).filter((w) => w.startsWith("DELETE"))).not.toHaveLength(0);
     expect(await tenant()).toEqual([]);
   });
-});
+}
