@@ -19,4 +19,6 @@ module.exports = {
   testTimeout: 60000,
   // Engine and e2e tests spawn real processes; two workers match the two cores CI has.
   maxWorkers: 2,
+  // Suite-wide secret-leak scan of console output, failure messages and process output (issue 4).
+  reporters: ["default", "<rootDir>/test/support/leakReporter.js"],
 };

@@ -1,5 +1,6 @@
 /** The admin API over real HTTP: request log (secrets redacted), reset, whole-tenant state. */
 import { FLOW_SETS, flowBodies, startTestEmulator, TestEmulator } from "./helpers";
+import { TEST_PASSWORDS } from "../support/testSecrets";
 
 describe("emulator admin API", () => {
   let emu: TestEmulator;
@@ -25,8 +26,8 @@ describe("emulator admin API", () => {
     const setId = await emu.createSet();
     await emu.createFlow(setId, flowBodies.user());
     const text = JSON.stringify((await emu.admin("GET", "/requests")).body);
-    expect(text).not.toContain("Staff-Pa55word!");
-    expect(text).not.toContain("Student-Pa55word!");
+    expect(text).not.toContain(TEST_PASSWORDS.emulatorStaff);
+    expect(text).not.toContain(TEST_PASSWORDS.emulatorStudent);
     expect(text).toContain("[redacted]");
   });
 
@@ -50,7 +51,7 @@ describe("emulator admin API", () => {
     await emu.createFlow(setId, flowBodies.user());
     const state = (await emu.admin("GET", "/state")).body;
     const text = JSON.stringify(state);
-    expect(text).not.toContain("Staff-Pa55word!");
+    expect(text).not.toContain(TEST_PASSWORDS.emulatorStaff);
     expect(state.flowSets[0].flows[0].creationOptions.configurations[0].defaultPasswordSettings.passwordHash).toMatch(/^hmac-sha256\$/);
   });
 
@@ -69,10 +70,10 @@ describe("emulator admin API", () => {
     const setId = await emu.createSet();
     await emu.createFlow(setId, flowBodies.user());
     const state = (await emu.admin("GET", "/state")).body;
-    state.flowSets[0].flows[0].creationOptions.configurations[0].defaultPasswordSettings = { password: "Seeded-Pa55" };
+    state.flowSets[0].flows[0].creationOptions.configurations[0].defaultPasswordSettings = { password: TEST_PASSWORDS.emulatorSeeded };
     expect((await emu.admin("PUT", "/state", state)).status).toBe(204);
     const text = JSON.stringify((await emu.admin("GET", "/state")).body);
-    expect(text).not.toContain("Seeded-Pa55");
+    expect(text).not.toContain(TEST_PASSWORDS.emulatorSeeded);
   });
 
   test.each([

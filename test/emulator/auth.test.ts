@@ -1,6 +1,7 @@
 /** Authentication on Graph paths: bearer token required (401), permission for writes (403). */
 import { READ_ALL, READ_WRITE_ALL } from "../../emulator";
 import { FLOW_SETS, startTestEmulator, TestEmulator } from "./helpers";
+import { TEST_TOKENS } from "../support/testSecrets";
 
 async function mint(emu: TestEmulator, body: Record<string, unknown>): Promise<string> {
   const r = await emu.admin("POST", "/tokens", body);
@@ -17,7 +18,7 @@ describe("emulator authentication", () => {
 
   test.each([
     ["no Authorization header", null],
-    ["a token the emulator did not issue", "not-a-token"],
+    ["a token the emulator did not issue", TEST_TOKENS.emulatorForeign],
     ["a JWT signed by someone else", "eyJhbGciOiJIUzI1NiJ9.eyJhdWQiOiJodHRwczovL2dyYXBoLm1pY3Jvc29mdC5jb20ifQ.c2lnbmF0dXJl"],
   ])("%s is a 401 InvalidAuthenticationToken", async (_name, token) => {
     const r = await emu.graph("GET", FLOW_SETS, undefined, { token });

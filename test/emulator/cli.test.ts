@@ -4,6 +4,7 @@ import { existsSync, promises as fs } from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { createInterface } from "node:readline";
+import { TEST_TOKENS } from "../support/testSecrets";
 
 const root = path.resolve(__dirname, "../..");
 const cli = path.join(root, "dist/emulator/cli.js");
@@ -42,10 +43,10 @@ describe("industrydata-emulator CLI", () => {
   });
 
   test("`npx industrydata-emulator --port 0 --token T` prints its Graph base URL first and serves Graph there", async () => {
-    const { child, firstLine } = await startCli("npx", ["--no-install", "industrydata-emulator", "--port", "0", "--token", "cli-token"]);
+    const { child, firstLine } = await startCli("npx", ["--no-install", "industrydata-emulator", "--port", "0", "--token", TEST_TOKENS.emulatorCli]);
     try {
       expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/beta$/);
-      const r = await fetch(`${firstLine}/external/industryData/outboundProvisioningFlowSets`, { headers: { authorization: "Bearer cli-token" } });
+      const r = await fetch(`${firstLine}/external/industryData/outboundProvisioningFlowSets`, { headers: { authorization: `Bearer ${TEST_TOKENS.emulatorCli}` } });
       expect(r.status).toBe(200);
       expect((await r.json()).value).toEqual([]);
     } finally {

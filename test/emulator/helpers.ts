@@ -1,8 +1,9 @@
 /** Black-box helpers for the emulator tests: start one on port 0, talk to it with global fetch. */
 import { Agent, Dispatcher } from "undici";
 import { EmulatorOptions, RunningEmulator, startEmulator } from "../../emulator";
+import { TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
 
-export const TOKEN = "emulator-test-static-token";
+export const TOKEN = TEST_TOKENS.emulatorStatic;
 export const FLOW_SETS = "/external/industryData/outboundProvisioningFlowSets";
 export const NS = "#microsoft.graph.industryData.";
 
@@ -85,12 +86,12 @@ export const flowBodies = {
       configurations: [
         {
           "roleGroup@odata.bind": "https://graph.microsoft.com/beta/external/industryData/roleGroups/staff",
-          defaultPasswordSettings: { "@odata.type": `${NS}simplePasswordSettings`, password: "Staff-Pa55word!" },
+          defaultPasswordSettings: { "@odata.type": `${NS}simplePasswordSettings`, password: TEST_PASSWORDS.emulatorStaff },
           licenseSkus: ["Sku1"],
         },
         {
           "roleGroup@odata.bind": "https://graph.microsoft.com/beta/external/industryData/roleGroups/students",
-          defaultPasswordSettings: { "@odata.type": `${NS}simplePasswordSettings`, password: "Student-Pa55word!" },
+          defaultPasswordSettings: { "@odata.type": `${NS}simplePasswordSettings`, password: TEST_PASSWORDS.emulatorStudent },
           licenseSkus: ["Sku2"],
         },
       ],

@@ -12,6 +12,7 @@ import { exportSPKI, generateKeyPair, importJWK, JWK, jwtVerify, KeyLike, SignJW
 import { generate } from "selfsigned";
 import { DEFAULT_TENANT_ID, DEFAULT_TEST_CLIENT, READ_WRITE_ALL } from "../../emulator";
 import { FLOW_SETS, startTestEmulator, TestEmulator } from "./helpers";
+import { TEST_CLIENT_SECRETS } from "../support/testSecrets";
 
 const run = promisify(execFile);
 const CERT_CLIENT = "22222222-0000-0000-0000-00000000cert";
@@ -66,7 +67,7 @@ describe("emulator token endpoint", () => {
         { ...DEFAULT_TEST_CLIENT },
         { clientId: CERT_CLIENT, certificatePem: keys.certPem },
         { clientId: FED_CLIENT, federatedSubjects: [SUBJECT] },
-        { clientId: READER_CLIENT, clientSecret: "reader-secret", roles: ["IndustryData-OutboundFlow.Read.All"] },
+        { clientId: READER_CLIENT, clientSecret: TEST_CLIENT_SECRETS.emulatorReader, roles: ["IndustryData-OutboundFlow.Read.All"] },
       ],
       federatedIssuers: [{ issuer: GITHUB_ISSUER, publicKeyPem: keys.issuerPublicPem }],
     });
@@ -127,7 +128,7 @@ describe("emulator token endpoint", () => {
   });
 
   test("a client registered with Read.All only gets a token that may read but not write", async () => {
-    const r = await token({ client_id: READER_CLIENT, client_secret: "reader-secret" });
+    const r = await token({ client_id: READER_CLIENT, client_secret: TEST_CLIENT_SECRETS.emulatorReader });
     expect((await emu.graph("GET", FLOW_SETS, undefined, { token: r.body.access_token })).status).toBe(200);
     expect((await emu.graph("POST", FLOW_SETS, { displayName: "x" }, { token: r.body.access_token })).status).toBe(403);
   });
@@ -181,13 +182,13 @@ describe("emulator token endpoint", () => {
   });
 
   test("clients registered through the admin API get tokens; listing never shows secrets", async () => {
-    expect((await emu.admin("POST", "/clients", { clientId: "55555555-0000-0000-0000-000000000000", clientSecret: "admin-added" })).status).toBe(204);
-    expect((await token({ client_id: "55555555-0000-0000-0000-000000000000", client_secret: "admin-added" })).status).toBe(200);
+    expect((await emu.admin("POST", "/clients", { clientId: "55555555-0000-0000-0000-000000000000", clientSecret: TEST_CLIENT_SECRETS.emulatorAdminAdded })).status).toBe(204);
+    expect((await token({ client_id: "55555555-0000-0000-0000-000000000000", client_secret: TEST_CLIENT_SECRETS.emulatorAdminAdded })).status).toBe(200);
     const listed = (await emu.admin("GET", "/clients")).body;
-    expect(JSON.stringify(listed)).not.toContain("admin-added");
+    expect(JSON.stringify(listed)).not.toContain(TEST_CLIENT_SECRETS.emulatorAdminAdded);
     expect(listed).toContainEqual(expect.objectContaining({ clientId: "55555555-0000-0000-0000-000000000000", hasSecret: true }));
     expect((await emu.admin("DELETE", "/clients/55555555-0000-0000-0000-000000000000")).status).toBe(204);
-    expect((await token({ client_id: "55555555-0000-0000-0000-000000000000", client_secret: "admin-added" })).status).toBe(400);
+    expect((await token({ client_id: "55555555-0000-0000-0000-000000000000", client_secret: TEST_CLIENT_SECRETS.emulatorAdminAdded })).status).toBe(400);
   });
 
   describe("through the real @azure/identity credentials and Graph client (child process, NODE_EXTRA_CA_CERTS = caFile)", () => {

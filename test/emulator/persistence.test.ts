@@ -4,6 +4,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { startEmulator } from "../../emulator";
 import { FLOW_SETS, flowBodies, startTestEmulator } from "./helpers";
+import { TEST_PASSWORDS } from "../support/testSecrets";
 
 describe("emulator persistence", () => {
   let dir: string;
@@ -26,7 +27,7 @@ describe("emulator persistence", () => {
 
     const text = await fs.readFile(file, "utf8");
     expect(JSON.parse(text).flowSets).toHaveLength(1);
-    expect(text).not.toContain("Staff-Pa55word!");
+    expect(text).not.toContain(TEST_PASSWORDS.emulatorStaff);
     expect(text).toContain("hmac-sha256$");
     expect((await fs.stat(file)).mode & 0o777).toBe(0o600);
 

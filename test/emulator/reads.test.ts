@@ -1,5 +1,6 @@
 /** Reads as the service answers: masked passwords, roleGroup auto-expansion, normalized codes, shapes. */
 import { FLOW_SETS, flowBodies, NS, startTestEmulator, TestEmulator } from "./helpers";
+import { TEST_PASSWORDS } from "../support/testSecrets";
 
 const MASK = "***************";
 
@@ -19,7 +20,7 @@ describe("emulator reads", () => {
   test("masked password: 15 asterisks on 201, GET and list, whatever length was sent", async () => {
     const body = flowBodies.user();
     body.creationOptions.configurations[0].defaultPasswordSettings.password = "********";
-    body.creationOptions.configurations[1].defaultPasswordSettings.password = "a-much-longer-password-than-fifteen";
+    body.creationOptions.configurations[1].defaultPasswordSettings.password = TEST_PASSWORDS.emulatorLong;
     const created = await emu.graph("POST", flows(), body);
     const got = await emu.graph("GET", `${flows()}/${created.body.id}`);
     const listed = await emu.graph("GET", flows());

@@ -3,7 +3,6 @@
  * classes serialized by `pulumi.dynamic.Resource` under mocks, and one real dynamic-provider host configured
  * with the stack config the engine would pass (`industrydata:graphEndpoint`, secret `industrydata:accessToken`).
  */
-import { randomBytes } from "crypto";
 import * as fs from "fs";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
@@ -19,6 +18,7 @@ import {
   serializeResources,
   startProviderHost,
 } from "../harness";
+import { generatedSecret } from "../support/testSecrets";
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
@@ -76,7 +76,7 @@ export async function startEngineFixture(options: {
 }): Promise<EngineFixture> {
   assertBuilt();
   const cwd = repoRoot();
-  const token = `engine-test-token-${randomBytes(12).toString("hex")}`;
+  const token = generatedSecret("engineToken");
   // The three slow starts overlap; Configure follows as soon as the emulator's address is known.
   const started = await Promise.allSettled([
     startEmulator({ port: 0, staticToken: token, quiet: true }),

@@ -1,13 +1,13 @@
 /**
  * Declarations and look-ups shared by the engine-level test files.
  */
-import { randomBytes } from "crypto";
 import { isPlainObject, Secret, secret } from "../harness";
+import { generatedSecret } from "../support/testSecrets";
 import type { EngineFixture, RecordedRequest } from "./engineFixture";
 
-/** A fresh, recognisable password per call (so a leak check knows exactly what to look for). */
+/** A fresh, recognisable password per call (so a leak check knows exactly what to look for, and the suite-wide scan its shape). */
 export function newPassword(): string {
-  return `Eng1ne-Pw-${randomBytes(9).toString("hex")}`;
+  return generatedSecret("enginePassword");
 }
 
 /** A user flow as a district declares one (seed 003's shape), password declared with `pulumi.secret`. */

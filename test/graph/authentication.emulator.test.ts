@@ -9,6 +9,7 @@ import { DEFAULT_TENANT_ID, READ_ALL, startEmulator, type RunningEmulator } from
 import type { ProviderConfig } from "../../provider/config";
 import { closeSharedGraphClients, createGraphClient, getSharedGraphClient, type GraphError, type ManagedGraphClient } from "../../provider/graph";
 import { startLeakScan, type LeakScan } from "../support/leakScan";
+import { generatedSecret } from "../support/testSecrets";
 import { emulatorAdmin, graphRequests, tokenRequests, type EmulatorAdmin } from "./emulatorAdmin";
 import { FLOW_SETS, STATIC_TOKEN, districtSet, flowSetPath } from "./fixtures";
 
@@ -17,10 +18,10 @@ import { FLOW_SETS, STATIC_TOKEN, districtSet, flowSetPath } from "./fixtures";
  * Entra-shaped token endpoint over TLS (its generated CA trusted through industrydata:caCertificatePath), then
  * working against Graph with them. One token request serves every operation of a provider process.
  */
-const SECRET_CLIENT = { clientId: "aaaaaaaa-0000-4000-8000-000000000001", clientSecret: `client-secret-${process.pid}-Zq8v` };
+const SECRET_CLIENT = { clientId: "aaaaaaaa-0000-4000-8000-000000000001", clientSecret: generatedSecret("graphClientSecret") };
 const CERT_CLIENT_ID = "aaaaaaaa-0000-4000-8000-000000000002";
 const FEDERATED_CLIENT_ID = "aaaaaaaa-0000-4000-8000-000000000003";
-const READER_CLIENT = { clientId: "aaaaaaaa-0000-4000-8000-000000000004", clientSecret: `reader-secret-${process.pid}-Lk2w`, roles: [READ_ALL] };
+const READER_CLIENT = { clientId: "aaaaaaaa-0000-4000-8000-000000000004", clientSecret: generatedSecret("graphReaderSecret"), roles: [READ_ALL] };
 const OIDC_ISSUER = "https://token.actions.githubusercontent.com";
 const SUBJECT = "repo:contoso/district-sds:ref:refs/heads/main";
 
@@ -138,7 +139,7 @@ describe("authentication through @azure/identity against the emulator over TLS",
   });
 
   it("explains a rejected client secret without showing it", async () => {
-    const wrong = `wrong-secret-${process.pid}-Xy7u`;
+    const wrong = generatedSecret("graphWrongSecret");
     leaks.secret(wrong);
     client = createGraphClient(appConfig({ ...SECRET_CLIENT, clientSecret: wrong }));
     const error = (await leaks.capture(() => client!.get(FLOW_SETS)).catch((e: unknown) => e)) as GraphError;

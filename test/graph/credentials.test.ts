@@ -4,18 +4,19 @@ import { credentialOptions } from "../../provider/graph/createCredential";
 import { cachedTokenCredential } from "../../provider/graph/cachedTokenCredential";
 import { StaticTokenCredential } from "../../provider/graph/staticTokenCredential";
 import type { ProviderConfig } from "../../provider/config";
+import { TEST_CLIENT_SECRETS, TEST_TOKENS } from "../support/testSecrets";
 
 const base: ProviderConfig = { graphEndpoint: "https://graph.microsoft.com/beta", maxRetries: 0, concurrency: 1, operationTimeoutMs: 1000 };
 
 describe("createCredential", () => {
   const cases: [string, Partial<ProviderConfig>, NodeJS.ProcessEnv, string, Function][] = [
-    ["accessToken", { accessToken: "static-token-1" }, {}, "accessToken", StaticTokenCredential],
-    ["clientSecret", { tenantId: "t", clientId: "c", clientSecret: "s" }, {}, "clientSecret", ClientSecretCredential],
+    ["accessToken", { accessToken: TEST_TOKENS.graphCredentials }, {}, "accessToken", StaticTokenCredential],
+    ["clientSecret", { tenantId: "t", clientId: "c", clientSecret: TEST_CLIENT_SECRETS.credentialChoice }, {}, "clientSecret", ClientSecretCredential],
     ["clientCertificatePath", { tenantId: "t", clientId: "c", clientCertificatePath: "/nowhere.pem" }, {}, "clientCertificate", ClientCertificateCredential],
     ["AZURE_FEDERATED_TOKEN_FILE", { tenantId: "t", clientId: "c" }, { AZURE_FEDERATED_TOKEN_FILE: "/var/run/token" }, "workloadIdentity", WorkloadIdentityCredential],
     ["AZURE_* ids with a token file", {}, { AZURE_FEDERATED_TOKEN_FILE: "/t", AZURE_TENANT_ID: "t", AZURE_CLIENT_ID: "c" }, "workloadIdentity", WorkloadIdentityCredential],
     ["nothing explicit", {}, {}, "default", DefaultAzureCredential],
-    ["accessToken over a client secret", { accessToken: "static-token-1", tenantId: "t", clientId: "c", clientSecret: "s" }, {}, "accessToken", StaticTokenCredential],
+    ["accessToken over a client secret", { accessToken: TEST_TOKENS.graphCredentials, tenantId: "t", clientId: "c", clientSecret: TEST_CLIENT_SECRETS.credentialChoice }, {}, "accessToken", StaticTokenCredential],
   ];
   it.each(cases)("chooses by %s", (_name, config, env, kind, type) => {
     const chosen = createCredential({ ...base, ...config }, { env });

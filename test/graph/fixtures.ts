@@ -1,4 +1,5 @@
 import type { ProviderConfig } from "../../provider/config";
+import { TEST_TOKENS } from "../support/testSecrets";
 
 /** The flow sets collection, relative to the Graph endpoint. */
 export const FLOW_SETS = "/external/industryData/outboundProvisioningFlowSets";
@@ -7,7 +8,7 @@ export const flowsPath = (setId: string) => `${FLOW_SETS}/${setId}/provisioningF
 export const flowPath = (setId: string, flowId: string) => `${flowsPath(setId)}/${flowId}`;
 
 /** A static token for the emulator, long enough to be registered as a secret. */
-export const STATIC_TOKEN = "emulator-static-token-7f3a9c";
+export const STATIC_TOKEN = TEST_TOKENS.graphStatic;
 
 /** Config for a plain-http emulator with its static token, and small limits so tests stay fast. */
 export function staticTokenConfig(graphEndpoint: string, overrides: Partial<ProviderConfig> = {}): ProviderConfig {

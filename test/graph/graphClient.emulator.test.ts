@@ -3,6 +3,7 @@ import { closeSharedGraphClients, createGraphClient, getSharedGraphClient, isGra
 import { startLeakScan, type LeakScan } from "../support/leakScan";
 import { emulatorAdmin, graphRequests, type EmulatorAdmin } from "./emulatorAdmin";
 import { FLOW_SETS, STATIC_TOKEN, UUID, districtSet, flowSetPath, flowsPath, securityGroupFlow, staticTokenConfig, userFlow } from "./fixtures";
+import { TEST_PASSWORDS } from "../support/testSecrets";
 
 interface FlowSet {
   id: string;
@@ -137,7 +138,7 @@ describe("Graph client against the emulator (plain http, static token)", () => {
   });
 
   it("never lets a password from the request body into an error", async () => {
-    const password = "Sch00l-Start!2026";
+    const password = TEST_PASSWORDS.graphClientEcho;
     leaks.secret(password);
     const client = createGraphClient(staticTokenConfig(emulator.graphUrl));
     try {

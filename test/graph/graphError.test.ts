@@ -1,4 +1,5 @@
 import { GraphError, isGraphError, REQUIRED_PERMISSION } from "../../provider/graph";
+import { TEST_PASSWORDS } from "../support/testSecrets";
 
 const flowPath = "/external/industryData/outboundProvisioningFlowSets/set-1/provisioningFlows/flow-1";
 
@@ -52,13 +53,13 @@ describe("GraphError", () => {
       status: 400,
       code: "BadRequest",
       graphMessage:
-        'Cannot apply {"defaultPasswordSettings":{"password":"Sunshine!2026"}} with Authorization Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl for Sunshine!2026',
+        `Cannot apply {"defaultPasswordSettings":{"password":"${TEST_PASSWORDS.graphErrorEcho}"}} with Authorization Bearer eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl for ${TEST_PASSWORDS.graphErrorEcho}`,
       method: "POST",
       path: "/p",
-      secrets: ["Sunshine!2026"],
+      secrets: [TEST_PASSWORDS.graphErrorEcho],
     });
-    expect(error.message).not.toContain("Sunshine!2026");
-    expect(error.graphMessage).not.toContain("Sunshine!2026");
+    expect(error.message).not.toContain(TEST_PASSWORDS.graphErrorEcho);
+    expect(error.graphMessage).not.toContain(TEST_PASSWORDS.graphErrorEcho);
     expect(error.message).not.toContain("eyJ");
     expect(error.message).toContain("[REDACTED]");
   });

@@ -1,8 +1,9 @@
 import { startLeakScan } from "../support/leakScan";
+import { TEST_PASSWORDS } from "../support/testSecrets";
 
 /** The leak scan must be able to fail, or the tests that rely on it prove nothing. */
 describe("leakScan", () => {
-  const secret = "Pa55-word-for-leak-test";
+  const secret = TEST_PASSWORDS.leakScanProbe;
 
   const leaks: [string, (scan: ReturnType<typeof startLeakScan>) => void | Promise<void>, RegExp][] = [
     ["console.error output", () => console.error("login with", secret), /secret #1 \(23 chars\) appeared in console\.error/],

@@ -7,6 +7,7 @@ import {
   providerConfigKeys,
   resolveProviderConfig,
 } from "../../provider/config";
+import { TEST_CLIENT_SECRETS, TEST_TOKENS } from "../support/testSecrets";
 
 /** A `get` over a plain object of full keys, as Pulumi's configure() hands config over. */
 const stack = (values: Record<string, string> = {}) => (key: string): string | undefined => values[key];
@@ -45,7 +46,7 @@ describe("resolveProviderConfig", () => {
         "industrydata:graphEndpoint": "https://graph.microsoft.us/beta/",
         "industrydata:tenantId": "contoso.onmicrosoft.com",
         "industrydata:clientId": "app-id",
-        "industrydata:clientSecret": "s3cret-value",
+        "industrydata:clientSecret": TEST_CLIENT_SECRETS.providerConfig,
         "industrydata:authorityHost": "https://login.microsoftonline.us",
         "industrydata:caCertificatePath": "/etc/ca.pem",
         "industrydata:maxRetries": "2",
@@ -58,7 +59,7 @@ describe("resolveProviderConfig", () => {
       graphEndpoint: "https://graph.microsoft.us/beta",
       tenantId: "contoso.onmicrosoft.com",
       clientId: "app-id",
-      clientSecret: "s3cret-value",
+      clientSecret: TEST_CLIENT_SECRETS.providerConfig,
       authorityHost: "https://login.microsoftonline.us",
       caCertificatePath: "/etc/ca.pem",
       maxRetries: 2,
@@ -70,13 +71,13 @@ describe("resolveProviderConfig", () => {
   it("falls back to INDUSTRYDATA_* variables, and stack config wins over them", () => {
     const env = {
       INDUSTRYDATA_GRAPH_ENDPOINT: "http://127.0.0.1:4000/beta",
-      INDUSTRYDATA_ACCESS_TOKEN: "env-token-value",
+      INDUSTRYDATA_ACCESS_TOKEN: TEST_TOKENS.graphEnv,
       INDUSTRYDATA_MAX_RETRIES: "1",
       INDUSTRYDATA_CONCURRENCY: "3",
     };
     expect(resolveProviderConfig(stack(), env)).toMatchObject({
       graphEndpoint: "http://127.0.0.1:4000/beta",
-      accessToken: "env-token-value",
+      accessToken: TEST_TOKENS.graphEnv,
       maxRetries: 1,
       concurrency: 3,
     });
@@ -127,10 +128,10 @@ describe("resolveProviderConfig", () => {
 
   it("never echoes a secret value in its errors", () => {
     try {
-      resolveProviderConfig(stack({ "industrydata:clientSecret": "very-secret-value-123", "industrydata:clientId": "c" }), {});
+      resolveProviderConfig(stack({ "industrydata:clientSecret": TEST_CLIENT_SECRETS.providerConfigNeverEchoed, "industrydata:clientId": "c" }), {});
       throw new Error("expected a failure");
     } catch (error) {
-      expect((error as Error).message).not.toContain("very-secret-value-123");
+      expect((error as Error).message).not.toContain(TEST_CLIENT_SECRETS.providerConfigNeverEchoed);
     }
   });
 });

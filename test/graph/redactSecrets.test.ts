@@ -1,11 +1,12 @@
 import { REDACTED, redactSecrets, registerSecret } from "../../provider/graph";
 import { sensitiveValuesOf } from "../../provider/graph/redactSecrets";
+import { TEST_PASSWORDS, TEST_CLIENT_SECRETS } from "../support/testSecrets";
 
 describe("redactSecrets", () => {
   const cases: [string, string, string][] = [
     ["bearer token", "Authorization: Bearer abc.def-ghi_jkl", `Authorization: Bearer ${REDACTED}`],
     ["JWT anywhere", "token eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.sig-nature_1 end", `token ${REDACTED} end`],
-    ["JSON password", '{"password":"p@ss\\"word","x":1}', `{"password":"${REDACTED}","x":1}`],
+    ["JSON password", JSON.stringify({ password: TEST_PASSWORDS.redactJson, x: 1 }), `{"password":"${REDACTED}","x":1}`],
     ["JSON clientSecret", '{ "clientSecret" : "abc" }', `{ "clientSecret" : "${REDACTED}" }`],
     ["form client_secret", "grant_type=client_credentials&client_secret=abc%2Fdef&scope=x", `grant_type=client_credentials&client_secret=${REDACTED}&scope=x`],
     ["form client_assertion", "client_assertion=aaa.bbb.ccc&x=1", `client_assertion=${REDACTED}&x=1`],
@@ -16,8 +17,8 @@ describe("redactSecrets", () => {
   });
 
   it("removes extra and registered values verbatim, wherever they appear", () => {
-    registerSecret("registered-secret-1");
-    expect(redactSecrets("a registered-secret-1 b Pa55word! c", ["Pa55word!"])).toBe(`a ${REDACTED} b ${REDACTED} c`);
+    registerSecret(TEST_CLIENT_SECRETS.redactRegistered);
+    expect(redactSecrets(`a ${TEST_CLIENT_SECRETS.redactRegistered} b ${TEST_PASSWORDS.redactExtra} c`, [TEST_PASSWORDS.redactExtra])).toBe(`a ${REDACTED} b ${REDACTED} c`);
   });
 
   it("ignores values too short to be secrets", () => {
@@ -32,13 +33,13 @@ describe("sensitiveValuesOf", () => {
       "@odata.type": "#microsoft.graph.industryData.userProvisioningFlow",
       creationOptions: {
         configurations: [
-          { defaultPasswordSettings: { "@odata.type": "#x", password: "Staff-Pass-1" }, licenseSkus: ["Sku1"] },
-          { defaultPasswordSettings: { password: "Student-Pass-2" } },
+          { defaultPasswordSettings: { "@odata.type": "#x", password: TEST_PASSWORDS.sensitiveStaff }, licenseSkus: ["Sku1"] },
+          { defaultPasswordSettings: { password: TEST_PASSWORDS.sensitiveStudent } },
         ],
       },
-      clientSecret: "cs-1",
+      clientSecret: TEST_CLIENT_SECRETS.sensitiveClient,
     };
-    expect(sensitiveValuesOf(body).sort()).toEqual(["#x", "Staff-Pass-1", "Student-Pass-2", "cs-1"].sort());
+    expect(sensitiveValuesOf(body).sort()).toEqual(["#x", TEST_PASSWORDS.sensitiveStaff, TEST_PASSWORDS.sensitiveStudent, TEST_CLIENT_SECRETS.sensitiveClient].sort());
   });
 
   it("finds nothing in bodies without secrets", () => {

@@ -21,6 +21,7 @@ import * as readline from "readline";
 import { EngineLogEntry, EngineServer, startEngineServer } from "./engineServer";
 import { annotateSecrets, fromWire, revealSecrets, Secret, toWire } from "./propertyValues";
 import { loadPulumiProto, PulumiProto } from "./pulumiProto";
+import { scanKeptOutput } from "../support/scanKeptOutput";
 
 /** Options for {@link startProviderHost}. */
 export interface ProviderHostOptions {
@@ -225,6 +226,8 @@ class HostConnection implements ProviderHost {
   configureMs = 0;
   acceptSecrets = true;
   transcript: RpcRecord[] = [];
+  /** The credentials the host was given as secrets (config and inputs), for the leak scan at stop. */
+  private readonly givenSecrets = new Set<string>();
   private readonly client: any;
   private readonly exited: Promise<void>;
 
@@ -265,6 +268,7 @@ class HostConnection implements ProviderHost {
   async configure(config: Record<string, string | Secret<string>>): Promise<void> {
     const req = new this.proto.provider.ConfigureRequest();
     // Configure is the one call where the engine always keeps secrets (KeepSecrets: true).
+    collectSecretStrings(config, this.givenSecrets);
     const args = toWire(config, { keepSecrets: true }) as Record<string, unknown>;
     req.setArgs(this.proto.struct.Struct.fromJavaScript(args));
     const variables = req.getVariablesMap();
@@ -411,10 +415,17 @@ class HostConnection implements ProviderHost {
     await this.exited;
     clearTimeout(timer);
     await this.engine.stop();
+    // The suite-wide leak scan (test/support/leakReporter.js) covers what every host printed or logged.
+    scanKeptOutput({
+      source: "provider host output (stdout, stderr, engine log)",
+      text: this.output.map((l) => `${l.source}: ${l.text}`),
+      secrets: [...this.givenSecrets],
+    });
   }
 
   /** Engine-side values to the wire: secrets kept only if the host accepted them at Configure. */
   private wire(value: Record<string, unknown>): Record<string, unknown> {
+    collectSecretStrings(value, this.givenSecrets);
     return toWire(value, { keepSecrets: this.acceptSecrets }) as Record<string, unknown>;
   }
 
@@ -448,3 +459,24 @@ class HostConnection implements ProviderHost {
   }
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
+
+/** Property names whose string values are credentials wherever they sit. */
+const CREDENTIAL_KEY = /^(password|secret|clientSecret|client_secret|accessToken|access_token|token|apiKey)$/i;
+
+/**
+ * Adds to `into` every string that is a secret's whole value, or sits under a credential-named key inside a
+ * secret (the resource classes wrap creationOptions whole, and only its passwords are credentials; role
+ * group ids and SKUs beside them are not).
+ */
+function collectSecretStrings(value: unknown, into: Set<string>, inSecret = false, key = ""): void {
+  if (value instanceof Secret) {
+    if (typeof value.value === "string") into.add(value.value);
+    else collectSecretStrings(value.value, into, true);
+  } else if (typeof value === "string") {
+    if (inSecret && CREDENTIAL_KEY.test(key)) into.add(value);
+  } else if (Array.isArray(value)) {
+    for (const item of value) collectSecretStrings(item, into, inSecret, key);
+  } else if (typeof value === "object" && value !== null) {
+    for (const [name, item] of Object.entries(value)) collectSecretStrings(item, into, inSecret, name);
+  }
+}

@@ -15,10 +15,11 @@ import {
   serializeProvider,
   startProviderHost,
 } from "./index";
+import { TEST_KEYS, TEST_PASSWORDS } from "../support/testSecrets";
 
 const fixture = path.join(__dirname, "fixtures", "toy-provider");
-const password = "toy-password-7f3a91";
-const apiKey = "toy-api-key-c0ffee42";
+const password = TEST_PASSWORDS.toyPassword;
+const apiKey = TEST_KEYS.toyApiKey;
 const args = { shelf: "A", color: "red", size: 3, labels: ["x"], password: secret(password) };
 
 describe("provider host harness (toy provider)", () => {

@@ -5,9 +5,10 @@
 import { startEmulator, type FaultRule, type LoggedRequest, type RunningEmulator, type TenantState } from "../../emulator";
 import { closeSharedGraphClients } from "../../provider/graph";
 import { configure } from "../../provider/resources/runtime";
+import { TEST_TOKENS } from "../support/testSecrets";
 
 /** The emulator's static token in these tests (a loopback test value, not a credential). */
-export const TEST_TOKEN = "provider-test-token";
+export const TEST_TOKEN = TEST_TOKENS.providerStatic;
 
 /** One Graph request as the emulator logged it: method, path relative to the endpoint, body. */
 export interface SentRequest {

@@ -1,8 +1,9 @@
 import { flowPath, flowsPath } from "../../provider/schema";
 import { providers } from "../../provider/resources/runtime";
 import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
+import { TEST_PASSWORDS } from "../support/testSecrets";
 
-const PASSWORD = "Never-In-Errors-Pa55!";
+const PASSWORD = TEST_PASSWORDS.providerFailure;
 let fx: EmulatorFixture;
 let setId: string;
 
@@ -40,7 +41,7 @@ describe("failures leave nothing behind and say what happened", () => {
   test("a Graph error on PATCH surfaces status, code and request-id, and never the password sent, even echoed", async () => {
     const { inputs } = await user.check({}, userArgs());
     const { id, outs } = await user.create(inputs);
-    const rotated = "Rotated-Never-In-Errors-Pa55!";
+    const rotated = TEST_PASSWORDS.providerFailureRotated;
     await fx.fault({ method: "PATCH", status: 400, code: "BadRequest", message: `Invalid password '${rotated}'` });
     const { inputs: news } = await user.check(inputs, userArgs(rotated));
     const error = (await user.update(id, outs, news).catch((e: unknown) => e)) as Error;

@@ -7,6 +7,7 @@ import {
   SecurityGroupProvisioningFlow,
   UserProvisioningFlow,
 } from "../../provider";
+import { TEST_PASSWORDS } from "../support/testSecrets";
 
 interface Registered {
   type: string;
@@ -129,14 +130,14 @@ describe("resource classes", () => {
     const flow = new UserProvisioningFlow("secret-password", {
       flowSetId: "set-1",
       managementOptions: { additionalOptions: {} },
-      creationOptions: { configurations: [{ roleGroupId: "students", defaultPasswordSettings: { password: "Plain-Pa55word" } }] },
+      creationOptions: { configurations: [{ roleGroupId: "students", defaultPasswordSettings: { password: TEST_PASSWORDS.providerPlain } }] },
     });
     await resolve(flow.urn);
     const entry = await waitForRegistration("secret-password");
     // The registered inputs as the monitor receives them: a secret keeps Pulumi's signature envelope.
     expect(entry.inputs.creationOptions).toEqual({
       [SIG_KEY]: SECRET_SIG,
-      value: { configurations: [{ roleGroupId: "students", defaultPasswordSettings: { password: "Plain-Pa55word" } }] },
+      value: { configurations: [{ roleGroupId: "students", defaultPasswordSettings: { password: TEST_PASSWORDS.providerPlain } }] },
     });
     expect(entry.inputs.managementOptions).toEqual({ additionalOptions: {} });
   });

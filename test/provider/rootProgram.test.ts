@@ -3,6 +3,7 @@
  * the flows hang off the flow set. The package name resolves to this repo's source here.
  */
 import * as pulumi from "@pulumi/pulumi";
+import { TEST_PASSWORDS } from "../support/testSecrets";
 
 jest.mock("pulumi-industrydata", () => jest.requireActual("../../provider"));
 
@@ -23,7 +24,7 @@ beforeAll(async () => {
     "dev",
     false,
   );
-  pulumi.runtime.setConfig("pulumi-industrydata-demo:studentPassword", "Demo-Student-Pa55!");
+  pulumi.runtime.setConfig("pulumi-industrydata-demo:studentPassword", TEST_PASSWORDS.devStackStudent);
   const program = require("../../index") as Record<string, pulumi.Output<unknown>>;
   await new Promise((resolve) => program.securityGroupFlowId.apply(resolve));
 });
@@ -42,7 +43,7 @@ describe("root program: the sample district", () => {
   test("the student password from config reaches the engine as a secret", () => {
     const users = registered.find((r) => r.name === "users")!;
     expect(users.inputs.creationOptions[SIG_KEY]).toBe(SECRET_SIG);
-    expect(JSON.stringify(users.inputs.creationOptions.value)).toContain("Demo-Student-Pa55!");
+    expect(JSON.stringify(users.inputs.creationOptions.value)).toContain(TEST_PASSWORDS.devStackStudent);
   });
 
   test("every argument passes the provider's check", async () => {

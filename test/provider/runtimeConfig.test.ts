@@ -1,4 +1,6 @@
 /** The runtime's configuration: from configure() (stack config), else INDUSTRYDATA_* variables; a bad value sticks. */
+import { TEST_TOKENS } from "../support/testSecrets";
+
 type Runtime = typeof import("../../provider/resources/runtimeConfig");
 
 function freshRuntime(): Runtime {
@@ -12,7 +14,7 @@ function freshRuntime(): Runtime {
 describe("runtime configuration", () => {
   test("configure() reads industrydata:* stack config", async () => {
     const runtime = freshRuntime();
-    await runtime.configure({ get: (key) => ({ "industrydata:graphEndpoint": "http://127.0.0.1:1/beta", "industrydata:accessToken": "t0ken-value" })[key] });
+    await runtime.configure({ get: (key) => ({ "industrydata:graphEndpoint": "http://127.0.0.1:1/beta", "industrydata:accessToken": TEST_TOKENS.providerRuntimeConfig })[key] });
     expect(runtime.graphContext().graphEndpoint).toBe("http://127.0.0.1:1/beta");
   });
 

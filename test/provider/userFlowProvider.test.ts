@@ -3,10 +3,11 @@ import { flowPath, flowsPath } from "../../provider/schema";
 import { parseFlowResourceId } from "../../provider/resources/resourceId";
 import { providers } from "../../provider/resources/runtime";
 import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
+import { TEST_PASSWORDS } from "../support/testSecrets";
 
 const provider = providers.userProvisioningFlow;
-const STAFF_PASSWORD = "Staff-Initial-Pa55!";
-const STUDENT_PASSWORD = "Student-Initial-Pa55!";
+const STAFF_PASSWORD = TEST_PASSWORDS.providerStaff;
+const STUDENT_PASSWORD = TEST_PASSWORDS.providerStudent;
 let fx: EmulatorFixture;
 let setId: string;
 
@@ -115,16 +116,16 @@ describe("userProvisioningFlow provider over HTTP", () => {
     const read = await provider.read(id, outs);
     await fx.clearRequests();
     await expect(provider.diff(id, read.props, inputs)).resolves.toMatchObject({ changes: false });
-    const news = await checked(userArgs({ studentPassword: "Student-Rotated-Pa55!" }), inputs);
+    const news = await checked(userArgs({ studentPassword: TEST_PASSWORDS.providerStudentRotated }), inputs);
     expect((await provider.diff(id, read.props, news)).changes).toBe(true);
     const { outs: updated } = await provider.update(id, read.props, news);
     const patch = (await fx.requests()).find((r) => r.method === "PATCH")!;
     expect(Object.keys(patch.body as object).sort()).toEqual(["@odata.type", "creationOptions", "managementOptions"]);
     // Sent whole (collections replace wholesale), so the unchanged staff password is sent again too.
     const stored = await storedUserFlow(outs.flowId);
-    expect(findPasswordHashes(stored).some((h) => passwordMatches(h, "Student-Rotated-Pa55!"))).toBe(true);
+    expect(findPasswordHashes(stored).some((h) => passwordMatches(h, TEST_PASSWORDS.providerStudentRotated))).toBe(true);
     expect(findPasswordHashes(stored).some((h) => passwordMatches(h, STAFF_PASSWORD))).toBe(true);
-    expect(JSON.stringify(updated)).not.toContain("Student-Rotated-Pa55!");
+    expect(JSON.stringify(updated)).not.toContain(TEST_PASSWORDS.providerStudentRotated);
     await expect(provider.diff(id, updated, news)).resolves.toMatchObject({ changes: false });
   });
 

@@ -1,7 +1,8 @@
 /**
  * Secret-leak scan for tests: captures what a test makes visible (console output, process stdout/stderr
  * writes, and any error, result or output handed to `record`), then asserts that none of the registered
- * secrets (passwords, client secrets, tokens) nor anything token-shaped (a JWT, `Bearer <token>`) appears.
+ * secrets (passwords, client secrets, tokens) nor anything credential-shaped (a JWT, `Bearer <token>`, a
+ * private key) appears.
  *
  *   const leaks = startLeakScan();
  *   leaks.secret(clientSecret, password);
@@ -9,14 +10,14 @@
  *   leaks.assertClean();
  *   leaks.stop();
  *
- * Failures never print the secret itself, only which one (by index and length) and where.
+ * Besides the secrets a test registers, every secret of the suite's registry (testSecrets.ts) and the shapes
+ * of its per-run secrets are looked for (turn off with `registry: false`). Matching, including the encoded
+ * forms a secret travels in, is leakMatcher.ts, shared with the suite-wide reporter (leakReporter.js).
+ *
+ * Failures never print the secret itself, only which one (by index or registry name, and length) and where.
  */
-
-/** Anything shaped like a credential, whoever's it is. */
-const TOKEN_SHAPES: { name: string; pattern: RegExp }[] = [
-  { name: "JWT", pattern: /\beyJ[A-Za-z0-9_-]{4,}\.eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/ },
-  { name: "bearer token", pattern: /\bBearer\s+(?!\[REDACTED\]|\[redacted\])[A-Za-z0-9\-._~+/]{8,}/i },
-];
+import { describeValue, leakMatcher, TOKEN_SHAPES, type SecretToFind } from "./leakMatcher";
+import { generatedSecretShapes, registeredSecrets } from "./testSecrets";
 
 /** Where a piece of captured text came from. */
 interface Captured {
@@ -44,6 +45,8 @@ export interface LeakScan {
 export interface LeakScanOptions {
   /** Also let captured console/stream output through to the real streams (default false: kept quiet). */
   passthrough?: boolean;
+  /** Also look for the registry's secrets and per-run secret shapes (default true). */
+  registry?: boolean;
 }
 
 const CONSOLE_METHODS = ["log", "info", "warn", "error", "debug", "trace"] as const;
@@ -57,7 +60,7 @@ export function startLeakScan(options: LeakScanOptions = {}): LeakScan {
   for (const method of CONSOLE_METHODS) {
     const original = console[method];
     console[method] = (...args: unknown[]) => {
-      captured.push({ source: `console.${method}`, text: args.map(describe).join(" ") });
+      captured.push({ source: `console.${method}`, text: args.map(describeValue).join(" ") });
       if (options.passthrough) original.apply(console, args);
     };
     restore.push(() => (console[method] = original));
@@ -78,7 +81,7 @@ export function startLeakScan(options: LeakScanOptions = {}): LeakScan {
       for (const value of values) if (value !== undefined && value !== "") secrets.add(value);
     },
     record(value, source = "recorded value") {
-      captured.push({ source, text: describe(value) });
+      captured.push({ source, text: describeValue(value) });
     },
     async capture(run, source = "captured call") {
       try {
@@ -91,18 +94,16 @@ export function startLeakScan(options: LeakScanOptions = {}): LeakScan {
       }
     },
     assertClean() {
-      const findings: string[] = [];
-      const list = [...secrets];
-      for (const { source, text } of captured) {
-        list.forEach((secret, index) => {
-          for (const form of new Set([secret, encodeURIComponent(secret), Buffer.from(secret).toString("base64")])) {
-            if (text.includes(form)) findings.push(`secret #${index + 1} (${secret.length} chars) appeared in ${source}`);
-          }
+      const own = [...secrets];
+      const toFind: SecretToFind[] = own.map((value, index) => ({ label: `secret #${index + 1}`, value }));
+      if (options.registry !== false) {
+        registeredSecrets().forEach(({ name, value }, index) => {
+          if (!secrets.has(value)) toFind.push({ label: `registered secret #${index + 1} ${name}`, value });
         });
-        for (const { name, pattern } of TOKEN_SHAPES) {
-          if (pattern.test(text)) findings.push(`a ${name} appeared in ${source}`);
-        }
       }
+      const shapes = options.registry !== false ? [...TOKEN_SHAPES, ...generatedSecretShapes()] : TOKEN_SHAPES;
+      const matcher = leakMatcher({ secrets: toFind, shapes });
+      const findings = captured.flatMap(({ source, text }) => matcher.find(text).map((what) => `${what} appeared in ${source}`));
       if (findings.length > 0) throw new Error(`Secret leak scan failed:\n- ${[...new Set(findings)].join("\n- ")}`);
     },
     stop() {
@@ -110,31 +111,4 @@ export function startLeakScan(options: LeakScanOptions = {}): LeakScan {
     },
   };
   return scan;
-}
-
-/** Text a value would show as in a log or error report. */
-function describe(value: unknown): string {
-  if (typeof value === "string") return value;
-  if (value instanceof Error) {
-    const fields = Object.fromEntries(Object.entries(value));
-    return `${value.name}: ${value.message}\n${value.stack ?? ""}\n${safeJson(fields)}\n${value.cause !== undefined ? describe(value.cause) : ""}`;
-  }
-  return safeJson(value);
-}
-
-function safeJson(value: unknown): string {
-  const seen = new WeakSet<object>();
-  try {
-    return (
-      JSON.stringify(value, (_key, v: unknown) => {
-        if (typeof v === "object" && v !== null) {
-          if (seen.has(v)) return "[circular]";
-          seen.add(v);
-        }
-        return typeof v === "bigint" ? v.toString() : v;
-      }) ?? String(value)
-    );
-  } catch {
-    return String(value);
-  }
 }

@@ -6,6 +6,7 @@
 import { buildPatchBody, toOutputs } from "../../provider/reconcile";
 import { validateInputs } from "../../provider/schema";
 import type { ResourceKind } from "../../provider/schema";
+import { TEST_PASSWORDS } from "../support/testSecrets";
 
 type Json = Record<string, unknown>;
 const graphEndpoint = "https://graph.microsoft.com/beta";
@@ -110,7 +111,7 @@ describe("PATCH body", () => {
       ...flow,
       creationOptions: {
         configurations: [
-          { roleGroupId: "students", defaultPasswordSettings: { password: "N3w!" } },
+          { roleGroupId: "students", defaultPasswordSettings: { password: TEST_PASSWORDS.unitPatchBody } },
           { roleGroupId: "staff" },
         ],
       },
@@ -119,7 +120,7 @@ describe("PATCH body", () => {
       {
         "roleGroup@odata.bind": `${graphEndpoint}/external/industryData/roleGroups/students`,
         licenseSkus: ["T1"],
-        defaultPasswordSettings: { "@odata.type": `${ns}simplePasswordSettings`, password: "N3w!" },
+        defaultPasswordSettings: { "@odata.type": `${ns}simplePasswordSettings`, password: TEST_PASSWORDS.unitPatchBody },
       },
       // Masked password: never sent back; with no declared password, defaultPasswordSettings is left out.
       { "roleGroup@odata.bind": `${graphEndpoint}/external/industryData/roleGroups/staff`, licenseSkus: ["S1", "S2"] },

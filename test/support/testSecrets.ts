@@ -1,0 +1,201 @@
+/**
+ * Every secret the test suite declares: the passwords, client secrets, tokens and keys tests hand to the code
+ * under test. The suite-wide leak reporter (leakReporter.js) fails the run when any of them, in any form
+ * (leakMatcher.ts), shows up in console output, a failure message or a harness's kept output; the per-test
+ * scan (leakScan.ts) checks them too. Tests take their values from here rather than repeating literals, so
+ * a new test secret is scanned for as soon as it exists (testSecrets.test.ts finds unregistered literals).
+ *
+ * Rules: a value is at least 8 characters (shorter strings match ordinary text; a test needing a short or
+ * malformed credential uses one that is not a secret of anything); a value generated per run is declared by
+ * its shape in GENERATED_SECRETS and made with `generatedSecret`. What is deliberately public is listed in
+ * PUBLIC_VALUES with the reason, and is never registered.
+ *
+ * This file is also loaded by the reporter through the TypeScript compiler, outside jest: no imports but
+ * Node's own modules.
+ */
+import { randomBytes } from "node:crypto";
+
+/** Default passwords of user flows (defaultPasswordSettings.password) and seeded ones. */
+export const TEST_PASSWORDS = {
+  /** test/unit/passwords: the staff password a resource declares. */
+  unitPlain: "Plain-Text-Secret-42",
+  /** test/unit/passwords: the students password. */
+  unitOther: "Other-Secret-7",
+  /** test/unit/passwords: the rotated staff password. */
+  unitRotated: "Rotated-Secret-43",
+  /** test/unit/patchBody: the password a resent creationOptions declares. */
+  unitPatchBody: "N3w-Patch-Body-Pa55!",
+  /** test/graph/graphClient.emulator: a password Graph must not echo into an error. */
+  graphClientEcho: "Sch00l-Start!2026",
+  /** test/graph/graphError: a password inside a Graph message, redacted by GraphError. */
+  graphErrorEcho: "Sunshine!2026",
+  /** test/graph/leakScan: the password the leak scan's own tests leak on purpose (inside the scan's capture). */
+  leakScanProbe: "Pa55-word-for-leak-test",
+  /** test/graph/redactSecrets: a JSON password with an escaped quote. */
+  redactJson: 'p@ss"word',
+  /** test/graph/redactSecrets: an extra value passed to redactSecrets. */
+  redactExtra: "Pa55word!",
+  /** test/graph/redactSecrets: sensitiveValuesOf's staff password. */
+  sensitiveStaff: "Staff-Pass-1",
+  /** test/graph/redactSecrets: sensitiveValuesOf's students password. */
+  sensitiveStudent: "Student-Pass-2",
+  /** test/emulator/helpers: seed 003's staff password. */
+  emulatorStaff: "Staff-Pa55word!",
+  /** test/emulator/helpers: seed 003's students password. */
+  emulatorStudent: "Student-Pa55word!",
+  /** test/emulator/admin: a clear password given to PUT /state. */
+  emulatorSeeded: "Seeded-Pa55",
+  /** test/emulator/reads: a password longer than Graph's 15-character mask. */
+  emulatorLong: "a-much-longer-password-than-fifteen",
+  /** test/provider/userFlowProvider: staff password. */
+  providerStaff: "Staff-Initial-Pa55!",
+  /** test/provider/userFlowProvider: students password. */
+  providerStudent: "Student-Initial-Pa55!",
+  /** test/provider/userFlowProvider: rotated students password. */
+  providerStudentRotated: "Student-Rotated-Pa55!",
+  /** test/provider/failures: a password Graph echoes in its errors. */
+  providerFailure: "Never-In-Errors-Pa55!",
+  /** test/provider/failures: the rotated one. */
+  providerFailureRotated: "Rotated-Never-In-Errors-Pa55!",
+  /** test/provider/resourceClasses: a password declared as a plain string. */
+  providerPlain: "Plain-Pa55word",
+  /** test/provider/secretPasswords: a password made secret by the class. */
+  providerSecretPasswords: "Student-Pa55word",
+  /**
+   * The dev stack's studentPassword (Pulumi.dev.yaml, encrypted under the documented passphrase; the test
+   * proves the two agree) and test/provider/rootProgram's config value. Its passphrase is public, but it is a
+   * password: it must never be printed.
+   */
+  devStackStudent: "Demo-Student-Pa55!",
+  /** test/harness/toyProvider: the toy provider's secret input. */
+  toyPassword: "toy-password-7f3a91",
+  /** test/export/variedTenant (not moved yet): North High staff. */
+  exportNorthHighStaff: "NH-staff-Pa55!",
+  /** test/export/variedTenant (not moved yet): North High students. */
+  exportNorthHighStudents: "NH-students-Pa55!",
+  /** test/export/variedTenant (not moved yet): South Middle students. */
+  exportSouthMiddleStudents: "SM-students-Pa55!",
+  /** test/export/examplesPulumiCli (not moved yet): `pulumi config set --secret staffPassword`. */
+  examplesStaff: "Example-Staff-1!",
+  /** test/export/examplesPulumiCli (not moved yet): `pulumi config set --secret studentPassword`. */
+  examplesStudent: "Example-Student-1!",
+} as const;
+
+/** Client secrets of app registrations (emulator clients, provider config). */
+export const TEST_CLIENT_SECRETS = {
+  /**
+   * The emulator's default test client (emulator/options.ts DEFAULT_TEST_CLIENT, documented in its README;
+   * the test proves the two agree). Documented, but a client secret: the provider prints no client secret.
+   */
+  emulatorDefault: "emulator-test-secret",
+  /** test/emulator/identity: a Read.All client. */
+  emulatorReader: "reader-secret",
+  /** test/emulator/identity: a client registered through the admin API. */
+  emulatorAdminAdded: "admin-added",
+  /** test/graph/providerConfig: industrydata:clientSecret from stack config. */
+  providerConfig: "s3cret-value",
+  /** test/graph/providerConfig: a secret config errors must not echo. */
+  providerConfigNeverEchoed: "very-secret-value-123",
+  /** test/graph/credentials: the client secret a config chooses ClientSecretCredential with. */
+  credentialChoice: "chosen-client-secret-1",
+  /** test/graph/redactSecrets: a registered secret. */
+  redactRegistered: "registered-secret-1",
+  /** test/graph/redactSecrets: sensitiveValuesOf's client secret. */
+  sensitiveClient: "sensitive-client-secret-1",
+} as const;
+
+/** Bearer tokens (static tokens the emulator accepts, industrydata:accessToken values). */
+export const TEST_TOKENS = {
+  /** test/emulator/helpers: the emulator's static token in the black-box tests. */
+  emulatorStatic: "emulator-test-static-token",
+  /** test/emulator/cli: `--token` of the emulator CLI. */
+  emulatorCli: "cli-token",
+  /** test/emulator/auth: a token the emulator did not issue. */
+  emulatorForeign: "not-a-token",
+  /** test/graph/fixtures: the Graph client's static token. */
+  graphStatic: "emulator-static-token-7f3a9c",
+  /** test/graph/credentials: an accessToken config. */
+  graphCredentials: "static-token-1",
+  /** test/graph/providerConfig: INDUSTRYDATA_ACCESS_TOKEN. */
+  graphEnv: "env-token-value",
+  /** test/provider/emulatorFixture: the provider tests' static token. */
+  providerStatic: "provider-test-token",
+  /** test/provider/runtimeConfig: industrydata:accessToken. */
+  providerRuntimeConfig: "t0ken-value",
+  /** test/export/examplesPulumiCli (not moved yet). */
+  examplesCli: "examples-cli-token",
+  /** test/export/exportCli (not moved yet). */
+  exportCli: "export-cli-token",
+  /** test/export/exportCli (not moved yet): a token Graph rejects, which the CLI must not print. */
+  exportInvalid: "not-a-valid-token",
+  /** test/export/exportPulumiCli (not moved yet). */
+  exportPulumiCli: "export-pulumi-cli-token",
+  /** test/export/exportRoundTrip (not moved yet). */
+  exportRoundTrip: "export-round-trip-token",
+} as const;
+
+/** Other keys: API keys given as secret config. */
+export const TEST_KEYS = {
+  /** test/harness/toyProvider: the toy provider's secret config `toy:apiKey`. */
+  toyApiKey: "toy-api-key-c0ffee42",
+} as const;
+
+/** Secrets made fresh per run: a fixed prefix and random hex, so the scan knows their shape. */
+export const GENERATED_SECRETS = {
+  /** test/engine/engineFixture: the static token of each engine fixture. */
+  engineToken: { prefix: "engine-test-token-", bytes: 12 },
+  /** test/engine/engineScenarios newPassword: a user flow's password. */
+  enginePassword: { prefix: "Eng1ne-Pw-", bytes: 9 },
+  /** test/graph/authentication.emulator: the ClientSecretCredential app's secret. */
+  graphClientSecret: { prefix: "client-secret-", bytes: 9 },
+  /** test/graph/authentication.emulator: the Read.All app's secret. */
+  graphReaderSecret: { prefix: "reader-secret-", bytes: 9 },
+  /** test/graph/authentication.emulator: a wrong secret the token endpoint refuses. */
+  graphWrongSecret: { prefix: "wrong-secret-", bytes: 9 },
+} as const;
+
+/**
+ * Values that look like credentials but are deliberately public, with the reason; never registered.
+ * (Runtime-made keys and assertions, such as the certificates and JWTs of the identity tests, are caught by
+ * shape: leakMatcher's TOKEN_SHAPES.)
+ */
+export const PUBLIC_VALUES: Readonly<Record<string, string>> = {
+  "industrydata-dev-token":
+    "the dev stack's static token (Pulumi.dev.yaml, README, examples): the loopback emulator's documented demo token, never a credential of a tenant",
+  "industrydata-dev": "the dev stack's passphrase, documented in Pulumi.dev.yaml and the README so anyone can run the demo",
+  "********": "Graph's password mask",
+  "***************": "Graph's password mask (long form)",
+  "4dabf18193072939515e22adb298388d": "Pulumi's secret sentinel key (specialSigKey), a protocol constant",
+  "1b47061264138c4ac30d75fd1eb44270": "Pulumi's secret sentinel value (specialSecretSig), a protocol constant",
+};
+
+/** A registered secret: its registry name (`passwords.unitPlain`) and value. */
+export interface RegisteredSecret {
+  name: string;
+  value: string;
+}
+
+/** Every fixed secret of the registry, in a stable order (reports number them from 1). */
+export function registeredSecrets(): RegisteredSecret[] {
+  const groups = { passwords: TEST_PASSWORDS, clientSecrets: TEST_CLIENT_SECRETS, tokens: TEST_TOKENS, keys: TEST_KEYS };
+  return Object.entries(groups).flatMap(([group, values]) =>
+    Object.entries(values).map(([name, value]: [string, string]) => ({ name: `${group}.${name}`, value })),
+  );
+}
+
+/** Kinds of per-run secrets (keys of GENERATED_SECRETS). */
+export type GeneratedSecretKind = keyof typeof GENERATED_SECRETS;
+
+/** A fresh secret of the given kind: its prefix and random hex. */
+export function generatedSecret(kind: GeneratedSecretKind): string {
+  const { prefix, bytes } = GENERATED_SECRETS[kind];
+  return `${prefix}${randomBytes(bytes).toString("hex")}`;
+}
+
+/** The shapes of the per-run secrets, for scans that cannot know the values. */
+export function generatedSecretShapes(): { label: string; pattern: RegExp }[] {
+  return Object.entries(GENERATED_SECRETS).map(([kind, { prefix, bytes }]) => ({
+    label: `a generated secret (${kind})`,
+    pattern: new RegExp(`${prefix.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")}[0-9a-f]{${bytes * 2}}(?![0-9a-f])`),
+  }));
+}
