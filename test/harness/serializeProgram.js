@@ -12,18 +12,24 @@
  */
 "use strict";
 const path = require("path");
+const { createRequire } = require("module");
 
 const MARKER = "__HARNESS_SERIALIZED__";
 const SECRET_KEY = "__harnessSecret";
 
+/**
+ * Resolves as a program file in the working directory would. Not `require.resolve(name, { paths: [cwd] })`:
+ * this file lives inside the pulumi-industrydata package, so Node's package self-reference would map
+ * "pulumi-industrydata" to this repository whatever `paths` says, and a program folder with its own installed
+ * copy would still serialize the repository's classes.
+ */
 function resolveFromCwd(specifier) {
-  const request = specifier.startsWith(".") ? path.resolve(process.cwd(), specifier) : specifier;
-  return require.resolve(request, { paths: [process.cwd()] });
+  return createRequire(path.join(process.cwd(), "program.js")).resolve(specifier);
 }
 
 /** The @pulumi/pulumi instance the declaring module itself uses (a second copy would not see the mocks). */
 function pulumiFor(moduleFile) {
-  return require(require.resolve("@pulumi/pulumi", { paths: [path.dirname(moduleFile)] }));
+  return require(createRequire(moduleFile).resolve("@pulumi/pulumi"));
 }
 
 function reviveSecrets(pulumi, value) {
