@@ -1,4 +1,10 @@
 import type * as pulumi from "@pulumi/pulumi";
+import administrativeUnitProvisioningFlow = require("./shims/administrativeUnitProvisioningFlow");
+import classGroupProvisioningFlow = require("./shims/classGroupProvisioningFlow");
+import flowSet = require("./shims/flowSet");
+import provisioningFlow = require("./shims/provisioningFlow");
+import securityGroupProvisioningFlow = require("./shims/securityGroupProvisioningFlow");
+import userProvisioningFlow = require("./shims/userProvisioningFlow");
 
 /** The keys of `providers` in `pulumi-industrydata/runtime`: one real provider per resource class. */
 export type ProviderKey =
@@ -9,23 +15,28 @@ export type ProviderKey =
   | "administrativeUnitProvisioningFlow"
   | "provisioningFlow";
 
+const shims: Record<ProviderKey, pulumi.dynamic.ResourceProvider> = {
+  flowSet,
+  userProvisioningFlow,
+  classGroupProvisioningFlow,
+  securityGroupProvisioningFlow,
+  administrativeUnitProvisioningFlow,
+  provisioningFlow,
+};
+
 /**
- * The provider object that `dynamic.Resource` serializes into every resource's state (`__provider`).
+ * The provider object that `dynamic.Resource` serializes into every resource's state (`__provider`); the host
+ * copies it into the outputs too, so it is stored twice per resource.
  *
- * Pulumi serializes the provider with everything it captures. This one captures only `key`, a string: each
- * method loads the real implementation by package name when the dynamic-provider host calls it. That keeps
- * `__provider` a few hundred bytes, keeps clients, config and secrets out of state, and means a fixed package
- * version applies to resources created before the fix (the host requires whatever is installed).
+ * It is the whole `module.exports` of `shims/<key>.js`, whose methods load the real implementation by package
+ * name when the host calls them. Pulumi's serializer writes a module object found under node_modules as a
+ * `require` of its path, so where users get the package (installed in node_modules) `__provider` is just
+ * `require("pulumi-industrydata/dist/provider/resources/shims/<key>.js")`, a few hundred bytes; package.json
+ * "exports" lists that path so the host may require it. Loaded from a local path (this repo's own programs),
+ * the module is inlined instead: seven small closures capturing only `key`. Either way no client, config or
+ * secret is captured, and a fixed package version applies to resources created before the fix, since the
+ * host requires whatever is installed. The shim paths are therefore part of stored state: keep them.
  */
 export function shimProvider(key: ProviderKey): pulumi.dynamic.ResourceProvider {
-  return {
-    // `require` is called here, not at module load: the serializer would otherwise inline the whole runtime.
-    configure: (req) => require("pulumi-industrydata/runtime").configure(req.config),
-    check: (olds, news) => require("pulumi-industrydata/runtime").providers[key].check(olds, news),
-    diff: (id, olds, news) => require("pulumi-industrydata/runtime").providers[key].diff(id, olds, news),
-    create: (inputs) => require("pulumi-industrydata/runtime").providers[key].create(inputs),
-    read: (id, props) => require("pulumi-industrydata/runtime").providers[key].read(id, props),
-    update: (id, olds, news) => require("pulumi-industrydata/runtime").providers[key].update(id, olds, news),
-    delete: (id, props) => require("pulumi-industrydata/runtime").providers[key].delete(id, props),
-  };
+  return shims[key];
 }

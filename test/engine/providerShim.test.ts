@@ -2,8 +2,13 @@
  * The serialized provider is a shim (DESIGN, "Dynamic-provider pitfalls"): `__provider` stays a few KB
  * however the package is installed, and it loads the implementation by package name when the host runs
  * it, so a fixed release applies to resources created before it without re-serializing.
+ *
+ * Two layouts serialize differently, and both are checked: installed in a program's node_modules (what users
+ * get), the shim module is written as a `require` of its path; loaded from a local path (this repo's own
+ * programs, a symlinked workspace), its methods are inlined.
  */
 import * as fs from "fs";
+import { createRequire } from "module";
 import * as path from "path";
 import {
   EngineResource,
@@ -15,7 +20,7 @@ import {
   serializeResources,
   startProviderHost,
 } from "../harness";
-import { EngineFixture, scrubbedEnv, stackConfig, startEngineFixture, withInputs } from "./engineFixture";
+import { EngineFixture, scrubbedEnv, stackConfig, startEngineFixture } from "./engineFixture";
 
 const budgetBytes = 4096;
 const observer = path.join(repoRoot(), "test", "harness", "fixtures", "requireObserver.js");
@@ -34,19 +39,63 @@ function everyClass(module: string) {
   ].map((d) => ({ module, name: d.exportName, ...d }));
 }
 
+const keyOf: Record<string, string> = {
+  OutboundProvisioningFlowSet: "flowSet",
+  UserProvisioningFlow: "userProvisioningFlow",
+  ClassGroupProvisioningFlow: "classGroupProvisioningFlow",
+  SecurityGroupProvisioningFlow: "securityGroupProvisioningFlow",
+  AdministrativeUnitProvisioningFlow: "administrativeUnitProvisioningFlow",
+  ProvisioningFlow: "provisioningFlow",
+};
+const shimModule = (key: string) => `pulumi-industrydata/dist/provider/resources/shims/${key}.js`;
+/** Every `require("…")` in a serialized text. */
+const requires = (text: string) => [...text.matchAll(/require\("([^"]*)"\)/g)].map((m) => m[1]);
+
 describe("the serialized provider is a small shim that loads the installed implementation", () => {
-  test("__provider stays under budget whether the package is resolved by name, by local path, or kept in node_modules", async () => {
+  let installed: ProgramDir;
+  let symlinked: ProgramDir;
+  /** Serialized in a program folder with the package installed as a copy (as `npm install` gives users). */
+  let installedResources: RegisteredResource[];
+
+  beforeAll(async () => {
+    installed = installedProgram();
+    symlinked = makeProgramDir({ prefix: "industrydata-linked-", packages: [{ name: "pulumi-industrydata", from: repoRoot(), mode: "symlink" }] });
+    installedResources = await serializeResources({ cwd: installed.dir, resources: everyClass("pulumi-industrydata") });
+  });
+
+  afterAll(() => {
+    installed?.remove();
+    symlinked?.remove();
+  });
+
+  test("installed in node_modules, __provider is only a require of the class's shim module, resolvable from the program", () => {
+    console.log(`engine/providerShim: __provider bytes (installed copy): ${installedResources.map((r) => `${r.name}=${r.providerBytes}`).join(", ")}`);
+    expect(installedResources).toHaveLength(6);
+    const programRequire = createRequire(path.join(installed.dir, "program.js"));
+    for (const r of installedResources) {
+      expect(r.providerBytes).toBeLessThan(budgetBytes);
+      expect(requires(r.provider)).toEqual([shimModule(keyOf[r.name]!)]);
+      // Nothing inlined: no method body, hence no captured value of any kind.
+      expect(r.provider).not.toMatch(/providers\[|configure|with\(\{ key/);
+      // The host requires it from the program folder: package.json "exports" must list the path, and it is the copy.
+      expect(programRequire.resolve(shimModule(keyOf[r.name]!))).toBe(
+        path.join(installed.packageDir("pulumi-industrydata"), "dist", "provider", "resources", "shims", `${keyOf[r.name]}.js`),
+      );
+    }
+  });
+
+  test("loaded from a local path, __provider inlines small methods that require only the runtime, by package name", async () => {
     const cwd = repoRoot();
     const modes = [
-      // The repo's own programs: `pulumi-industrydata` through the node_modules self-link (Node follows it to dist/).
-      { mode: "package name via node_modules symlink", module: "pulumi-industrydata", env: {} },
+      // The repo's own programs: `pulumi-industrydata` resolves to the repo itself (package self-reference).
+      { mode: "package name in this repo", cwd, module: "pulumi-industrydata" },
       // A program importing the library by path.
-      { mode: "local path import", module: "./dist/provider/index.js", env: {} },
-      // As if installed from the registry: the module path stays under node_modules.
-      { mode: "package name, path kept under node_modules", module: "pulumi-industrydata", env: { NODE_PRESERVE_SYMLINKS: "1" } },
+      { mode: "local path import", cwd, module: "./dist/provider/index.js" },
+      // A workspace link or `npm link`: Node follows the symlink out of node_modules.
+      { mode: "symlinked into node_modules", cwd: symlinked.dir, module: "pulumi-industrydata" },
     ];
     const results = await Promise.all(
-      modes.map(async (m) => ({ ...m, resources: await serializeResources({ cwd, env: m.env, resources: everyClass(m.module) }) })),
+      modes.map(async (m) => ({ ...m, resources: await serializeResources({ cwd: m.cwd, resources: everyClass(m.module) }) })),
     );
     const reference = results[0]!.resources;
     for (const { mode, resources } of results) {
@@ -55,8 +104,10 @@ describe("the serialized provider is a small shim that loads the installed imple
       for (const r of resources) {
         expect(r.providerBytes).toBeLessThan(budgetBytes);
         // Nothing captured by value or by module path: only the runtime, by package name, at call time.
-        expect(r.provider.match(/require\("[^"]*"\)/g)?.every((m) => m === 'require("pulumi-industrydata/runtime")')).toBe(true);
+        expect(new Set(requires(r.provider))).toEqual(new Set(["pulumi-industrydata/runtime"]));
         expect(r.provider).toBe(reference.find((x) => x.name === r.name)!.provider);
+        // The two layouts really differ (the harness serializes the program folder's own copy).
+        expect(r.provider).not.toBe(installedResources.find((x) => x.name === r.name)!.provider);
       }
     }
   });
@@ -95,29 +146,54 @@ describe("the serialized provider is a small shim that loads the installed imple
       release?.remove();
     });
 
-    test("the state's __provider, run by a host where a fixed release is installed, uses the fixed release", async () => {
-      const district = fx.resource("district");
-      await district.up(fx.resources.district.inputs);
-      const users = fx.resource("users");
-      await users.up(withInputs(fx.resources.users, { flowSetId: district.state!.id }));
-      const serialized: RegisteredResource = fx.resources.users;
-      expect(users.state!.outputs.__provider).toBe(serialized.provider);
-      expect(users.state!.outputs.patchedRelease).toBeUndefined();
-      expect(resolutions(fx.host)).toEqual([`pulumi-industrydata/runtime -> ${path.join(repoRoot(), "dist", "provider", "resources", "runtime.js")}`]);
+    const runtimeIn = (dir: string) => `pulumi-industrydata/runtime -> ${path.join(dir, "runtime.js")}`;
+    const layouts = [
+      {
+        layout: "inlined (local path)",
+        serialized: () => fx.resources.users,
+        repoResolutions: [runtimeIn(path.join(repoRoot(), "dist", "provider", "resources"))],
+        releaseResolutions: () => [runtimeIn(release.packageDir("pulumi-industrydata"))],
+      },
+      {
+        layout: "installed (require of the shim module)",
+        serialized: () => installedResources.find((r) => r.name === "UserProvisioningFlow")!,
+        repoResolutions: [
+          `${shimModule("userProvisioningFlow")} -> ${path.join(repoRoot(), "dist", "provider", "resources", "shims", "userProvisioningFlow.js")}`,
+          runtimeIn(path.join(repoRoot(), "dist", "provider", "resources")),
+        ],
+        releaseResolutions: () => [
+          `${shimModule("userProvisioningFlow")} -> ${path.join(release.packageDir("pulumi-industrydata"), "dist", "provider", "resources", "shims", "userProvisioningFlow.js")}`,
+          runtimeIn(release.packageDir("pulumi-industrydata")),
+        ],
+      },
+    ];
 
-      // Next run, after the fix shipped: same stored state, same __provider text, not re-serialized.
-      const later = new EngineResource(patchedHost, users.urn);
-      later.state = users.state;
-      const refreshed = await later.refresh();
-      expect(refreshed.state!.outputs.__provider).toBe(serialized.provider);
-      expect(refreshed.state!.outputs.patchedRelease).toBe("0.1.1-fix");
-      expect(resolutions(patchedHost)).toEqual([
-        `pulumi-industrydata/runtime -> ${path.join(release.packageDir("pulumi-industrydata"), "runtime.js")}`,
-      ]);
+    test.each(layouts)(
+      "$layout: the state's __provider, run by a host where a fixed release is installed, uses the fixed release",
+      async ({ serialized, repoResolutions, releaseResolutions }) => {
+        const registered: RegisteredResource = serialized();
+        const district = fx.resource("district");
+        await district.up(fx.resources.district.inputs);
+        const users = new EngineResource(fx.host, fx.resources.users.urn);
+        await users.up({ ...registered.inputs, flowSetId: district.state!.id });
+        expect(users.state!.outputs.__provider).toBe(registered.provider);
+        expect(users.state!.outputs.patchedRelease).toBeUndefined();
+        expect(resolutions(fx.host)).toEqual(expect.arrayContaining(repoResolutions));
 
-      await later.destroy();
-      await district.destroy();
-    });
+        // Next run, after the fix shipped: same stored state, same __provider text, not re-serialized.
+        const later = new EngineResource(patchedHost, users.urn);
+        later.state = users.state;
+        const refreshed = await later.refresh();
+        expect(refreshed.state!.outputs.__provider).toBe(registered.provider);
+        expect(refreshed.state!.outputs.patchedRelease).toBe("0.1.1-fix");
+        expect(resolutions(patchedHost)).toEqual(expect.arrayContaining(releaseResolutions()));
+        // Only the release's files: nothing of the package the state was written with.
+        for (const line of resolutions(patchedHost)) expect(line).toContain(release.packageDir("pulumi-industrydata"));
+
+        await later.destroy();
+        await district.destroy();
+      },
+    );
   });
 });
 
@@ -136,8 +212,16 @@ function patchedReleaseProgram(): ProgramDir {
   fs.mkdirSync(pkg, { recursive: true });
   fs.writeFileSync(
     path.join(pkg, "package.json"),
-    JSON.stringify({ name: "pulumi-industrydata", version: "0.1.1-fix", exports: { "./runtime": "./runtime.js" } }),
+    JSON.stringify({
+      name: "pulumi-industrydata",
+      version: "0.1.1-fix",
+      exports: { "./runtime": "./runtime.js", "./dist/provider/resources/shims/*.js": "./dist/provider/resources/shims/*.js" },
+    }),
   );
+  // The shim modules a state serialized in the installed layout requires (they load the runtime by package name).
+  fs.cpSync(path.join(repoRoot(), "dist", "provider", "resources", "shims"), path.join(pkg, "dist", "provider", "resources", "shims"), {
+    recursive: true,
+  });
   const current = path.join(repoRoot(), "dist", "provider", "resources", "runtime.js");
   fs.writeFileSync(
     path.join(pkg, "runtime.js"),
@@ -149,5 +233,24 @@ function patchedReleaseProgram(): ProgramDir {
       `exports.providers = Object.fromEntries(Object.entries(current.providers).map(([k, p]) => [k, fixed(p)]));`,
     ].join("\n"),
   );
+  return program;
+}
+
+/**
+ * A program folder with the package installed as a copy of what is published (package.json + dist/provider),
+ * its dependencies linked from this repo's node_modules, as `npm install pulumi-industrydata` would give.
+ */
+function installedProgram(): ProgramDir {
+  const modules = path.join(repoRoot(), "node_modules");
+  const dependencies = fs
+    .readdirSync(modules)
+    // makeProgramDir links @pulumi itself.
+    .filter((entry) => !entry.startsWith(".") && entry !== "pulumi-industrydata" && entry !== "@pulumi")
+    .map((entry) => ({ name: entry, from: path.join(modules, entry), mode: "symlink" as const }));
+  const program = makeProgramDir({ prefix: "industrydata-installed-", packages: dependencies });
+  const pkg = program.packageDir("pulumi-industrydata");
+  fs.mkdirSync(pkg, { recursive: true });
+  fs.copyFileSync(path.join(repoRoot(), "package.json"), path.join(pkg, "package.json"));
+  fs.cpSync(path.join(repoRoot(), "dist", "provider"), path.join(pkg, "dist", "provider"), { recursive: true });
   return program;
 }

@@ -57,6 +57,11 @@ describe("shimProvider", () => {
     ]);
   });
 
+  test.each(keys)("%s: the provider is the whole module.exports of shims/<key> (so the serializer can write it as a require)", (key) => {
+    expect(shimProvider(key)).toBe(require(`../../provider/resources/shims/${key}`));
+    expect(Object.keys(shimProvider(key)).sort()).toEqual(["check", "configure", "create", "delete", "diff", "read", "update"]);
+  });
+
   test("configure hands the stack config (not the request) to the runtime", async () => {
     const config = { get: () => undefined, require: () => "" };
     await shimProvider("flowSet").configure!({ config });
