@@ -6,11 +6,12 @@
 import { createHmac, scryptSync } from "node:crypto";
 import { buildPatchBody, diffResource, hashPassword, passwordChanged, passwordMatches, toOutputs } from "../../provider/reconcile";
 import { validateInputs } from "../../provider/schema";
+import { TEST_PASSWORDS } from "../support/testSecrets";
 
 type Json = Record<string, unknown>;
 const graphEndpoint = "https://graph.microsoft.com/beta";
 const mask = "***************";
-const secret = "Plain-Text-Secret-42";
+const secret = TEST_PASSWORDS.unitPlain;
 
 function declare(passwords: { staff?: string; students?: string }): Json {
   const configurations = Object.entries(passwords).map(([roleGroupId, password]) => ({
@@ -44,7 +45,7 @@ function served(declared: Json): Json {
 }
 
 describe("masked password", () => {
-  const declared = declare({ staff: secret, students: "Other-Secret-7" });
+  const declared = declare({ staff: secret, students: TEST_PASSWORDS.unitOther });
   const created = toOutputs("user", served(declared), declared);
 
   it("never drifts against Graph's mask once the declared value has been sent", () => {
@@ -59,12 +60,12 @@ describe("masked password", () => {
   });
 
   it("is a change when the declared password changes, and the new password is sent", () => {
-    const changed = declare({ staff: "Rotated-Secret-43", students: "Other-Secret-7" });
+    const changed = declare({ staff: TEST_PASSWORDS.unitRotated, students: TEST_PASSWORDS.unitOther });
     const diff = diffResource("user", changed, created);
     expect(diff).toMatchObject({ changes: true, changedProperties: ["creationOptions"], replaces: [] });
     const body = buildPatchBody("user", changed, created, { graphEndpoint, olds: created }) as Json;
     const sent = ((body.creationOptions as Json).configurations as Json[]).map((c) => (c.defaultPasswordSettings as Json).password);
-    expect(sent).toEqual(["Rotated-Secret-43", "Other-Secret-7"]);
+    expect(sent).toEqual([TEST_PASSWORDS.unitRotated, TEST_PASSWORDS.unitOther]);
   });
 
   it("is a change when a password is declared for the first time (no hash in the state yet)", () => {
@@ -75,7 +76,7 @@ describe("masked password", () => {
   });
 
   it("settles after the changed password is applied", () => {
-    const changed = declare({ staff: "Rotated-Secret-43", students: "Other-Secret-7" });
+    const changed = declare({ staff: TEST_PASSWORDS.unitRotated, students: TEST_PASSWORDS.unitOther });
     const applied = toOutputs("user", served(changed), changed, { olds: created });
     expect(diffResource("user", changed, applied).changes).toBe(false);
   });
@@ -83,7 +84,7 @@ describe("masked password", () => {
   it("keeps the plain password out of the outputs (only the mask and salted hashes)", () => {
     const text = JSON.stringify(created);
     expect(text).not.toContain(secret);
-    expect(text).not.toContain("Other-Secret-7");
+    expect(text).not.toContain(TEST_PASSWORDS.unitOther);
     expect(text).toContain(mask);
     expect(Object.keys(created.passwordHashes as Json).sort()).toEqual(["staff", "students"]);
   });
@@ -125,7 +126,7 @@ describe("password hash", () => {
 
   it.each([
     { name: "the same password is no change", declaredPassword: secret, changed: false },
-    { name: "a changed password is a change", declaredPassword: "Rotated-Secret-43", changed: true },
+    { name: "a changed password is a change", declaredPassword: TEST_PASSWORDS.unitRotated, changed: true },
     { name: "a password differing only in case is a change", declaredPassword: secret.toLowerCase(), changed: true },
   ])("$name", ({ declaredPassword, changed }) => {
     const stored = olds({ staff: hashPassword({ salt, roleGroupId: "staff", password: secret }) });
@@ -159,7 +160,7 @@ describe("password hash", () => {
     });
 
     it("still sees a changed password as a change", () => {
-      expect(passwordChanged(declare({ staff: "Rotated-Secret-43" }), olds({ staff: legacy(secret) }))).toBe(true);
+      expect(passwordChanged(declare({ staff: TEST_PASSWORDS.unitRotated }), olds({ staff: legacy(secret) }))).toBe(true);
     });
 
     it("is rewritten in the HMAC format (same salt) at the next update", () => {
