@@ -13,6 +13,7 @@
 
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
+const os = require("node:os");
 const path = require("node:path");
 
 const root = path.resolve(__dirname, "..");
@@ -75,6 +76,30 @@ async function emulatorSettings(stack) {
   return { port: Number(endpoint.port), staticToken: token, graphUrl: endpoint.href };
 }
 
+/**
+ * Removes the file backend's locks on the stack left by a `pulumi` process of this machine that no longer runs (an
+ * update killed outright), which would otherwise fail every later run with "the stack is currently locked".
+ */
+function removeStaleLocks(projectName) {
+  const dir = path.join(STATE_DIR, ".pulumi", "locks", "organization", projectName, STACK);
+  if (!fs.existsSync(dir)) return;
+  for (const file of fs.readdirSync(dir).filter((f) => f.endsWith(".json"))) {
+    const lock = JSON.parse(fs.readFileSync(path.join(dir, file), "utf8"));
+    if (lock.hostname !== os.hostname() || isRunning(lock.pid)) continue;
+    say(`removing a stale lock on the ${STACK} stack (pulumi process ${lock.pid}, ${lock.timestamp}, no longer running)`);
+    for (const f of [file, `${file}.attrs`]) fs.rmSync(path.join(dir, f), { force: true });
+  }
+}
+
+function isRunning(pid) {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (err) {
+    return err.code === "EPERM";
+  }
+}
+
 /** "GET 4, PATCH 1" from the emulator's request log (Graph and token requests alike). */
 async function requestCounts(adminUrl) {
   const requests = await (await fetch(`${adminUrl}/requests`)).json();
@@ -109,9 +134,11 @@ async function main() {
   npmRun("pulumi:install");
 
   const { openLocalStack, configPassphrase, cliExitCode } = require("./localStack");
+  const { projectSettings } = require("./inlineProgram");
   const { startEmulator } = require(path.join(root, "dist", "emulator"));
   say(`secrets passphrase: ${process.env.PULUMI_CONFIG_PASSPHRASE ? "from PULUMI_CONFIG_PASSPHRASE" : "the documented dev default"}`);
   const color = Boolean(process.stdout.isTTY);
+  removeStaleLocks(projectSettings(root).name);
   const stack = await openLocalStack({ workDir: root, stackName: STACK, stateDir: STATE_DIR, passphrase: configPassphrase(), color });
   const settings = await emulatorSettings(stack);
   const emulator = await startEmulator({ port: settings.port, staticToken: settings.staticToken, dataFile: DATA_FILE }).catch((err) => {
@@ -119,10 +146,17 @@ async function main() {
   });
   say(`emulator at ${emulator.graphUrl}, tenant kept in ${path.relative(root, DATA_FILE)}; state in ${path.relative(root, STATE_DIR)}`);
 
+  // Ctrl-C reaches the whole process group, the CLI included, which then cancels the update cleanly; sending it
+  // a second SIGINT would make it stop at once, leaving the stack locked. So SIGINT only keeps us alive until the
+  // CLI is done (then `finally` stops the emulator); SIGTERM, sent to us alone, is passed on as one SIGINT.
   const abort = new AbortController();
-  const onSignal = () => abort.abort();
-  process.once("SIGINT", onSignal);
-  process.once("SIGTERM", onSignal);
+  const onInterrupt = () => say("interrupted: waiting for Pulumi to cancel the update, then stopping the emulator");
+  const onTerminate = () => {
+    onInterrupt();
+    abort.abort();
+  };
+  process.on("SIGINT", onInterrupt);
+  process.on("SIGTERM", onTerminate);
   try {
     const result = await stack.up({
       refresh: true,
@@ -142,8 +176,8 @@ async function main() {
     say(`pulumi up failed (exit code ${code})`);
     process.exitCode = code || 1;
   } finally {
-    process.off("SIGINT", onSignal);
-    process.off("SIGTERM", onSignal);
+    process.off("SIGINT", onInterrupt);
+    process.off("SIGTERM", onTerminate);
     await emulator.stop();
   }
 }
