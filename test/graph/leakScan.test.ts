@@ -1,5 +1,5 @@
 import { startLeakScan } from "../support/leakScan";
-import { TEST_PASSWORDS } from "../support/testSecrets";
+import { TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
 
 /** The leak scan must be able to fail, or the tests that rely on it prove nothing. */
 describe("leakScan", () => {
@@ -21,7 +21,7 @@ describe("leakScan", () => {
       /appeared in patch error/,
     ],
     ["any JWT", (scan) => scan.record("token eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln"), /a JWT appeared/],
-    ["any bearer token", (scan) => scan.record("Authorization: Bearer abcdefgh12345678"), /a bearer token appeared/],
+    ["any bearer token", (scan) => scan.record(`Authorization: Bearer ${TEST_TOKENS.bearerShapeProbe}`), /a bearer token appeared/],
   ];
 
   it.each(leaks)("catches a secret in %s, without printing it", async (_where, leak, finding) => {

@@ -1,10 +1,10 @@
 import { REDACTED, redactSecrets, registerSecret } from "../../provider/graph";
 import { sensitiveValuesOf } from "../../provider/graph/redactSecrets";
-import { TEST_PASSWORDS, TEST_CLIENT_SECRETS } from "../support/testSecrets";
+import { TEST_CLIENT_SECRETS, TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
 
 describe("redactSecrets", () => {
   const cases: [string, string, string][] = [
-    ["bearer token", "Authorization: Bearer abc.def-ghi_jkl", `Authorization: Bearer ${REDACTED}`],
+    ["bearer token", `Authorization: Bearer ${TEST_TOKENS.redactBearer}`, `Authorization: Bearer ${REDACTED}`],
     ["JWT anywhere", "token eyJhbGciOiJSUzI1NiJ9.eyJhdWQiOiJ4In0.sig-nature_1 end", `token ${REDACTED} end`],
     ["JSON password", JSON.stringify({ password: TEST_PASSWORDS.redactJson, x: 1 }), `{"password":"${REDACTED}","x":1}`],
     ["JSON clientSecret", '{ "clientSecret" : "abc" }', `{ "clientSecret" : "${REDACTED}" }`],

@@ -118,6 +118,10 @@ export const TEST_TOKENS = {
   graphCredentials: "static-token-1",
   /** test/graph/providerConfig: INDUSTRYDATA_ACCESS_TOKEN. */
   graphEnv: "env-token-value",
+  /** test/graph/leakScan: an unregistered-looking token the scan must catch by its Bearer shape. */
+  bearerShapeProbe: "abcdefgh12345678",
+  /** test/graph/redactSecrets: a bearer token redactSecrets removes. */
+  redactBearer: "abc.def-ghi_jkl",
   /** test/provider/emulatorFixture: the provider tests' static token. */
   providerStatic: "provider-test-token",
   /** test/provider/runtimeConfig: industrydata:accessToken. */
