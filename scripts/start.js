@@ -9,23 +9,36 @@
 //   5. prints what changed, the Graph requests it took and the stack outputs, then stops the emulator. The data
 //      file stays, so the next `npm start` finds everything as declared and changes nothing.
 // Passphrase: PULUMI_CONFIG_PASSPHRASE, else the documented dev default `industrydata-dev`.
+// `--cwd DIR` runs another copy of the project the same way (state and data file under DIR; the tests use it).
 "use strict";
 
 const { spawnSync } = require("node:child_process");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
+const { parseArgs } = require("node:util");
 
 const root = path.resolve(__dirname, "..");
 const STACK = "dev";
-const STATE_DIR = path.join(root, ".pulumi-state");
-const DATA_FILE = path.join(root, ".emulator-data", "tenant.json");
+/** The project folder (Pulumi.yaml, Pulumi.dev.yaml), its file backend and its emulator data file. */
+const workDir = path.resolve(parseFlags().cwd);
+const STATE_DIR = path.join(workDir, ".pulumi-state");
+const DATA_FILE = path.join(workDir, ".emulator-data", "tenant.json");
 /** dist/ is stale when any of these sources is newer than its entry points. */
 const SOURCE_DIRS = ["provider", "emulator"];
 const DIST_ENTRIES = ["dist/provider/index.js", "dist/emulator/index.js"];
 
 function say(msg) {
   process.stderr.write(`npm start: ${msg}\n`);
+}
+
+function parseFlags() {
+  try {
+    return parseArgs({ options: { cwd: { type: "string", default: root } } }).values;
+  } catch (err) {
+    say(`error: ${err.message} (usage: npm start [-- --cwd DIR])`);
+    process.exit(2);
+  }
 }
 
 /** Re-runs this script on Node >= 22 (scripts/ensure-node.sh) when started by an older one. */
@@ -138,13 +151,13 @@ async function main() {
   const { startEmulator } = require(path.join(root, "dist", "emulator"));
   say(`secrets passphrase: ${process.env.PULUMI_CONFIG_PASSPHRASE ? "from PULUMI_CONFIG_PASSPHRASE" : "the documented dev default"}`);
   const color = Boolean(process.stdout.isTTY);
-  removeStaleLocks(projectSettings(root).name);
-  const stack = await openLocalStack({ workDir: root, stackName: STACK, stateDir: STATE_DIR, passphrase: configPassphrase(), color });
+  removeStaleLocks(projectSettings(workDir).name);
+  const stack = await openLocalStack({ workDir, stackName: STACK, stateDir: STATE_DIR, passphrase: configPassphrase(), color });
   const settings = await emulatorSettings(stack);
   const emulator = await startEmulator({ port: settings.port, staticToken: settings.staticToken, dataFile: DATA_FILE }).catch((err) => {
     throw new Error(`could not start the emulator on port ${settings.port} (${err.message}); is another npm start running?`);
   });
-  say(`emulator at ${emulator.graphUrl}, tenant kept in ${path.relative(root, DATA_FILE)}; state in ${path.relative(root, STATE_DIR)}`);
+  say(`emulator at ${emulator.graphUrl}, tenant kept in ${path.relative(workDir, DATA_FILE)}; state in ${path.relative(workDir, STATE_DIR)}`);
 
   // Ctrl-C reaches the whole process group, the CLI included, which then cancels the update cleanly; sending it
   // a second SIGINT would make it stop at once, leaving the stack locked. So SIGINT only keeps us alive until the

@@ -6,7 +6,7 @@
  *   route issue 6 prescribes when the upstream Node.js language host cannot be built, and the one `npm start` uses;
  * - `cli`: the `pulumi` command itself, whose engine starts our Node.js language host (tools/pulumi-cli).
  */
-import { execFile } from "child_process";
+import { execFile, execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { repoRoot } from "./rootProjectCopy";
@@ -21,6 +21,29 @@ export { pulumiCli, pulumiBinDir };
 
 /** The CLI, the language host and the dynamic-provider plugin wrapper are all there. */
 export const cliBuilt = ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"].every((f) => fs.existsSync(path.join(pulumiBinDir, f)));
+
+const inCi = /^(1|true|yes)$/i.test(process.env.CI ?? "");
+
+/**
+ * `describe(name, body)` when the CLI is built, printing its version (`pulumi version`) in the test log. Without
+ * it: skipped with a notice locally, and a failing test in CI (CI=true), where the end-to-end tests must run.
+ * Sets a generous timeout: each step starts real processes.
+ */
+export function describeWithCli(name: string, body: () => void): void {
+  jest.setTimeout(5 * 60_000);
+  if (cliBuilt) {
+    const version = execFileSync(pulumiCli, ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } }).trim();
+    console.log(`e2e: Pulumi CLI ${version} (${pulumiCli})`);
+    describe(name, body);
+  } else if (inCi) {
+    test(`${name}: the Pulumi CLI is built (CI runs the end-to-end tests, never skips them)`, () => {
+      throw new Error(`no Pulumi CLI in ${pulumiBinDir}: .ci/run must run \`npm run pulumi:install\` before \`npm test\``);
+    });
+  } else {
+    console.warn(`skipping "${name}": no Pulumi CLI in ${pulumiBinDir} (npm run pulumi:install builds it)`);
+    describe.skip(name, body);
+  }
+}
 
 /** One Pulumi operation: `up`, `preview`, `destroy`, with the flags both routes understand. */
 export interface Operation {
@@ -67,7 +90,7 @@ function run(file: string, args: string[], options: { cwd: string; env: NodeJS.P
 }
 
 /** The caller's environment without settings that would steer the runs elsewhere. */
-function cleanEnv(): NodeJS.ProcessEnv {
+export function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(INDUSTRYDATA_|AZURE_|PULUMI_)/.test(k)));
 }
 

@@ -7,14 +7,12 @@
  *
  * Without a built CLI (npm run pulumi:install) the tests are skipped locally, saying so, and fail in CI.
  */
-import { execFileSync } from "child_process";
 import { startEmulator } from "../../emulator";
-import { cliBuilt, pulumiBinDir, pulumiCli, pulumiRoutes, type Operation, type PulumiRoute, type RunResult } from "./pulumiRoutes";
+import { describeWithCli, pulumiRoutes, type Operation, type PulumiRoute, type RunResult } from "./pulumiRoutes";
 import { copyRootProject, devStackAccessToken, type RootProjectCopy } from "./rootProjectCopy";
 
 /** The passphrase Pulumi.dev.yaml's secrets are encrypted with (documented in the README). */
 const DEV_PASSPHRASE = "industrydata-dev";
-const inCi = /^(1|true|yes)$/i.test(process.env.CI ?? "");
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 interface StoredFlow {
@@ -35,7 +33,6 @@ interface LoggedRequest {
   body?: unknown;
 }
 
-
 /** The tenant without what the server moves on its own (timestamps, readinessStatus). */
 function declaredPart(flowSets: StoredFlowSet[]): unknown {
   return JSON.parse(JSON.stringify(flowSets), (key, value) =>
@@ -45,18 +42,7 @@ function declaredPart(flowSets: StoredFlowSet[]): unknown {
 
 /** Declares the scenario's tests for one route: call it once from a test file. */
 export function describeRootProjectLifecycle(routeKey: "automation" | "cli"): void {
-  jest.setTimeout(5 * 60_000);
-  if (cliBuilt) {
-    const version = execFileSync(pulumiCli, ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } }).trim();
-    console.log(`e2e: Pulumi CLI ${version} (${pulumiCli})`);
-  } else if (inCi) {
-    test("the Pulumi CLI is built (CI runs the end-to-end tests, never skips them)", () => {
-      throw new Error(`no Pulumi CLI in ${pulumiBinDir}: .ci/run must run \`npm run pulumi:install\` before \`npm test\``);
-    });
-  } else {
-    console.warn(`skipping the end-to-end tests: no Pulumi CLI in ${pulumiBinDir} (npm run pulumi:install builds it)`);
-  }
-  (cliBuilt ? describe : describe.skip)(`root project, dev stack, through the ${routeKey} route`, () => lifecycle(routeKey));
+  describeWithCli(`root project, dev stack, through the ${routeKey} route`, () => lifecycle(routeKey));
 }
 
 function lifecycle(routeKey: "automation" | "cli"): void {
