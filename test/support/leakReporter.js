@@ -53,15 +53,22 @@ class LeakReporter {
       secrets: registeredSecrets().map(({ name, value }, index) => ({ label: `registered secret #${index + 1} ${name}`, value })),
       shapes: [...TOKEN_SHAPES, ...generatedSecretShapes()],
     });
+    this._unhook = [];
+  }
+
+  /** Per run (watch mode runs again): fresh findings, spool and stream hooks, before any worker starts. */
+  onRunStart() {
     /** file (relative) -> finding -> set of places it was seen */
     this._findings = new Map();
     this._running = new Set();
     this._counts = { files: 0, consoleEntries: 0, failureTexts: 0, streamBytes: 0, keptOutputs: 0 };
     this._error = undefined;
     // Always a fresh spool, also when an outer jest run set one (the reporter's own test runs jest inside jest).
+    // Workers inherit the variable: jest forks them after onRunStart.
     this._spool = fs.mkdtempSync(path.join(os.tmpdir(), "industrydata-leak-spool-"));
     this._spoolRead = new Map();
     process.env[SPOOL_ENV] = this._spool;
+    for (const unhook of this._unhook) unhook();
     this._unhook = [this._hook(process.stdout, "stdout"), this._hook(process.stderr, "stderr")];
   }
 
@@ -95,6 +102,7 @@ class LeakReporter {
 
   onRunComplete(_contexts, results) {
     for (const unhook of this._unhook) unhook();
+    this._unhook = [];
     if (results?.runExecError) this._scan(undefined, "run error", `${results.runExecError.message}\n${results.runExecError.stack ?? ""}`);
     this._readSpool();
     fs.rmSync(this._spool, { recursive: true, force: true });
