@@ -8,8 +8,9 @@ import * as path from "path";
 import { startEmulator } from "../../emulator";
 import { makeProgramDir, repoRoot, type ProgramDir } from "../harness";
 import { cliBuilt, outcome, pulumiRunner, warnIfNoCli, type CliRun } from "./pulumiCli";
+import { TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
 
-const TOKEN = "examples-cli-token";
+const TOKEN = TEST_TOKENS.examplesCli;
 warnIfNoCli("the full-district example through the Pulumi CLI");
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -50,8 +51,8 @@ async function tenant(): Promise<TenantState> {
       "config", "set-all",
       "--plaintext", `industrydata:graphEndpoint=${emulator.graphUrl}`,
       "--secret", `industrydata:accessToken=${TOKEN}`,
-      "--secret", "staffPassword=Example-Staff-1!",
-      "--secret", "studentPassword=Example-Student-1!",
+      "--secret", `staffPassword=${TEST_PASSWORDS.examplesStaff}`,
+      "--secret", `studentPassword=${TEST_PASSWORDS.examplesStudent}`,
     ]);
     expect(outcome(configured)).toEqual({ code: 0, output: "" });
 

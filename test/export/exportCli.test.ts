@@ -11,8 +11,9 @@ import { startEmulator } from "../../emulator";
 import { progressDisplay } from "../../provider/cli/progressDisplay";
 import { repoRoot } from "../harness";
 import { seededPasswords, seedVariedTenant, variedTenant, variedTenantFlowCount } from "./variedTenant";
+import { TEST_TOKENS } from "../support/testSecrets";
 
-const TOKEN = "export-cli-token";
+const TOKEN = TEST_TOKENS.exportCli;
 const bin = path.join(repoRoot(), "dist", "provider", "cli", "export.js");
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
@@ -145,12 +146,12 @@ describe("industrydata export (the bin)", () => {
 
   test("401: says the credential was rejected and which permission the token needs", async () => {
     const run = await industrydata(["export", "--endpoint", emulator.graphUrl, "--out", path.join(scratch, "unauthorized")], {
-      INDUSTRYDATA_ACCESS_TOKEN: "not-a-valid-token",
+      INDUSTRYDATA_ACCESS_TOKEN: TEST_TOKENS.exportInvalid,
     });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain("401");
     expect(run.stderr).toContain("IndustryData-OutboundFlow.Read.All");
-    expect(run.stderr).not.toContain("not-a-valid-token");
+    expect(run.stderr).not.toContain(TEST_TOKENS.exportInvalid);
   });
 
   test("a folder that is not empty is refused before any Graph request, unless --force", async () => {

@@ -13,8 +13,9 @@ import { exportTenant, type ExportSummary } from "../../provider/cli/exportTenan
 import { makeProgramDir, repoRoot, type ProgramDir } from "../harness";
 import { cliBuilt, outcome, pulumiRunner, warnIfNoCli, type CliRun } from "./pulumiCli";
 import { seededPasswords, seedVariedTenant, variedTenant, variedTenantFlowCount } from "./variedTenant";
+import { TEST_TOKENS } from "../support/testSecrets";
 
-const TOKEN = "export-pulumi-cli-token";
+const TOKEN = TEST_TOKENS.exportPulumiCli;
 warnIfNoCli("the Pulumi CLI export round trip");
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;

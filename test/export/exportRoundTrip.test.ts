@@ -27,8 +27,9 @@ import {
   type RegisteredResource,
 } from "../harness";
 import { seedVariedTenant, seededPasswords, variedTenant, variedTenantFlowCount } from "./variedTenant";
+import { TEST_TOKENS } from "../support/testSecrets";
 
-const TOKEN = "export-round-trip-token";
+const TOKEN = TEST_TOKENS.exportRoundTrip;
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 interface Recorded {

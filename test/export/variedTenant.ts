@@ -3,13 +3,15 @@
  * create it): several sets (filter, no filter, empty, duplicate names, a name with quotes and a line break),
  * all four flow kinds, passwords, license SKUs, enrollment mappings, studentAgeGroup set and null.
  */
+import { TEST_PASSWORDS } from "../support/testSecrets";
+
 const NS = "#microsoft.graph.industryData.";
 const SETS = "/external/industryData/outboundProvisioningFlowSets";
 
 /** The clear-text passwords seeded, by flow set display name and role group. */
 export const seededPasswords: Record<string, Record<string, string>> = {
-  "North High School": { staff: "NH-staff-Pa55!", students: "NH-students-Pa55!" },
-  "South Middle": { students: "SM-students-Pa55!" },
+  "North High School": { staff: TEST_PASSWORDS.exportNorthHighStaff, students: TEST_PASSWORDS.exportNorthHighStudents },
+  "South Middle": { students: TEST_PASSWORDS.exportSouthMiddleStudents },
 };
 
 function bind(roleGroupId: string): string {
