@@ -5,6 +5,7 @@ import * as os from "node:os";
 import * as path from "node:path";
 import { createInterface } from "node:readline";
 import { TEST_TOKENS } from "../support/testSecrets";
+import { GraphCollection, readJson } from "./readJson";
 
 const root = path.resolve(__dirname, "../..");
 const cli = path.join(root, "dist/emulator/cli.js");
@@ -48,7 +49,7 @@ describe("industrydata-emulator CLI", () => {
       expect(firstLine).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/beta$/);
       const r = await fetch(`${firstLine}/external/industryData/outboundProvisioningFlowSets`, { headers: { authorization: `Bearer ${TEST_TOKENS.emulatorCli}` } });
       expect(r.status).toBe(200);
-      expect((await r.json()).value).toEqual([]);
+      expect((await readJson<GraphCollection>(r)).value).toEqual([]);
     } finally {
       await stopped(child); // npx itself may report the signal rather than a code; the direct run below checks exit 0
     }

@@ -12,6 +12,7 @@ import { exportSPKI, generateKeyPair, importJWK, JWK, jwtVerify, KeyLike, SignJW
 import { generate } from "selfsigned";
 import { DEFAULT_TENANT_ID, DEFAULT_TEST_CLIENT, READ_WRITE_ALL } from "../../emulator";
 import { FLOW_SETS, startTestEmulator, TestEmulator } from "./helpers";
+import { readJson } from "./readJson";
 import { TEST_CLIENT_SECRETS } from "../support/testSecrets";
 
 const run = promisify(execFile);
@@ -52,6 +53,22 @@ async function makeKeys(): Promise<Keys> {
   };
 }
 
+/** The token endpoint's answer: the token on success, the AAD error fields on failure. */
+interface TokenAnswer {
+  access_token?: string;
+  token_type?: string;
+  expires_in?: number;
+  error?: string;
+  error_codes?: number[];
+  error_description?: string;
+}
+
+/** The OpenID configuration document (the fields the test follows). */
+interface OpenIdConfiguration {
+  token_endpoint: string;
+  jwks_uri: string;
+}
+
 function form(fields: Record<string, string>): { body: string; headers: Record<string, string> } {
   return { body: new URLSearchParams(fields).toString(), headers: { "content-type": "application/x-www-form-urlencoded" } };
 }
@@ -83,7 +100,7 @@ describe("emulator token endpoint", () => {
     const dispatcher = new Agent({ connect: { ca: emu.caPem } });
     const f = form({ grant_type: "client_credentials", scope: "https://graph.microsoft.com/.default", ...fields });
     const res = await fetch(`${emu.authorityHost}/${tenant}/oauth2/v2.0/token`, { method: "POST", ...f, dispatcher } as RequestInit);
-    const body = await res.json();
+    const body = await readJson<TokenAnswer>(res);
     await dispatcher.close();
     return { status: res.status, body };
   }
@@ -117,12 +134,12 @@ describe("emulator token endpoint", () => {
     expect(r.body).toMatchObject({ token_type: "Bearer", expires_in: 3600 });
     const { Agent } = await import("undici");
     const dispatcher = new Agent({ connect: { ca: emu.caPem } });
-    const config = await (await fetch(`${emu.authorityHost}/${DEFAULT_TENANT_ID}/v2.0/.well-known/openid-configuration`, { dispatcher } as RequestInit)).json();
+    const config = await readJson<OpenIdConfiguration>(await fetch(`${emu.authorityHost}/${DEFAULT_TENANT_ID}/v2.0/.well-known/openid-configuration`, { dispatcher } as RequestInit));
     expect(config.token_endpoint).toBe(emu.tokenUrl);
-    const jwks = await (await fetch(config.jwks_uri, { dispatcher } as RequestInit)).json();
+    const jwks = await readJson<{ keys: JWK[] }>(await fetch(config.jwks_uri, { dispatcher } as RequestInit));
     await dispatcher.close();
-    const key = await importJWK(jwks.keys[0] as JWK, "RS256");
-    const { payload } = await jwtVerify(r.body.access_token, key, { audience: "https://graph.microsoft.com", issuer: `${emu.authorityHost}/${DEFAULT_TENANT_ID}/v2.0` });
+    const key = await importJWK(jwks.keys[0], "RS256");
+    const { payload } = await jwtVerify(r.body.access_token!, key, { audience: "https://graph.microsoft.com", issuer: `${emu.authorityHost}/${DEFAULT_TENANT_ID}/v2.0` });
     expect(payload).toMatchObject({ roles: [READ_WRITE_ALL], azp: DEFAULT_TEST_CLIENT.clientId, tid: DEFAULT_TENANT_ID });
     expect((await emu.graph("POST", FLOW_SETS, { displayName: "by token" }, { token: r.body.access_token })).status).toBe(201);
   });

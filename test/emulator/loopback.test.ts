@@ -2,6 +2,7 @@
 import * as os from "node:os";
 import { isLoopbackAddress } from "../../emulator/loopback";
 import { startTestEmulator } from "./helpers";
+import { GraphErrorEnvelope, readJson } from "./readJson";
 
 /** A non-loopback IPv4 address of this machine, if it has one. */
 function externalAddress(): string | undefined {
@@ -35,7 +36,7 @@ describe("emulator admin API is loopback only", () => {
       const viaLan = `http://${external}:${emu.port}`;
       const admin = await fetch(`${viaLan}/_emulator/state`);
       expect(admin.status).toBe(403);
-      expect((await admin.json()).error.message).toMatch(/loopback/);
+      expect((await readJson<GraphErrorEnvelope>(admin)).error.message).toMatch(/loopback/);
       expect((await fetch(`${viaLan}/_emulator/reset`, { method: "POST" })).status).toBe(403);
       const graph = await fetch(`${viaLan}/beta/external/industryData/roleGroups`, { headers: { authorization: `Bearer ${emu.staticToken}` } });
       expect(graph.status).toBe(200);

@@ -1,7 +1,17 @@
 /** Request validation as Graph does it: 400 in the Graph error envelope, naming the property. */
 import { FLOW_SETS, flowBodies, NS, startTestEmulator, TestEmulator } from "./helpers";
 
+/** A request body the tests break on purpose, so deliberately typed loosely. */
 type Body = Record<string, any>;
+
+/** A valid body of `kind` (the seeds' shape) broken by `edit`. */
+function broken(kind: keyof typeof flowBodies, edit: (body: Body) => void): () => Body {
+  return () => {
+    const body: Body = flowBodies[kind]();
+    edit(body);
+    return body;
+  };
+}
 
 describe("emulator validation", () => {
   let emu: TestEmulator;
@@ -14,71 +24,49 @@ describe("emulator validation", () => {
   afterAll(() => emu.stop());
 
   const createCases: [string, () => Body, RegExp][] = [
-    ["unknown enum member", () => {
-      const b = flowBodies.user();
+    ["unknown enum member", broken("user", (b) => {
       b.managementOptions.additionalOptions.studentAgeGroup = "toddler";
-      return b;
-    }, /'managementOptions\.additionalOptions\.studentAgeGroup'.*Allowed values: minor, notAdult, adult, unknownFutureValue/],
-    ["enum member in the wrong case", () => {
-      const b = flowBodies.user();
+    }), /'managementOptions\.additionalOptions\.studentAgeGroup'.*Allowed values: minor, notAdult, adult, unknownFutureValue/],
+    ["enum member in the wrong case", broken("user", (b) => {
       b.managementOptions.additionalAttributes = ["UserGradeLevel"];
-      return b;
-    }, /'managementOptions\.additionalAttributes\[0\]'/],
+    }), /'managementOptions\.additionalAttributes\[0\]'/],
     ["wrong type (string for a Boolean)", () => ({ ...flowBodies.user(), createUnmatchedUsers: "yes" }), /'createUnmatchedUsers' to Edm\.Boolean/],
-    ["wrong type (object for a collection)", () => {
-      const b = flowBodies.classGroup();
+    ["wrong type (object for a collection)", broken("classGroup", (b) => {
       b.configuration.additionalAttributes = "courseTitle";
-      return b;
-    }, /'configuration\.additionalAttributes'/],
+    }), /'configuration\.additionalAttributes'/],
     ["missing non-nullable entity property", () => {
       const { managementOptions: _m, ...b } = flowBodies.user();
       return b;
     }, /'managementOptions' is required/],
     ["missing non-nullable nested property", () => ({ ...flowBodies.securityGroup(), creationOptions: { createBasedOnRoleGroup: true } }), /'creationOptions\.createBasedOnOrgPlusRoleGroup' is required/],
-    ["null for a non-nullable nested property", () => {
-      const b = flowBodies.classGroup();
+    ["null for a non-nullable nested property", broken("classGroup", (b) => {
       b.configuration.additionalOptions.createTeam = null;
-      return b;
-    }, /'configuration\.additionalOptions\.createTeam'.*non-nullable/],
-    ["missing role group bind (non-nullable navigation)", () => {
-      const b = flowBodies.user();
+    }), /'configuration\.additionalOptions\.createTeam'.*non-nullable/],
+    ["missing role group bind (non-nullable navigation)", broken("user", (b) => {
       delete b.creationOptions.configurations[1]["roleGroup@odata.bind"];
-      return b;
-    }, /'creationOptions\.configurations\[1\]\.roleGroup@odata\.bind' is required/],
+    }), /'creationOptions\.configurations\[1\]\.roleGroup@odata\.bind' is required/],
     ["unknown property", () => ({ ...flowBodies.securityGroup(), color: "blue" }), /property 'color' does not exist on type 'microsoft\.graph\.industryData\.securityGroupProvisioningFlow'/],
     ["unknown nested property", () => ({ ...flowBodies.administrativeUnit(), creationOptions: { createBasedOnOrg: true, createBasedOnOrgPlusRoleGroup: true, createBasedOnSchool: true } }), /'creationOptions\.createBasedOnSchool' does not exist on type 'microsoft\.graph\.industryData\.adminUnitCreationOptions'/],
-    ["abstract-typed value without @odata.type", () => {
-      const b = flowBodies.user();
+    ["abstract-typed value without @odata.type", broken("user", (b) => {
       delete b.creationOptions.configurations[0].defaultPasswordSettings["@odata.type"];
-      return b;
-    }, /'creationOptions\.configurations\[0\]\.defaultPasswordSettings\.@odata\.type' is required/],
-    ["nested @odata.type of the wrong type", () => {
-      const b = flowBodies.classGroup();
+    }), /'creationOptions\.configurations\[0\]\.defaultPasswordSettings\.@odata\.type' is required/],
+    ["nested @odata.type of the wrong type", broken("classGroup", (b) => {
       b.configuration.additionalOptions["@odata.type"] = `${NS}enrollmentMappings`;
-      return b;
-    }, /Invalid @odata\.type/],
-    ["roleGroup written inline instead of bound", () => {
-      const b = flowBodies.user();
+    }), /Invalid @odata\.type/],
+    ["roleGroup written inline instead of bound", broken("user", (b) => {
       b.creationOptions.configurations[0].roleGroup = { id: "staff" };
-      return b;
-    }, /navigation property.*roleGroup@odata\.bind/],
+    }), /navigation property.*roleGroup@odata\.bind/],
     ["read-only id", () => ({ ...flowBodies.securityGroup(), id: "3f0c6b0e-0000-0000-0000-000000000000" }), /'id' is read-only/],
     ["read-only readinessStatus", () => ({ ...flowBodies.securityGroup(), readinessStatus: "ready" }), /'readinessStatus' is read-only/],
-    ["unknown role group", () => {
-      const b = flowBodies.user();
+    ["unknown role group", broken("user", (b) => {
       b.creationOptions.configurations[0]["roleGroup@odata.bind"] = "https://graph.microsoft.com/beta/external/industryData/roleGroups/parents";
-      return b;
-    }, /role group 'parents', which does not exist/],
-    ["bind that is not a role group", () => {
-      const b = flowBodies.user();
+    }), /role group 'parents', which does not exist/],
+    ["bind that is not a role group", broken("user", (b) => {
       b.creationOptions.configurations[0]["roleGroup@odata.bind"] = "https://graph.microsoft.com/beta/users/123";
-      return b;
-    }, /must reference a role group/],
-    ["mapping without code or value bind", () => {
-      const b = flowBodies.classGroup();
+    }), /must reference a role group/],
+    ["mapping without code or value bind", broken("classGroup", (b) => {
       b.configuration.enrollmentMappings.ownerEnrollmentMappings = [{ "@odata.type": `${NS}sectionRoleReferenceValue` }];
-      return b;
-    }, /ownerEnrollmentMappings\[0\]' needs 'code'/],
+    }), /ownerEnrollmentMappings\[0\]' needs 'code'/],
   ];
 
   test.each(createCases)("POST with %s is a 400 naming the property", async (_name, make, message) => {

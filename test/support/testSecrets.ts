@@ -15,8 +15,16 @@
  */
 import { randomBytes } from "node:crypto";
 
+/**
+ * A table of secrets: names checked, values typed as plain strings rather than literals, so a test can pass
+ * one where another may stand (a rotated password, a masked one) without its type pinning the first value.
+ */
+function secretTable<T extends Record<string, string>>(values: T): { readonly [K in keyof T]: string } {
+  return values;
+}
+
 /** Default passwords of user flows (defaultPasswordSettings.password) and seeded ones. */
-export const TEST_PASSWORDS = {
+export const TEST_PASSWORDS = secretTable({
   /** test/unit/passwords: the staff password a resource declares. */
   unitPlain: "Plain-Text-Secret-42",
   /** test/unit/passwords: the students password. */
@@ -79,10 +87,10 @@ export const TEST_PASSWORDS = {
   examplesStaff: "Example-Staff-1!",
   /** test/export/examplesPulumiCli (not moved yet): `pulumi config set --secret studentPassword`. */
   examplesStudent: "Example-Student-1!",
-} as const;
+});
 
 /** Client secrets of app registrations (emulator clients, provider config). */
-export const TEST_CLIENT_SECRETS = {
+export const TEST_CLIENT_SECRETS = secretTable({
   /**
    * The emulator's default test client (emulator/options.ts DEFAULT_TEST_CLIENT, documented in its README;
    * the test proves the two agree). Documented, but a client secret: the provider prints no client secret.
@@ -102,10 +110,10 @@ export const TEST_CLIENT_SECRETS = {
   redactRegistered: "registered-secret-1",
   /** test/graph/redactSecrets: sensitiveValuesOf's client secret. */
   sensitiveClient: "sensitive-client-secret-1",
-} as const;
+});
 
 /** Bearer tokens (static tokens the emulator accepts, industrydata:accessToken values). */
-export const TEST_TOKENS = {
+export const TEST_TOKENS = secretTable({
   /** test/emulator/helpers: the emulator's static token in the black-box tests. */
   emulatorStatic: "emulator-test-static-token",
   /** test/emulator/cli: `--token` of the emulator CLI. */
@@ -136,13 +144,13 @@ export const TEST_TOKENS = {
   exportPulumiCli: "export-pulumi-cli-token",
   /** test/export/exportRoundTrip (not moved yet). */
   exportRoundTrip: "export-round-trip-token",
-} as const;
+});
 
 /** Other keys: API keys given as secret config. */
-export const TEST_KEYS = {
+export const TEST_KEYS = secretTable({
   /** test/harness/toyProvider: the toy provider's secret config `toy:apiKey`. */
   toyApiKey: "toy-api-key-c0ffee42",
-} as const;
+});
 
 /** Secrets made fresh per run: a fixed prefix and random hex, so the scan knows their shape. */
 export const GENERATED_SECRETS = {
