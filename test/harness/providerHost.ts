@@ -221,7 +221,23 @@ function readPort(child: ChildProcess, output: CapturedLine[]): Promise<number> 
   });
 }
 
+/** The property maps a request may carry, each with the generated stub's setter. */
+const PROPERTY_MAP_SETTERS = {
+  olds: "setOlds",
+  news: "setNews",
+  oldInputs: "setOldInputs",
+  properties: "setProperties",
+  inputs: "setInputs",
+} as const;
+type PropertyMapField = keyof typeof PROPERTY_MAP_SETTERS;
+
 /* eslint-disable @typescript-eslint/no-explicit-any -- generated stub types are untyped JS */
+/** A built request and its wire JSON (what the transcript records). */
+interface WireRequest {
+  req: any;
+  wire: Record<string, unknown>;
+}
+
 class HostConnection implements ProviderHost {
   configureMs = 0;
   acceptSecrets = true;
@@ -281,28 +297,17 @@ class HostConnection implements ProviderHost {
     req.setSendsOldInputs(true);
     req.setSendsOldInputsToDelete(true);
     const t0 = Date.now();
-    const resp = await this.call("configure", req, { args });
+    const answer = await this.call("configure", { req, wire: { args } }, (r) => r.toObject());
     this.configureMs = Date.now() - t0;
-    this.acceptSecrets = resp.getAcceptsecrets();
+    this.acceptSecrets = answer.acceptsecrets;
   }
 
   async check(urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
-    const { name, type } = urnParts(urn);
-    const req = new this.proto.provider.CheckRequest();
-    req.setUrn(urn);
-    req.setName(name);
-    req.setType(type);
-    req.setOlds(this.struct(olds));
-    req.setNews(this.struct(news));
-    const resp = await this.call("check", req, { olds: this.wire(olds), news: this.wire(news) }, (r) => ({
+    const answer = await this.call("check", this.request("CheckRequest", urn, undefined, { olds, news }), (r) => ({
       inputs: r.getInputs()?.toJavaScript(),
       failures: r.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })),
     }));
-    const inputs = this.unwire(resp.getInputs()?.toJavaScript() ?? {}, news);
-    return {
-      inputs,
-      failures: resp.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })),
-    };
+    return { inputs: this.unwire(answer.inputs ?? {}, news), failures: answer.failures };
   }
 
   async diff(
@@ -312,39 +317,22 @@ class HostConnection implements ProviderHost {
     news: Record<string, unknown>,
     oldInputs?: Record<string, unknown>,
   ): Promise<DiffResult> {
-    const { name, type } = urnParts(urn);
-    const req = new this.proto.provider.DiffRequest();
-    req.setUrn(urn);
-    req.setName(name);
-    req.setType(type);
-    req.setId(id);
-    req.setOlds(this.struct(olds));
-    req.setNews(this.struct(news));
-    if (oldInputs) req.setOldInputs(this.struct(oldInputs));
     const kinds = ["DIFF_UNKNOWN", "DIFF_NONE", "DIFF_SOME"] as const;
-    const toResult = (r: any): DiffResult => ({
+    return this.call("diff", this.request("DiffRequest", urn, id, { olds, news, oldInputs }), (r): DiffResult => ({
       changes: kinds[r.getChanges()] ?? "DIFF_UNKNOWN",
       replaces: r.getReplacesList(),
       stables: r.getStablesList(),
       diffs: r.getDiffsList(),
       deleteBeforeReplace: r.getDeletebeforereplace(),
-    });
-    const resp = await this.call("diff", req, { id, olds: this.wire(olds), news: this.wire(news) }, toResult);
-    return toResult(resp);
+    }));
   }
 
   async create(urn: string, properties: Record<string, unknown>): Promise<ResourceResult> {
-    const { name, type } = urnParts(urn);
-    const req = new this.proto.provider.CreateRequest();
-    req.setUrn(urn);
-    req.setName(name);
-    req.setType(type);
-    req.setProperties(this.struct(properties));
-    const resp = await this.call("create", req, { properties: this.wire(properties) }, (r) => ({
+    const answer = await this.call("create", this.request("CreateRequest", urn, undefined, { properties }), (r) => ({
       id: r.getId(),
       properties: r.getProperties()?.toJavaScript(),
     }));
-    return { id: resp.getId(), properties: this.unwire(resp.getProperties()?.toJavaScript() ?? {}, properties) };
+    return { id: answer.id, properties: this.unwire(answer.properties ?? {}, properties) };
   }
 
   async read(
@@ -353,24 +341,15 @@ class HostConnection implements ProviderHost {
     properties: Record<string, unknown>,
     inputs?: Record<string, unknown>,
   ): Promise<ResourceResult> {
-    const { name, type } = urnParts(urn);
-    const req = new this.proto.provider.ReadRequest();
-    req.setUrn(urn);
-    req.setName(name);
-    req.setType(type);
-    req.setId(id);
-    req.setProperties(this.struct(properties));
-    if (inputs) req.setInputs(this.struct(inputs));
-    const resp = await this.call("read", req, { id, properties: this.wire(properties) }, (r) => ({
+    const answer = await this.call("read", this.request("ReadRequest", urn, id, { properties, inputs }), (r) => ({
       id: r.getId(),
       properties: r.getProperties()?.toJavaScript(),
       inputs: r.getInputs()?.toJavaScript(),
     }));
-    const readInputs = resp.getInputs()?.toJavaScript();
     return {
-      id: resp.getId(),
-      properties: this.unwire(resp.getProperties()?.toJavaScript() ?? {}, properties),
-      inputs: readInputs ? this.unwire(readInputs, inputs ?? {}) : undefined,
+      id: answer.id,
+      properties: this.unwire(answer.properties ?? {}, properties),
+      inputs: answer.inputs ? this.unwire(answer.inputs, inputs ?? {}) : undefined,
     };
   }
 
@@ -381,31 +360,14 @@ class HostConnection implements ProviderHost {
     news: Record<string, unknown>,
     oldInputs?: Record<string, unknown>,
   ): Promise<ResourceResult> {
-    const { name, type } = urnParts(urn);
-    const req = new this.proto.provider.UpdateRequest();
-    req.setUrn(urn);
-    req.setName(name);
-    req.setType(type);
-    req.setId(id);
-    req.setOlds(this.struct(olds));
-    req.setNews(this.struct(news));
-    if (oldInputs) req.setOldInputs(this.struct(oldInputs));
-    const resp = await this.call("update", req, { id, olds: this.wire(olds), news: this.wire(news) }, (r) => ({
+    const answer = await this.call("update", this.request("UpdateRequest", urn, id, { olds, news, oldInputs }), (r) => ({
       properties: r.getProperties()?.toJavaScript(),
     }));
-    return { id, properties: this.unwire(resp.getProperties()?.toJavaScript() ?? {}, news) };
+    return { id, properties: this.unwire(answer.properties ?? {}, news) };
   }
 
   async delete(urn: string, id: string, properties: Record<string, unknown>, oldInputs?: Record<string, unknown>): Promise<void> {
-    const { name, type } = urnParts(urn);
-    const req = new this.proto.provider.DeleteRequest();
-    req.setUrn(urn);
-    req.setName(name);
-    req.setType(type);
-    req.setId(id);
-    req.setProperties(this.struct(properties));
-    if (oldInputs) req.setOldInputs(this.struct(oldInputs));
-    await this.call("delete", req, { id, properties: this.wire(properties) }, () => ({}));
+    await this.call("delete", this.request("DeleteRequest", urn, id, { properties, oldInputs }), () => ({}));
   }
 
   async stop(): Promise<void> {
@@ -423,14 +385,34 @@ class HostConnection implements ProviderHost {
     });
   }
 
+  /**
+   * A `kind` request for `urn` as the engine builds it: urn, plus the name and type it sends beside it, the id
+   * when given, and each given property map marshalled once; with the same maps as wire JSON for the transcript.
+   */
+  private request(kind: string, urn: string, id: string | undefined, maps: Partial<Record<PropertyMapField, Record<string, unknown>>>): WireRequest {
+    const { name, type } = urnParts(urn);
+    const req = new this.proto.provider[kind]();
+    req.setUrn(urn);
+    req.setName(name);
+    req.setType(type);
+    const wire: Record<string, unknown> = {};
+    if (id !== undefined) {
+      req.setId(id);
+      wire.id = id;
+    }
+    for (const field of Object.keys(PROPERTY_MAP_SETTERS) as PropertyMapField[]) {
+      const value = maps[field];
+      if (value === undefined) continue;
+      wire[field] = this.wire(value);
+      req[PROPERTY_MAP_SETTERS[field]](this.proto.struct.Struct.fromJavaScript(wire[field]));
+    }
+    return { req, wire };
+  }
+
   /** Engine-side values to the wire: secrets kept only if the host accepted them at Configure. */
   private wire(value: Record<string, unknown>): Record<string, unknown> {
     collectSecretStrings(value, this.givenSecrets);
     return toWire(value, { keepSecrets: this.acceptSecrets }) as Record<string, unknown>;
-  }
-
-  private struct(value: Record<string, unknown>): unknown {
-    return this.proto.struct.Struct.fromJavaScript(this.wire(value));
   }
 
   /** Wire answer back to engine-side values, re-marking secrets by name when the host could not carry them. */
@@ -439,8 +421,9 @@ class HostConnection implements ProviderHost {
     return this.acceptSecrets ? out : (annotateSecrets(out, ins) ?? out);
   }
 
-  private call(method: string, req: unknown, request: unknown, summarize?: (resp: any) => unknown): Promise<any> {
-    const record: RpcRecord = { method, request };
+  /** Sends one RPC; the transcript records the request's wire JSON and `answer(response)`, which it resolves with. */
+  private call<T>(method: string, { req, wire }: WireRequest, answer: (resp: any) => T): Promise<T> {
+    const record: RpcRecord = { method, request: wire };
     this.transcript.push(record);
     const started = Date.now();
     const deadline = new Date(started + this.rpcTimeoutMs);
@@ -452,8 +435,9 @@ class HostConnection implements ProviderHost {
           reject(new ProviderRpcError(method, err.code ?? -1, record.error));
           return;
         }
-        record.response = summarize ? summarize(resp) : resp?.toObject?.();
-        resolve(resp);
+        const answered = answer(resp);
+        record.response = answered;
+        resolve(answered);
       });
     });
   }
