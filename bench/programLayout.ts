@@ -17,11 +17,7 @@ export type ProgramLayout = "installed" | "linked";
 export interface ProgramFolder {
   layout: ProgramLayout;
   dir: string;
-  /**
-   * How the declaring process must name the package. Installed: a path into the program's node_modules, because
-   * the harness's serializer resolves names from a file inside this repository, where Node's package
-   * self-reference maps "pulumi-industrydata" to the repository whatever `paths` says.
-   */
+  /** How the declaring process names the package: by name, resolved from the program folder as a program would. */
   packageSpecifier: string;
   remove(): void;
 }
@@ -51,7 +47,7 @@ export function prepareProgram(layout: ProgramLayout): ProgramFolder {
   return {
     layout,
     dir,
-    packageSpecifier: `./node_modules/${packageName}`,
+    packageSpecifier: packageName,
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
