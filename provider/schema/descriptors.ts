@@ -81,6 +81,35 @@ const flowReadOnly = ["id", "createdDateTime", "lastModifiedDateTime", "readines
 const flowProviderFields = ["flowSetId", "flowId", "deleteOnDestroy"];
 const flowReplaceOnChange = ["flowSetId", "flowId", "@odata.type"];
 
+/** What one flow kind states for itself; everything else is what every flow shares (see flowDescriptor). */
+type FlowSpecifics = Pick<TypeDescriptor, "kind" | "graphType" | "resourceName" | "properties" | "requiredOnPatch"> &
+  Partial<TypeDescriptor>;
+
+/**
+ * A flow kind's descriptor: a child of a flow set at the flow path, adopted by flowId, replaced when its set or
+ * kind changes, with the flows' read-only properties and its `@odata.type` from its Graph type; `specifics`
+ * (its properties and their rules) on top.
+ */
+function flowDescriptor(specifics: FlowSpecifics): TypeDescriptor {
+  return {
+    odataType: `${ns}${specifics.graphType}`,
+    pathTemplate: flowPathTemplate,
+    isFlow: true,
+    abstract: false,
+    providerFields: flowProviderFields,
+    adoptArgument: "flowId",
+    readOnly: flowReadOnly,
+    replaceOnChange: flowReplaceOnChange,
+    setLike: [],
+    keyedCollections: {},
+    caseInsensitive: [],
+    writeOnly: [],
+    odataTypes: {},
+    bindings: {},
+    ...specifics,
+  };
+}
+
 /** The descriptor of every resource kind. */
 export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   flowSet: {
@@ -106,20 +135,12 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     odataTypes: { filter: `${ns}basicFilter` },
     bindings: {},
   },
-  user: {
+  user: flowDescriptor({
     kind: "user",
     graphType: "userProvisioningFlow",
-    odataType: `${ns}userProvisioningFlow`,
     resourceName: "UserProvisioningFlow",
-    pathTemplate: flowPathTemplate,
-    isFlow: true,
-    abstract: false,
     properties: ["createUnmatchedUsers", "creationOptions", "managementOptions"],
-    providerFields: flowProviderFields,
-    adoptArgument: "flowId",
     requiredOnPatch: ["managementOptions"],
-    readOnly: flowReadOnly,
-    replaceOnChange: flowReplaceOnChange,
     setLike: [
       "managementOptions.additionalAttributes",
       "creationOptions.configurations",
@@ -136,33 +157,23 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     odataTypes: { "creationOptions.configurations[].defaultPasswordSettings": `${ns}simplePasswordSettings` },
     // roleGroup is a navigation on a complex type: written as roleGroup@odata.bind, read back auto-expanded.
     bindings: { "creationOptions.configurations[]": { argument: "roleGroupId", navigation: "roleGroup" } },
-  },
-  classGroup: {
+  }),
+  classGroup: flowDescriptor({
     kind: "classGroup",
     graphType: "classGroupProvisioningFlow",
-    odataType: `${ns}classGroupProvisioningFlow`,
     resourceName: "ClassGroupProvisioningFlow",
-    pathTemplate: flowPathTemplate,
-    isFlow: true,
-    abstract: false,
     properties: ["configuration"],
-    providerFields: flowProviderFields,
-    adoptArgument: "flowId",
     requiredOnPatch: ["configuration"],
-    readOnly: flowReadOnly,
-    replaceOnChange: flowReplaceOnChange,
     setLike: [
       "configuration.additionalAttributes",
       "configuration.enrollmentMappings.ownerEnrollmentMappings",
       "configuration.enrollmentMappings.memberEnrollmentMappings",
     ],
-    keyedCollections: {},
     caseInsensitive: [
       "configuration.additionalAttributes[]",
       "configuration.enrollmentMappings.ownerEnrollmentMappings[].code",
       "configuration.enrollmentMappings.memberEnrollmentMappings[].code",
     ],
-    writeOnly: [],
     // Mapping items are referenceValue subtypes (abstract base); the other three carry a type as seed 004 does.
     odataTypes: {
       configuration: `${ns}classGroupConfiguration`,
@@ -171,74 +182,34 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
       "configuration.enrollmentMappings.ownerEnrollmentMappings[]": `${ns}sectionRoleReferenceValue`,
       "configuration.enrollmentMappings.memberEnrollmentMappings[]": `${ns}sectionRoleReferenceValue`,
     },
-    bindings: {},
-  },
-  securityGroup: {
+  }),
+  securityGroup: flowDescriptor({
     kind: "securityGroup",
     graphType: "securityGroupProvisioningFlow",
-    odataType: `${ns}securityGroupProvisioningFlow`,
     resourceName: "SecurityGroupProvisioningFlow",
-    pathTemplate: flowPathTemplate,
-    isFlow: true,
-    abstract: false,
     properties: ["creationOptions"],
-    providerFields: flowProviderFields,
-    adoptArgument: "flowId",
     requiredOnPatch: ["creationOptions"],
-    readOnly: flowReadOnly,
-    replaceOnChange: flowReplaceOnChange,
-    setLike: [],
-    keyedCollections: {},
-    caseInsensitive: [],
-    writeOnly: [],
-    odataTypes: {},
-    bindings: {},
-  },
-  administrativeUnit: {
+  }),
+  administrativeUnit: flowDescriptor({
     kind: "administrativeUnit",
     graphType: "administrativeUnitProvisioningFlow",
-    odataType: `${ns}administrativeUnitProvisioningFlow`,
     resourceName: "AdministrativeUnitProvisioningFlow",
-    pathTemplate: flowPathTemplate,
-    isFlow: true,
-    abstract: false,
     properties: ["creationOptions"],
-    providerFields: flowProviderFields,
-    adoptArgument: "flowId",
     requiredOnPatch: ["creationOptions"],
-    readOnly: flowReadOnly,
-    replaceOnChange: flowReplaceOnChange,
-    setLike: [],
-    keyedCollections: {},
-    caseInsensitive: [],
-    writeOnly: [],
-    odataTypes: {},
-    bindings: {},
-  },
-  provisioningFlow: {
+  }),
+  provisioningFlow: flowDescriptor({
     kind: "provisioningFlow",
     graphType: "provisioningFlow",
-    odataType: `${ns}provisioningFlow`,
     resourceName: "ProvisioningFlow",
-    pathTemplate: flowPathTemplate,
-    isFlow: true,
     abstract: true,
     // Conflict: the CSDL marks readinessStatus Computed (read-only), but seeds 001/002 (draft "Update" pages)
     // list it as patchable. The reference wins everywhere else; on this base kind alone it may be declared,
     // and is sent only when declared, so the seeds stay expressible.
     properties: ["readinessStatus"],
-    providerFields: flowProviderFields,
-    adoptArgument: "flowId",
     requiredOnPatch: [],
     readOnly: ["id", "createdDateTime", "lastModifiedDateTime"],
-    replaceOnChange: flowReplaceOnChange,
-    setLike: [],
-    keyedCollections: {},
     caseInsensitive: ["readinessStatus"],
-    writeOnly: [],
-    odataTypes: {},
-    bindings: {},
-  },
+  }),
 };
 
 const byOdataType = new Map<string, TypeDescriptor>(
