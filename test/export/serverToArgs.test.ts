@@ -46,6 +46,34 @@ function userFlow(additionalOptions: Record<string, unknown> = { studentAgeGroup
   };
 }
 
+/** userFlow()'s configurations as exported without password settings (--passwords omit). */
+function configurationsWithoutPasswords(): Record<string, unknown>[] {
+  return [
+    { roleGroupId: "staff", licenseSkus: ["SkuUpdated"] },
+    { roleGroupId: "students", licenseSkus: ["SkuUpdated2"] },
+  ];
+}
+
+/**
+ * The arguments a userFlow() read exports to: adopted by its id, with its createUnmatchedUsers and attributes,
+ * and the configurations and additionalOptions the case expects (fresh objects, never the server fixture's).
+ */
+function userFlowArgs(options: {
+  configurations: Record<string, unknown>[];
+  additionalOptions?: Record<string, unknown>;
+}): Record<string, unknown> {
+  return {
+    flowSetId: SET,
+    flowId: readOnly.id,
+    createUnmatchedUsers: true,
+    creationOptions: { configurations: options.configurations },
+    managementOptions: {
+      additionalAttributes: ["userGradeLevel"],
+      additionalOptions: options.additionalOptions ?? { studentAgeGroup: "minor", allowStudentContactAssociation: true },
+    },
+  };
+}
+
 interface FlowCase {
   name: string;
   server: Record<string, unknown>;
@@ -61,18 +89,12 @@ const flowCases: FlowCase[] = [
     name: "user flow: roleGroup expanded becomes roleGroupId, masked password becomes a config reference, read-only fields dropped",
     server: userFlow(),
     kind: "user",
-    args: {
-      flowSetId: SET,
-      flowId: readOnly.id,
-      createUnmatchedUsers: true,
-      creationOptions: {
-        configurations: [
-          { roleGroupId: "staff", defaultPasswordSettings: { password: new PasswordReference("staff") }, licenseSkus: ["SkuUpdated"] },
-          { roleGroupId: "students", defaultPasswordSettings: { password: new PasswordReference("students") }, licenseSkus: ["SkuUpdated2"] },
-        ],
-      },
-      managementOptions: { additionalAttributes: ["userGradeLevel"], additionalOptions: { studentAgeGroup: "minor", allowStudentContactAssociation: true } },
-    },
+    args: userFlowArgs({
+      configurations: [
+        { roleGroupId: "staff", defaultPasswordSettings: { password: new PasswordReference("staff") }, licenseSkus: ["SkuUpdated"] },
+        { roleGroupId: "students", defaultPasswordSettings: { password: new PasswordReference("students") }, licenseSkus: ["SkuUpdated2"] },
+      ],
+    }),
     passwordRoleGroups: ["staff", "students"],
   },
   {
@@ -80,18 +102,7 @@ const flowCases: FlowCase[] = [
     server: userFlow(),
     passwords: "omit",
     kind: "user",
-    args: {
-      flowSetId: SET,
-      flowId: readOnly.id,
-      createUnmatchedUsers: true,
-      creationOptions: {
-        configurations: [
-          { roleGroupId: "staff", licenseSkus: ["SkuUpdated"] },
-          { roleGroupId: "students", licenseSkus: ["SkuUpdated2"] },
-        ],
-      },
-      managementOptions: { additionalAttributes: ["userGradeLevel"], additionalOptions: { studentAgeGroup: "minor", allowStudentContactAssociation: true } },
-    },
+    args: userFlowArgs({ configurations: configurationsWithoutPasswords() }),
     passwordRoleGroups: [],
   },
   {
@@ -118,18 +129,7 @@ const flowCases: FlowCase[] = [
     server: userFlow({ markAllStudentsAsMinors: true, allowStudentContactAssociation: false }),
     passwords: "omit",
     kind: "user",
-    args: {
-      flowSetId: SET,
-      flowId: readOnly.id,
-      createUnmatchedUsers: true,
-      creationOptions: {
-        configurations: [
-          { roleGroupId: "staff", licenseSkus: ["SkuUpdated"] },
-          { roleGroupId: "students", licenseSkus: ["SkuUpdated2"] },
-        ],
-      },
-      managementOptions: { additionalAttributes: ["userGradeLevel"], additionalOptions: { allowStudentContactAssociation: false } },
-    },
+    args: userFlowArgs({ configurations: configurationsWithoutPasswords(), additionalOptions: { allowStudentContactAssociation: false } }),
     notes: [/markAllStudentsAsMinors was true: deprecated/],
   },
   {
@@ -219,9 +219,15 @@ function withoutPasswords(args: Record<string, unknown>): Record<string, unknown
   );
 }
 
+/** What the export makes of a case's server JSON (in the case's password mode, when it names one). */
+function exportCase({ server, passwords }: FlowCase): ReturnType<typeof flowToArgs> {
+  return flowToArgs(server, { flowSetId: SET, ...(passwords ? { passwords } : {}) });
+}
+
 describe("flowToArgs: server JSON -> resource arguments", () => {
-  test.each(flowCases)("$name", ({ server, passwords, kind, args, passwordRoleGroups, notes }) => {
-    const exported = flowToArgs(server, { flowSetId: SET, ...(passwords ? { passwords } : {}) });
+  test.each(flowCases)("$name", (flowCase) => {
+    const { kind, args, passwordRoleGroups, notes } = flowCase;
+    const exported = exportCase(flowCase);
     expect(exported.kind).toBe(kind);
     expect(exported.args).toEqual(args);
     if (passwordRoleGroups) expect(exported.passwordRoleGroups).toEqual(passwordRoleGroups);
@@ -230,20 +236,21 @@ describe("flowToArgs: server JSON -> resource arguments", () => {
     expect(JSON.stringify(exported.args)).not.toContain(MASK);
   });
 
-  test.each(flowCases)("passes the provider's check: $name", ({ server, passwords }) => {
-    const { kind, args } = flowToArgs(server, { flowSetId: SET, ...(passwords ? { passwords } : {}) });
+  test.each(flowCases)("passes the provider's check: $name", (flowCase) => {
+    const { kind, args } = exportCase(flowCase);
     const result = validateInputs(kind, withPasswords(args));
     expect(result.failures).toEqual([]);
     expect(result.warnings).toEqual([]);
   });
 
-  test.each(flowCases)("adopting with the exported arguments sends no PATCH: $name", ({ server, passwords }) => {
-    const { kind, args } = flowToArgs(server, { flowSetId: SET, ...(passwords ? { passwords } : {}) });
+  test.each(flowCases)("adopting with the exported arguments sends no PATCH: $name", (flowCase) => {
+    const { kind, args } = exportCase(flowCase);
+    const { server } = flowCase;
     expect(buildPatchBody(kind, withoutPasswords(args), server, { graphEndpoint: ENDPOINT })).toBeUndefined();
   });
 
-  test.each(flowCases.filter((c) => c.kind !== "provisioningFlow"))("is the inverse of the create body: $name", ({ server, passwords }) => {
-    const { kind, args } = flowToArgs(server, { flowSetId: SET, ...(passwords ? { passwords } : {}) });
+  test.each(flowCases.filter((c) => c.kind !== "provisioningFlow"))("is the inverse of the create body: $name", (flowCase) => {
+    const { kind, args } = exportCase(flowCase);
     const declared = withPasswords(args);
     const body = buildCreateBody(kind, declared, { graphEndpoint: ENDPOINT });
     const { flowSetId: _set, flowId: _flow, ...graphArgs } = declared;
