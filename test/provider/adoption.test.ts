@@ -14,7 +14,7 @@ beforeAll(async () => {
 afterAll(() => fx.stop());
 beforeEach(async () => {
   await fx.reset();
-  setId = (await fx.graph("POST", "/external/industryData/outboundProvisioningFlowSets", { displayName: "District" })).body.id;
+  setId = await fx.createFlowSet("District");
   const existing = await fx.graph("POST", flowsPath(setId), {
     "@odata.type": `${ns}securityGroupProvisioningFlow`,
     creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false },

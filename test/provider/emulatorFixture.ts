@@ -4,6 +4,7 @@
  */
 import { startEmulator, type FaultRule, type LoggedRequest, type RunningEmulator, type TenantState } from "../../emulator";
 import { closeSharedGraphClients } from "../../provider/graph";
+import { flowSetsPath } from "../../provider/schema";
 import { configure } from "../../provider/resources/runtime";
 import { TEST_TOKENS } from "../support/testSecrets";
 
@@ -28,6 +29,8 @@ export interface EmulatorFixture {
   state(): Promise<TenantState>;
   /** A Graph call made directly (an out-of-band change, as in the portal); not via the provider. */
   graph(method: string, path: string, body?: object): Promise<{ status: number; body: any }>;
+  /** Creates a flow set directly (not via the provider) and returns its id. */
+  createFlowSet(displayName: string): Promise<string>;
   /** Injects a fault for the next matching requests (see the emulator's FaultRule). */
   fault(rule: FaultRule): Promise<void>;
   /** Empties the tenant and the request log. */
@@ -43,6 +46,15 @@ export async function startFixture(options: { patchResponse?: 204 | 200 } = {}):
     "industrydata:accessToken": TEST_TOKEN,
   };
   await configure({ get: (key) => stack[key] });
+  const graph: EmulatorFixture["graph"] = async (method, path, body) => {
+    const response = await fetch(`${emulator.graphUrl}${path}`, {
+      method,
+      headers: { authorization: `Bearer ${TEST_TOKEN}`, "content-type": "application/json" },
+      ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
+    });
+    const text = await response.text();
+    return { status: response.status, body: text === "" ? undefined : JSON.parse(text) };
+  };
   const admin = async (method: string, path: string, body?: object): Promise<any> => {
     const response = await fetch(`${emulator.adminUrl}/${path}`, {
       method,
@@ -64,14 +76,11 @@ export async function startFixture(options: { patchResponse?: 204 | 200 } = {}):
     state: () => admin("GET", "state"),
     reset: () => admin("POST", "reset"),
     fault: (rule) => admin("POST", "faults", rule),
-    graph: async (method, path, body) => {
-      const response = await fetch(`${emulator.graphUrl}${path}`, {
-        method,
-        headers: { authorization: `Bearer ${TEST_TOKEN}`, "content-type": "application/json" },
-        ...(body !== undefined ? { body: JSON.stringify(body) } : {}),
-      });
-      const text = await response.text();
-      return { status: response.status, body: text === "" ? undefined : JSON.parse(text) };
+    graph,
+    createFlowSet: async (displayName) => {
+      const created = await graph("POST", flowSetsPath, { displayName });
+      if (created.status !== 201) throw new Error(`creating flow set "${displayName}": ${created.status} ${JSON.stringify(created.body)}`);
+      return created.body.id;
     },
     stop: async () => {
       closeSharedGraphClients();

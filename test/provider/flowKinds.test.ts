@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => fx.stop());
 beforeEach(async () => {
   await fx.reset();
-  setId = (await fx.graph("POST", "/external/industryData/outboundProvisioningFlowSets", { displayName: "District" })).body.id;
+  setId = await fx.createFlowSet("District");
   await fx.clearRequests();
 });
 
@@ -110,7 +110,7 @@ describe.each(kinds)("$name provider over HTTP", ({ name, provider, args, change
   test("a flowSetId change replaces, deleting first (one flow per kind)", async () => {
     const inputs = await checked(provider, args);
     const { id, outs } = await provider.create(inputs);
-    const other = (await fx.graph("POST", "/external/industryData/outboundProvisioningFlowSets", { displayName: "Other" })).body.id;
+    const other = await fx.createFlowSet("Other");
     const { inputs: moved } = await provider.check(inputs, { ...args, flowSetId: other });
     await expect(provider.diff(id, outs, moved)).resolves.toEqual({ changes: true, replaces: ["flowSetId"], deleteBeforeReplace: true });
   });

@@ -103,7 +103,7 @@ describe("adopting an existing flow set (flowSetId)", () => {
   test("adopting another set replaces the resource, without deleting first", async () => {
     const inputs = await checked({});
     const { id, outs } = await provider.create(inputs);
-    const other = (await fx.graph("POST", flowSetsPath, { displayName: "South Middle" })).body.id as string;
+    const other = await fx.createFlowSet("South Middle");
     const news = await checked({ flowSetId: other }, inputs);
     await expect(provider.diff(id, outs, news)).resolves.toEqual({ changes: true, replaces: ["flowSetId"], deleteBeforeReplace: false });
   });

@@ -26,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => fx.stop());
 beforeEach(async () => {
   await fx.reset();
-  setId = (await fx.graph("POST", "/external/industryData/outboundProvisioningFlowSets", { displayName: "District" })).body.id;
+  setId = await fx.createFlowSet("District");
 });
 
 /** Creates with `before`, declares `after`, returns the PATCH the update sent and the tenant's flow afterwards. */

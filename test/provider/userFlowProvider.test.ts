@@ -17,7 +17,7 @@ beforeAll(async () => {
 afterAll(() => fx.stop());
 beforeEach(async () => {
   await fx.reset();
-  setId = (await fx.graph("POST", "/external/industryData/outboundProvisioningFlowSets", { displayName: "District" })).body.id;
+  setId = await fx.createFlowSet("District");
   await fx.clearRequests();
 });
 
