@@ -1,4 +1,4 @@
-import { descriptors, fillOdataTypes, roleGroupBindUrl } from "../schema";
+import { descriptors, fillOdataTypes, forEachAt, roleGroupBindUrl } from "../schema";
 import type { ResourceKind, TypeDescriptor } from "../schema";
 import { findByKey } from "./covers";
 import { deepCopy, isAnnotation, isPlainObject, join } from "./json";
@@ -68,7 +68,8 @@ function scrubWriteOnly(d: TypeDescriptor, value: unknown, pattern: string): unk
 export function toWire(kind: ResourceKind, property: string, value: unknown, graphEndpoint: string): unknown {
   const holder: JsonObject = { [property]: deepCopy(value) };
   for (const [pattern, binding] of Object.entries(descriptors[kind].bindings)) {
-    forEachElement(holder, pattern, (element) => {
+    forEachAt(holder, pattern, (_holder, _key, element) => {
+      if (!isPlainObject(element)) return;
       const id = element[binding.argument];
       delete element[binding.argument];
       delete element[binding.navigation];
@@ -77,16 +78,4 @@ export function toWire(kind: ResourceKind, property: string, value: unknown, gra
   }
   fillOdataTypes(kind, holder);
   return holder[property];
-}
-
-function forEachElement(root: JsonObject, pattern: string, visit: (element: JsonObject) => void): void {
-  const segments = pattern.replace(/\[\]$/, "").split(".");
-  let nodes: unknown[] = [root];
-  for (const segment of segments) {
-    nodes = nodes.flatMap((node) => {
-      const next = isPlainObject(node) ? node[segment.replace(/\[\]$/, "")] : undefined;
-      return segment.endsWith("[]") && Array.isArray(next) ? next : [next];
-    });
-  }
-  for (const node of nodes) if (Array.isArray(node)) node.filter(isPlainObject).forEach(visit);
 }
