@@ -4,10 +4,8 @@
  * Graph types comes from provider/schema (descriptors, JSON schemas) and provider/reconcile (`toDeclaredForm`),
  * so the exported arguments are exactly what the provider compares and sends.
  */
-import { descriptorForOdataType, descriptors, jsonSchemas, type ResourceKind } from "../schema";
-import { toDeclaredForm } from "../reconcile";
-
-type JsonObject = Record<string, unknown>;
+import { childPath, descriptorForOdataType, descriptors, elementPath, isPlainObject, jsonSchemas, type ResourceKind } from "../schema";
+import { toDeclaredForm, type JsonObject } from "../reconcile";
 
 /**
  * Stands where a write-only password was read: Graph returns it masked (`***************`), so the exported
@@ -150,12 +148,12 @@ function managedProperties(kind: ResourceKind, declared: JsonObject, notes: stri
  */
 function pruneToSchema(value: unknown, schema: unknown, path: string, notes: string[]): unknown {
   if (!isPlainObject(schema)) return value;
-  if (Array.isArray(value)) return value.map((item, i) => pruneToSchema(item, schema.items, `${path}[${i}]`, notes));
+  if (Array.isArray(value)) return value.map((item, i) => pruneToSchema(item, schema.items, elementPath(path, i), notes));
   const properties = schema.properties;
   if (!isPlainObject(value) || !isPlainObject(properties)) return value;
   const out: JsonObject = {};
   for (const [key, sub] of Object.entries(value)) {
-    const subPath = path === "" ? key : `${path}.${key}`;
+    const subPath = childPath(path, key);
     if (!(key in properties)) {
       notes.push(`${JSON.stringify(subPath)} is not modelled by this provider version: left unmanaged`);
       continue;
@@ -163,8 +161,4 @@ function pruneToSchema(value: unknown, schema: unknown, path: string, notes: str
     out[key] = pruneToSchema(sub, properties[key], subPath, notes);
   }
   return out;
-}
-
-function isPlainObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
 }

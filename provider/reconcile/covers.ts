@@ -1,6 +1,6 @@
-import { descriptors, pulumiUnknownValue } from "../schema";
+import { childPath, descriptors, isPlainObject, pulumiUnknownValue } from "../schema";
 import type { ResourceKind, TypeDescriptor } from "../schema";
-import { isAnnotation, isPlainObject, join } from "./json";
+import { isAnnotation } from "./json";
 
 /**
  * True when the server value holds everything declared (managed = declared: undeclared keys are not
@@ -23,7 +23,7 @@ function coversWith(d: TypeDescriptor, declared: unknown, server: unknown, patte
   if (isPlainObject(declared)) {
     if (!isPlainObject(server)) return false;
     return Object.entries(declared).every(
-      ([key, sub]) => isAnnotation(key) || coversWith(d, sub, server[key], join(pattern, key)),
+      ([key, sub]) => isAnnotation(key) || coversWith(d, sub, server[key], childPath(pattern, key)),
     );
   }
   if (typeof declared === "string" && typeof server === "string" && d.caseInsensitive.includes(pattern)) {

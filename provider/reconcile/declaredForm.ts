@@ -1,6 +1,6 @@
-import { descriptors, forEachAt, roleGroupIdFromBindUrl } from "../schema";
+import { descriptors, forEachAt, isPlainObject, roleGroupIdFromBindUrl } from "../schema";
 import type { ResourceKind } from "../schema";
-import { deepCopy, isPlainObject, stripAnnotations } from "./json";
+import { deepCopy, stripAnnotations } from "./json";
 import type { JsonObject } from "./types";
 
 /**

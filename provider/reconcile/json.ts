@@ -1,10 +1,6 @@
 /** JSON helpers shared by the reconcile rules. */
+import { isPlainObject } from "../schema";
 import type { JsonObject } from "./types";
-
-/** True for a non-null, non-array object. */
-export function isPlainObject(value: unknown): value is JsonObject {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 /** True for an OData annotation key (`@odata.type`, `roleGroup@odata.context`, …). */
 export function isAnnotation(key: string): boolean {
@@ -29,9 +25,4 @@ export function deepCopy<T>(value: T): T {
   const out: JsonObject = {};
   for (const [key, sub] of Object.entries(value)) if (sub !== undefined) out[key] = deepCopy(sub);
   return out as T;
-}
-
-/** Joins a property name to a descriptor path pattern. */
-export function join(pattern: string, key: string): string {
-  return pattern === "" ? key : `${pattern}.${key}`;
 }

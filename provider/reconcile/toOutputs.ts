@@ -1,7 +1,7 @@
-import { descriptors, forEachAt, roleGroupIdFromBindUrl } from "../schema";
+import { descriptors, forEachAt, isPlainObject, roleGroupIdFromBindUrl } from "../schema";
 import type { ResourceKind } from "../schema";
 import { effectiveDeleteOnDestroy, isAdoption } from "./diffResource";
-import { deepCopy, isPlainObject, stripAnnotations } from "./json";
+import { deepCopy, stripAnnotations } from "./json";
 import { newPasswordSalt, passwordHashes, passwordHashesKey, passwordSaltKey } from "./passwords";
 import type { JsonObject, OutputContext } from "./types";
 

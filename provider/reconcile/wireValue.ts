@@ -1,7 +1,7 @@
-import { descriptors, fillOdataTypes, forEachAt, roleGroupBindUrl } from "../schema";
+import { childPath, descriptors, fillOdataTypes, forEachAt, isPlainObject, roleGroupBindUrl } from "../schema";
 import type { ResourceKind, TypeDescriptor } from "../schema";
 import { findByKey } from "./covers";
-import { deepCopy, isAnnotation, isPlainObject, join } from "./json";
+import { deepCopy, isAnnotation } from "./json";
 import type { JsonObject } from "./types";
 
 /**
@@ -29,7 +29,7 @@ function overlayWith(d: TypeDescriptor, lastRead: unknown, declared: unknown, pa
   const out: JsonObject = {};
   for (const key of new Set([...Object.keys(base), ...Object.keys(declared)])) {
     if (isAnnotation(key) && !(key in declared)) continue;
-    const value = overlayWith(d, base[key], declared[key], join(pattern, key));
+    const value = overlayWith(d, base[key], declared[key], childPath(pattern, key));
     if (value !== undefined) out[key] = value;
   }
   return out;
@@ -52,7 +52,7 @@ function scrubWriteOnly(d: TypeDescriptor, value: unknown, pattern: string): unk
     if (isPlainObject(value)) {
       const out: JsonObject = {};
       for (const [key, sub] of Object.entries(value)) {
-        const kept = scrubWriteOnly(d, sub, join(pattern, key));
+        const kept = scrubWriteOnly(d, sub, childPath(pattern, key));
         if (kept !== undefined) out[key] = kept;
       }
       return out;

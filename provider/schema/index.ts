@@ -29,4 +29,4 @@ export { jsonSchemas } from "./jsonSchemas";
 export { validateInputs } from "./validateInputs";
 export type { InputFailure, ValidationResult } from "./validateInputs";
 export { pulumiUnknownValue, fillOdataTypes } from "./validateInputs";
-export { patternOf, childPath, elementPath, forEachAt, fromJsonPointer } from "./jsonPath";
+export { patternOf, childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject } from "./jsonPath";

@@ -5,7 +5,12 @@ export function patternOf(concretePath: string): string {
   return concretePath.replace(/\[\d+\]/g, "[]");
 }
 
-/** Joins a property name to a printable path. */
+/** True for a non-null, non-array object (a JSON object). */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value);
+}
+
+/** Joins a property name to a path (printable, or a descriptor pattern: both join names with dots). */
 export function childPath(parent: string, key: string): string {
   return parent === "" ? key : `${parent}.${key}`;
 }
@@ -37,11 +42,11 @@ export function forEachAt(
 ): void {
   const segments = pattern.split(".");
   const walk = (node: unknown, index: number): void => {
-    if (node === null || typeof node !== "object" || Array.isArray(node)) return;
+    if (!isPlainObject(node)) return;
     const segment = segments[index];
     const isEach = segment.endsWith("[]");
     const key = isEach ? segment.slice(0, -2) : segment;
-    const holder = node as Record<string, unknown>;
+    const holder = node;
     const value = holder[key];
     const last = index === segments.length - 1;
     if (isEach) {

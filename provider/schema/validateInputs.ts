@@ -4,7 +4,7 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { descriptors } from "./descriptors";
 import type { ResourceKind, TypeDescriptor } from "./descriptors";
 import { jsonSchemas } from "./jsonSchemas";
-import { childPath, elementPath, forEachAt, fromJsonPointer } from "./jsonPath";
+import { childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject } from "./jsonPath";
 
 /** One validation failure: the property path (e.g. `creationOptions.configurations[1].roleGroupId`) and why. */
 export interface InputFailure {
@@ -61,10 +61,6 @@ const compiled = Object.fromEntries(
     ];
   }),
 ) as Record<ResourceKind, CompiledKind>;
-
-function isPlainObject(value: unknown): value is Record<string, unknown> {
-  return value !== null && typeof value === "object" && !Array.isArray(value);
-}
 
 /**
  * A JSON copy of the raw arguments without undefined values and without `@odata.*` annotations: the
