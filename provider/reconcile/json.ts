@@ -2,6 +2,9 @@
 import { isPlainObject } from "../schema";
 import type { JsonObject } from "./types";
 
+// Re-exported for reconcile modules that take their JSON helpers from here (passwords.ts).
+export { isPlainObject };
+
 /** True for an OData annotation key (`@odata.type`, `roleGroup@odata.context`, …). */
 export function isAnnotation(key: string): boolean {
   return key.includes("@odata.");

@@ -12,7 +12,7 @@
  * alike across resources or role groups.
  */
 import { createHmac, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
-import { isPlainObject } from "../schema";
+import { isPlainObject } from "./json";
 import type { JsonObject } from "./types";
 
 /** Outputs key of the per-resource salt. */
