@@ -60,7 +60,10 @@ export function effectiveDeleteOnDestroy(kind: ResourceKind, declared: JsonObjec
   return !isAdoption(kind, declared, olds);
 }
 
-/** What the outputs say; a set stored before sets could be adopted has no record: it was created, so true. */
-function recordedDeleteOnDestroy(kind: ResourceKind, olds: JsonObject): boolean {
+/**
+ * Whether destroying the resource deletes it, as its outputs record: their deleteOnDestroy; a set stored before
+ * sets could be adopted has no record: it was created, so true.
+ */
+export function recordedDeleteOnDestroy(kind: ResourceKind, olds: JsonObject): boolean {
   return typeof olds.deleteOnDestroy === "boolean" ? olds.deleteOnDestroy : effectiveDeleteOnDestroy(kind, undefined, olds);
 }

@@ -1,5 +1,5 @@
 /** provider/reconcile: pure JSON-in/JSON-out rules (diff, POST and PATCH bodies, outputs). No I/O, no Pulumi. */
-export { diffResource, effectiveDeleteOnDestroy, isAdoption } from "./diffResource";
+export { diffResource, effectiveDeleteOnDestroy, isAdoption, recordedDeleteOnDestroy } from "./diffResource";
 export { buildCreateBody } from "./buildCreateBody";
 export { buildPatchBody } from "./buildPatchBody";
 export { toOutputs } from "./toOutputs";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { descriptors, validateInputs, type ResourceKind } from "../schema";
+import { childPath, descriptors, elementPath, validateInputs, type ResourceKind } from "../schema";
 
 /** The property under which `dynamic.Resource` stores the serialized provider; never a Graph property. */
 export const PROVIDER_KEY = "__provider";
@@ -38,9 +38,9 @@ export function withoutProviderKey(props: Record<string, unknown>): Record<strin
 /** Paths (`a.b[0].c`, the notation of validation failures) of every value the engine marked unknown. */
 function unknownPaths(value: unknown, path: string): string[] {
   if (value === pulumi.runtime.unknownValue) return [path];
-  if (Array.isArray(value)) return value.flatMap((item, i) => unknownPaths(item, `${path}[${i}]`));
+  if (Array.isArray(value)) return value.flatMap((item, i) => unknownPaths(item, elementPath(path, i)));
   if (value !== null && typeof value === "object") {
-    return Object.entries(value).flatMap(([key, child]) => unknownPaths(child, path === "" ? key : `${path}.${key}`));
+    return Object.entries(value).flatMap(([key, child]) => unknownPaths(child, childPath(path, key)));
   }
   return [];
 }

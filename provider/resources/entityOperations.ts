@@ -1,7 +1,6 @@
 import type { GraphClient } from "../graph";
+import type { JsonObject } from "../reconcile";
 import { descriptorForOdataType, descriptors, flowsPath, type ResourceKind } from "../schema";
-
-type JsonObject = Record<string, unknown>;
 
 /**
  * True when an answer to a write lacks what the outputs need, so one GET must follow: Graph's PATCH answers

@@ -1,13 +1,11 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { isGraphError } from "../graph";
 import { descriptors, type ResourceKind } from "../schema";
-import { buildCreateBody, buildPatchBody, diffResource, toOutputs } from "../reconcile";
+import { buildCreateBody, buildPatchBody, diffResource, isAdoption, recordedDeleteOnDestroy, toOutputs, type JsonObject } from "../reconcile";
 import { checkInputs, withoutProviderKey } from "./checkInputs";
 import { assertKindFree, kindOf, needsReread, patchEntity } from "./entityOperations";
 import type { ResourceLocator } from "./resourceLocator";
 import { graphContext } from "./runtimeConfig";
-
-type JsonObject = Record<string, unknown>;
 
 /** A dynamic provider with every CRUD method (configure is the runtime's, shared by all kinds). */
 export type CrudProvider = Required<Omit<pulumi.dynamic.ResourceProvider, "configure">>;
@@ -51,7 +49,7 @@ export function createResourceProvider({ kind, locator }: ResourceProviderOption
         return { id, props: toOutputs(kind, server, undefined, { olds }) };
       } catch (error) {
         if (!isNotFound(error)) throw error;
-        if (isAdopted(olds)) throw adoptedGoneError({ what: locator.describe(id), noun: locator.noun, argument: descriptor.adoptArgument });
+        if (isAdoption(kind, undefined, olds)) throw adoptedGoneError({ what: locator.describe(id), noun: locator.noun, argument: descriptor.adoptArgument });
         // Deleted out of band: an empty id tells the engine the resource is gone, so the next `up` recreates it.
         return { id: "", props: {} };
       }
@@ -68,7 +66,7 @@ export function createResourceProvider({ kind, locator }: ResourceProviderOption
     },
 
     async delete(id, props) {
-      if (!deletesOnDestroy(withoutProviderKey(props))) return;
+      if (!recordedDeleteOnDestroy(kind, withoutProviderKey(props))) return;
       const { client } = graphContext();
       try {
         await client.delete(locator.entityPath(id));
@@ -118,16 +116,6 @@ function assertAdoptedKind(kind: ResourceKind, existing: JsonObject, what: strin
 
 function isNotFound(error: unknown): boolean {
   return isGraphError(error) && error.status === 404;
-}
-
-/** Adopted entities belong to someone else until declared otherwise (outputs bookkeeping from toOutputs). */
-function isAdopted(outputs: JsonObject): boolean {
-  return outputs.adopted === true;
-}
-
-/** Default: created entities are deleted on destroy, adopted ones are left in the tenant. */
-function deletesOnDestroy(outputs: JsonObject): boolean {
-  return typeof outputs.deleteOnDestroy === "boolean" ? outputs.deleteOnDestroy : !isAdopted(outputs);
 }
 
 /** An adopted entity is someone else's: gone means the program is wrong, not that it should be recreated. */
