@@ -1,10 +1,10 @@
 /** The message `industrydata export` prints when it fails: what Graph said, and what to do about it. */
-import { isGraphError, type GraphError } from "../graph";
+import { isGraphError, REQUIRED_PERMISSION, type GraphError } from "../graph";
 
 /** The Graph permission an export needs (it only reads). */
 export const EXPORT_READ_PERMISSION = "IndustryData-OutboundFlow.Read.All";
-/** The permission that also allows managing the adopted flows afterwards. */
-export const MANAGE_PERMISSION = "IndustryData-OutboundFlow.ReadWrite.All";
+/** The permission that also allows managing the adopted flows afterwards (the one every write needs). */
+export const MANAGE_PERMISSION = REQUIRED_PERMISSION;
 
 /**
  * One paragraph for the terminal. 401 and 403 name the permission; a credential that produced no token says

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { GraphClient } from "../graph";
-import { planProgram, type ProgramPlan } from "./planProgram";
+import { flowCount, planProgram, type ProgramPlan } from "./planProgram";
 import { packageVersions } from "./packageVersions";
 import { silentProgress, type ProgressDisplay } from "./progressDisplay";
 import { readTenant } from "./readTenant";
@@ -78,7 +78,7 @@ export async function exportTenant(options: ExportTenantOptions): Promise<Export
     outDir,
     project,
     flowSets: plan.flowSets.length,
-    flows: plan.flowSets.reduce((n, s) => n + s.flows.length, 0),
+    flows: flowCount(plan),
     files: Object.keys(files),
     configCommands: configCommands(plan, settings),
     plan,

@@ -4,13 +4,12 @@
  * Every set and flow is adopted by id (`flowSetId`, `flowId`) with the settings the tenant holds.
  * Pure: the tenant snapshot in, the plan out.
  */
+import type { JsonObject } from "../reconcile";
 import { descriptors, type ResourceKind } from "../schema";
 import { camelIdentifier, kebabName, reservedIdentifiers, UniqueNames } from "./names";
 import type { TenantSnapshot } from "./readTenant";
 import { flowSetToArgs, flowToArgs, PasswordReference, type PasswordMode } from "./serverToArgs";
 import { Code } from "./tsLiteral";
-
-type JsonObject = Record<string, unknown>;
 
 /** A secret stack config key the program reads with `config.requireSecret`. */
 export interface SecretConfigKey {
@@ -62,6 +61,11 @@ export interface ProgramPlan {
   /** Resource classes the program uses, sorted. */
   classNames: string[];
   passwords: PasswordMode;
+}
+
+/** How many flows the program adopts, over all its sets. */
+export function flowCount(plan: ProgramPlan): number {
+  return plan.flowSets.reduce((n, s) => n + s.flows.length, 0);
 }
 
 /** Flow kinds in the order a program lists them (the base kind last). */

@@ -1,8 +1,7 @@
 /** Reads every outbound provisioning flow set and its flows from Graph, for `industrydata export`. */
 import type { GraphClient } from "../graph";
+import type { JsonObject } from "../reconcile";
 import { flowSetsPath, flowsPath } from "../schema";
-
-type JsonObject = Record<string, unknown>;
 
 /** The tenant as Graph returned it: each flow set with its flows, server JSON untouched. */
 export interface TenantSnapshot {

@@ -1,5 +1,5 @@
 /** The `index.ts` of the program `industrydata export` writes, from a {@link ProgramPlan}. */
-import type { PlannedFlow, PlannedFlowSet, ProgramPlan } from "./planProgram";
+import { flowCount, type PlannedFlow, type PlannedFlowSet, type ProgramPlan } from "./planProgram";
 import { commentText, tsLiteral, tsString } from "./tsLiteral";
 
 /** Where and when the tenant was read, for the header. */
@@ -11,10 +11,9 @@ export interface ExportSource {
 
 /** The program text. Everything read from the tenant is written as literals or `//` comments via JSON quoting. */
 export function renderProgram(plan: ProgramPlan, source: ExportSource): string {
-  const flowCount = plan.flowSets.reduce((n, s) => n + s.flows.length, 0);
   const lines: string[] = [
     `// Adopted by \`industrydata export\` from ${commentText(source.graphEndpoint)} on ${source.exportedAt}:`,
-    `// ${plural(plan.flowSets.length, "flow set")} and ${plural(flowCount, "flow")}.`,
+    `// ${plural(plan.flowSets.length, "flow set")} and ${plural(flowCount(plan), "flow")}.`,
     "//",
     "// Each flow set is adopted by its flowSetId and each flow by its flowId, with the arguments the tenant holds, so",
     `// the first \`pulumi up\` reads each of them once and changes nothing in the tenant${plan.passwordFlows.length > 0 ? " (but see passwords below)" : ""}.`,

@@ -3,7 +3,7 @@
  * with the commands that finish the adoption.
  */
 import { DEFAULT_GRAPH_ENDPOINT } from "../config";
-import type { ProgramPlan } from "./planProgram";
+import { flowCount, type ProgramPlan } from "./planProgram";
 
 /** What the project files need to know besides the plan. */
 export interface ProjectFilesOptions {
@@ -101,7 +101,7 @@ const tsconfig = {
 };
 
 function readme(plan: ProgramPlan, options: ProjectFilesOptions): string {
-  const flows = plan.flowSets.reduce((n, s) => n + s.flows.length, 0);
+  const flows = flowCount(plan);
   const commands = configCommands(plan, options);
   const patches = plan.passwordFlows.length;
   const lines = [
