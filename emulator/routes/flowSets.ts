@@ -10,7 +10,7 @@ import { StoredFlowSet, TenantState } from "../model/tenant";
 import { outboundProvisioningFlowSet } from "../schemas/edm";
 import { canonicalizePropertyNames } from "../schemas/propertyNames";
 import { assertValid, validators } from "../schemas/validator";
-import { objectBody, paginate, rejectComputed, requestGraphUrl } from "./odata";
+import { collectionAnswer, objectBody, rejectComputed, renderOptionsFor, requestGraphUrl, requestOrigin } from "./odata";
 
 /** Route prefix of the flow sets collection. */
 export const FLOW_SETS_PATH = "/beta/external/industryData/outboundProvisioningFlowSets";
@@ -22,10 +22,6 @@ export function findFlowSet(state: Readonly<TenantState>, setId: string): Stored
   const set = state.flowSets.find((s) => s.id === setId.toLowerCase());
   if (!set) throw notFound(`The outboundProvisioningFlowSet '${setId}' was not found.`);
   return set;
-}
-
-function renderOptions(ctx: EmulatorContext, request: FastifyRequest, state: Readonly<TenantState>) {
-  return { graphUrl: requestGraphUrl(request), expandRoleGroups: true, roleGroups: state.roleGroups };
 }
 
 /** A validated, annotation-free write body (create or PATCH). */
@@ -44,13 +40,8 @@ export function flowSetRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
     // The metadata marks flow sets not filterable (reference §1.1).
     if ((request.query as Record<string, unknown>).$filter !== undefined) throw badRequest("Query option '$filter' is not supported on outboundProvisioningFlowSets.");
     return ctx.store.read((state) => {
-      const all = state.flowSets.map((s) => renderFlowSet(s, { ...renderOptions(ctx, request, state), withContext: false }));
-      const page = paginate(all, request, ctx.options.pageSize);
-      return {
-        "@odata.context": flowSetsContext(requestGraphUrl(request)),
-        ...(page.nextLink ? { "@odata.nextLink": page.nextLink } : {}),
-        value: page.value,
-      };
+      const all = state.flowSets.map((s) => renderFlowSet(s, { ...renderOptionsFor(request, state), withContext: false }));
+      return collectionAnswer(all, request, { context: flowSetsContext(requestGraphUrl(request)), pageSize: ctx.options.pageSize });
     });
   });
 
@@ -61,15 +52,15 @@ export function flowSetRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
       const now = graphTimestamp();
       const set = { id: randomUUID(), createdDateTime: now, lastModifiedDateTime: now, ...props, flows: [] } as unknown as StoredFlowSet;
       state.flowSets.push(set);
-      return renderFlowSet(set, { ...renderOptions(ctx, request, state), withContext: true });
+      return renderFlowSet(set, { ...renderOptionsFor(request, state), withContext: true });
     });
-    reply.code(201).header("Location", `${requestGraphUrl(request)}/external/industryData/outboundProvisioningFlowSets/${created.id}`);
+    reply.code(201).header("Location", `${requestOrigin(request)}${FLOW_SETS_PATH}/${created.id}`);
     return created;
   });
 
   app.get(`${FLOW_SETS_PATH}/:setId`, { config: { access: "read" } }, async (request) => {
     const { setId } = request.params as { setId: string };
-    return ctx.store.read((state) => renderFlowSet(findFlowSet(state, setId), { ...renderOptions(ctx, request, state), withContext: true }));
+    return ctx.store.read((state) => renderFlowSet(findFlowSet(state, setId), { ...renderOptionsFor(request, state), withContext: true }));
   });
 
   app.patch(`${FLOW_SETS_PATH}/:setId`, { config: { access: "write" } }, async (request, reply) => {
@@ -80,7 +71,7 @@ export function flowSetRoutes(app: FastifyInstance, ctx: EmulatorContext): void 
       // Strict PATCH: each property sent replaces the stored one whole; those not sent stay.
       Object.assign(set, ingestEntity(outboundProvisioningFlowSet, body, { roleGroups: state.roleGroups }));
       set.lastModifiedDateTime = graphTimestamp();
-      return renderFlowSet(set, { ...renderOptions(ctx, request, state), withContext: true });
+      return renderFlowSet(set, { ...renderOptionsFor(request, state), withContext: true });
     });
     // Docs show 204; the SDK allows 200 with the entity: both are offered (option patchResponse).
     if (ctx.options.patchResponse === 200) return rendered;

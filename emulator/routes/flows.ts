@@ -15,7 +15,7 @@ import { computedProperties, FlowKind, flowKindOf, flowKinds, isBaseFlowType, od
 import { canonicalizePropertyNames } from "../schemas/propertyNames";
 import { assertValid, validators } from "../schemas/validator";
 import { findFlowSet, FLOW_SETS_PATH } from "./flowSets";
-import { objectBody, paginate, rejectComputed, requestGraphUrl } from "./odata";
+import { collectionAnswer, objectBody, rejectComputed, renderOptionsFor, requestGraphUrl, requestOrigin } from "./odata";
 
 const FLOWS_PATH = `${FLOW_SETS_PATH}/:setId/provisioningFlows`;
 const FLOW_PATH = `${FLOWS_PATH}/:flowId`;
@@ -29,10 +29,6 @@ function findFlow(set: StoredFlowSet, flowId: string): StoredFlow {
 
 function params(request: FastifyRequest): { setId: string; flowId: string } {
   return request.params as { setId: string; flowId: string };
-}
-
-function renderOpts(request: FastifyRequest, state: Readonly<TenantState>, expandRoleGroups = true) {
-  return { graphUrl: requestGraphUrl(request), expandRoleGroups, roleGroups: state.roleGroups };
 }
 
 /** The concrete kind a POST body names; the Graph 400 when it names none. */
@@ -81,13 +77,8 @@ export function flowRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
     const { setId } = params(request);
     return ctx.store.read((state) => {
       const set = findFlowSet(state, setId);
-      const all = set.flows.map((f) => renderFlow(set.id, f, { ...renderOpts(request, state), withContext: false }));
-      const page = paginate(all, request, ctx.options.pageSize);
-      return {
-        "@odata.context": flowsContext(requestGraphUrl(request), set.id),
-        ...(page.nextLink ? { "@odata.nextLink": page.nextLink } : {}),
-        value: page.value,
-      };
+      const all = set.flows.map((f) => renderFlow(set.id, f, { ...renderOptionsFor(request, state), withContext: false }));
+      return collectionAnswer(all, request, { context: flowsContext(requestGraphUrl(request), set.id), pageSize: ctx.options.pageSize });
     });
   });
 
@@ -114,9 +105,9 @@ export function flowRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
       const flow: StoredFlow = { id: randomUUID(), kind, createdDateTime: now, lastModifiedDateTime: now, readinessStatus: "notReady", ...props };
       set.flows.push(flow);
       // The 201 answer has no expanded roleGroup (as the docs' create example shows).
-      return renderFlow(set.id, flow, { ...renderOpts(request, state, false), withContext: true });
+      return renderFlow(set.id, flow, { ...renderOptionsFor(request, state, false), withContext: true });
     });
-    reply.code(201).header("Location", `${requestGraphUrl(request)}/external/industryData/outboundProvisioningFlowSets/${setId}/provisioningFlows/${created.id}`);
+    reply.code(201).header("Location", `${requestOrigin(request)}${FLOW_SETS_PATH}/${setId}/provisioningFlows/${created.id}`);
     return created;
   });
 
@@ -124,7 +115,7 @@ export function flowRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
     const { setId, flowId } = params(request);
     return ctx.store.read((state) => {
       const set = findFlowSet(state, setId);
-      return renderFlow(set.id, findFlow(set, flowId), { ...renderOpts(request, state), withContext: true });
+      return renderFlow(set.id, findFlow(set, flowId), { ...renderOptionsFor(request, state), withContext: true });
     });
   });
 
@@ -138,7 +129,7 @@ export function flowRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
       applyPatch(draft, body, state);
       draft.lastModifiedDateTime = graphTimestamp();
       set.flows[set.flows.indexOf(flow)] = draft;
-      return renderFlow(set.id, draft, { ...renderOpts(request, state), withContext: true });
+      return renderFlow(set.id, draft, { ...renderOptionsFor(request, state), withContext: true });
     });
     // 204 as the docs show, or 200 with the entity when started with patchResponse 200.
     if (ctx.options.patchResponse === 200) return rendered;

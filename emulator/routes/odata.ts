@@ -1,6 +1,8 @@
 /** OData conventions shared by the Graph routes: URLs, paging, body checks. */
 import { FastifyRequest } from "fastify";
 import { badRequest } from "../graphError";
+import { RenderOptions } from "../model/render";
+import { TenantState } from "../model/tenant";
 
 /** `https://127.0.0.1:1234` as the client addressed the emulator (so links work from its side). */
 export function requestOrigin(request: FastifyRequest): string {
@@ -39,6 +41,21 @@ export function paginate<T>(items: T[], request: FastifyRequest, defaultPageSize
   params.set("$skiptoken", Buffer.from(`offset:${offset + size}`).toString("base64url"));
   const path = request.url.split("?")[0];
   return { value, nextLink: `${requestOrigin(request)}${path}?${params.toString().replace(/%24/g, "$")}` };
+}
+
+/** A collection answer: its `@odata.context`, `@odata.nextLink` while more pages remain, and one page of `items`. */
+export function collectionAnswer<T>(items: T[], request: FastifyRequest, options: { context: string; pageSize: number }): Record<string, unknown> {
+  const page = paginate(items, request, options.pageSize);
+  return {
+    "@odata.context": options.context,
+    ...(page.nextLink ? { "@odata.nextLink": page.nextLink } : {}),
+    value: page.value,
+  };
+}
+
+/** How entities of `state` render in the answer to `request`; roleGroup is expanded except in a 201 answer. */
+export function renderOptionsFor(request: FastifyRequest, state: Readonly<TenantState>, expandRoleGroups = true): RenderOptions {
+  return { graphUrl: requestGraphUrl(request), expandRoleGroups, roleGroups: state.roleGroups };
 }
 
 /** The body as a JSON object, or the Graph 400 for a missing/non-object body. */

@@ -3,7 +3,7 @@ import { FastifyInstance } from "fastify";
 import { EmulatorContext } from "../context";
 import { notFound } from "../graphError";
 import { renderRoleGroup } from "../model/render";
-import { paginate, requestGraphUrl } from "./odata";
+import { collectionAnswer, requestGraphUrl } from "./odata";
 
 const ROLE_GROUPS_PATH = "/beta/external/industryData/roleGroups";
 
@@ -11,12 +11,7 @@ const ROLE_GROUPS_PATH = "/beta/external/industryData/roleGroups";
 export function roleGroupRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   app.get(ROLE_GROUPS_PATH, { config: { access: "any" } }, async (request) => {
     const all = ctx.store.read((state) => state.roleGroups.map(renderRoleGroup));
-    const page = paginate(all, request, ctx.options.pageSize);
-    return {
-      "@odata.context": `${requestGraphUrl(request)}/$metadata#external/industryData/roleGroups`,
-      ...(page.nextLink ? { "@odata.nextLink": page.nextLink } : {}),
-      value: page.value,
-    };
+    return collectionAnswer(all, request, { context: `${requestGraphUrl(request)}/$metadata#external/industryData/roleGroups`, pageSize: ctx.options.pageSize });
   });
 
   app.get(`${ROLE_GROUPS_PATH}/:id`, { config: { access: "any" } }, async (request) => {
