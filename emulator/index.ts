@@ -13,9 +13,9 @@ import { ClientRegistry } from "./auth/clientRegistry";
 import { TokenIssuer } from "./auth/tokenIssuer";
 import { EmulatorContext } from "./context";
 import { FaultInjector } from "./faults";
-import { DEFAULT_TENANT_ID, EmulatorOptions, resolveOptions } from "./options";
+import { EmulatorOptions, resolveOptions } from "./options";
 import { RequestLog } from "./requestLog";
-import { ADMIN_PREFIX, checkTenantState } from "./routes/admin";
+import { checkTenantState, emulatorUrls } from "./routes/admin";
 import { buildServer } from "./server";
 import { FileStore } from "./store/fileStore";
 import { MemoryStore } from "./store/memoryStore";
@@ -82,10 +82,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const origin = `${tls ? "https" : "http"}://${hostForUrl}:${port}`;
   let stopped: Promise<void> | undefined;
   return {
-    graphUrl: `${origin}/beta`,
-    tokenUrl: `${origin}/${DEFAULT_TENANT_ID}/oauth2/v2.0/token`,
-    adminUrl: `${origin}${ADMIN_PREFIX}`,
-    authorityHost: origin,
+    ...emulatorUrls(origin),
     caFile: tls?.caFile,
     caPem: tls?.ca,
     port,

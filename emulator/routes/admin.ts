@@ -25,6 +25,16 @@ function body<T>(request: FastifyRequest, validate: ValidateFunction): T {
   return b as T;
 }
 
+/** The emulator's base URLs at `origin`: Graph (`/beta`), the token endpoint of DEFAULT_TENANT_ID, the authority host, the admin API. */
+export function emulatorUrls(origin: string): { graphUrl: string; tokenUrl: string; authorityHost: string; adminUrl: string } {
+  return {
+    graphUrl: `${origin}/beta`,
+    tokenUrl: `${origin}/${DEFAULT_TENANT_ID}/oauth2/v2.0/token`,
+    authorityHost: origin,
+    adminUrl: `${origin}${ADMIN_PREFIX}`,
+  };
+}
+
 /** Checks a whole-tenant document; the error names what is wrong. */
 export function checkTenantState(doc: unknown): TenantState {
   if (!validators.tenantState(doc)) {
@@ -78,12 +88,8 @@ export function adminRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
   });
 
   app.get(`${ADMIN_PREFIX}/info`, async (request) => {
-    const origin = requestOrigin(request);
     return {
-      graphUrl: `${origin}/beta`,
-      tokenUrl: `${origin}/${DEFAULT_TENANT_ID}/oauth2/v2.0/token`,
-      authorityHost: origin,
-      adminUrl: `${origin}${ADMIN_PREFIX}`,
+      ...emulatorUrls(requestOrigin(request)),
       pageSize: ctx.options.pageSize,
       patchResponse: ctx.options.patchResponse,
       persistent: Boolean(ctx.options.dataFile),
