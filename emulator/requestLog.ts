@@ -13,6 +13,7 @@ export interface LoggedRequest {
   method: string;
   /** URL path without the query string, e.g. `/beta/external/industryData/outboundProvisioningFlowSets`. */
   path: string;
+  /** Query parameters, secrets redacted. */
   query: Record<string, string>;
   /** Parsed body with secrets redacted; undefined when none (or when a fault answered before it was read). */
   body?: unknown;
@@ -46,9 +47,10 @@ export class RequestLog {
 
   constructor(private readonly options: { maxEntries: number } = { maxEntries: 100_000 }) {}
 
-  /** Records one request (its body redacted here). */
+  /** Records one request (its query and body redacted here: a client may send a token or secret in either). */
   add(entry: Omit<LoggedRequest, "seq">): void {
-    this.entries.push({ ...entry, body: redactSecrets(entry.body), seq: ++this.seq });
+    const query = redactSecrets(entry.query) as Record<string, string>;
+    this.entries.push({ ...entry, query, body: redactSecrets(entry.body), seq: ++this.seq });
     if (this.entries.length > this.options.maxEntries) this.entries.splice(0, this.entries.length - this.options.maxEntries);
   }
 

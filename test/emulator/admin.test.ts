@@ -1,6 +1,6 @@
 /** The admin API over real HTTP: request log (secrets redacted), reset, whole-tenant state. */
 import { FLOW_SETS, flowBodies, startTestEmulator, TestEmulator } from "./helpers";
-import { TEST_PASSWORDS } from "../support/testSecrets";
+import { TEST_CLIENT_SECRETS, TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
 
 describe("emulator admin API", () => {
   let emu: TestEmulator;
@@ -29,6 +29,15 @@ describe("emulator admin API", () => {
     expect(text).not.toContain(TEST_PASSWORDS.emulatorStaff);
     expect(text).not.toContain(TEST_PASSWORDS.emulatorStudent);
     expect(text).toContain("[redacted]");
+  });
+
+  test("the request log redacts secrets sent in the query string", async () => {
+    const query = new URLSearchParams({ access_token: TEST_TOKENS.emulatorStatic, client_secret: TEST_CLIENT_SECRETS.emulatorDefault, $top: "5" });
+    await emu.graph("GET", `${FLOW_SETS}?${query}`);
+    const log = (await emu.admin("GET", "/requests")).body;
+    expect(log[0].query).toEqual({ access_token: "[redacted]", client_secret: "[redacted]", $top: "5" });
+    expect(JSON.stringify(log)).not.toContain(TEST_TOKENS.emulatorStatic);
+    expect(JSON.stringify(log)).not.toContain(TEST_CLIENT_SECRETS.emulatorDefault);
   });
 
   test("DELETE requests empties the log; admin calls are never logged", async () => {
