@@ -13,12 +13,13 @@ const JWT_BEARER = "urn:ietf:params:oauth:client-assertion-type:jwt-bearer";
 const GRAPH_DEFAULT_SCOPES = ["https://graph.microsoft.com/.default", "00000003-0000-0000-c000-000000000000/.default"];
 
 function aadError(reply: FastifyReply, request: FastifyRequest, status: number, error: string, aadsts: number, description: string) {
-  const now = new Date();
+  // Entra's format: "2024-03-25 21:55:03Z".
+  const timestamp = `${new Date().toISOString().replace("T", " ").slice(0, 19)}Z`;
   return reply.code(status).send({
     error,
-    error_description: `AADSTS${aadsts}: ${description} Trace ID: ${request.id} Correlation ID: ${request.clientRequestId} Timestamp: ${now.toISOString().replace("T", " ").slice(0, 19)}Z`,
+    error_description: `AADSTS${aadsts}: ${description} Trace ID: ${request.id} Correlation ID: ${request.clientRequestId} Timestamp: ${timestamp}`,
     error_codes: [aadsts],
-    timestamp: now.toISOString().replace("T", " ").slice(0, 19) + "Z",
+    timestamp,
     trace_id: request.id,
     correlation_id: request.clientRequestId,
   });
