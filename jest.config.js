@@ -9,10 +9,11 @@ module.exports = {
   roots: ["<rootDir>/test"],
   testMatch: ["**/*.test.ts"],
   transform: {
-    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json", isolatedModules: true }],
+    // tsconfig.test.json sets isolatedModules, so ts-jest only transpiles (types: `tsc -p tsconfig.test.json` in npm test).
+    "^.+\\.ts$": ["ts-jest", { tsconfig: "tsconfig.test.json" }],
     [`node_modules/(${esmOnlyPackages.join("|")})/.+\\.js$`]: [
       "ts-jest",
-      { tsconfig: { allowJs: true, module: "commonjs", target: "ES2022", esModuleInterop: true }, isolatedModules: true },
+      { tsconfig: { allowJs: true, module: "commonjs", target: "ES2022", esModuleInterop: true, isolatedModules: true } },
     ],
   },
   transformIgnorePatterns: [`/node_modules/(?!(${esmOnlyPackages.join("|")})/)`],
