@@ -4,6 +4,7 @@
  * client_assertion), OpenID configuration, JWKS, and instance discovery. Errors use Entra's shape
  * (`error`, `error_description` with an AADSTS code, `error_codes`, …), not Graph's.
  */
+import { createHash, timingSafeEqual } from "node:crypto";
 import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { AssertionError, verifyClientAssertion } from "../auth/clientAssertion";
 import { EmulatorContext } from "../context";
@@ -71,7 +72,7 @@ export function tokenRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
       return aadError(reply, request, 400, "unauthorized_client", 700016, `Application with identifier '${form.client_id ?? ""}' was not found in the directory '${tenantId}'.`);
     }
     if (form.client_secret !== undefined) {
-      if (!client.clientSecret || form.client_secret !== client.clientSecret) {
+      if (!client.clientSecret || !sameSecret(form.client_secret, client.clientSecret)) {
         return aadError(reply, request, 401, "invalid_client", 7000215, "Invalid client secret provided. Ensure the secret being sent in the request is the client secret value, not the client secret ID.");
       }
     } else if (form.client_assertion !== undefined) {
@@ -113,4 +114,10 @@ export function tokenRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
       metadata: [{ preferred_network: host, preferred_cache: host, aliases: [host] }],
     };
   });
+}
+
+/** Constant-time secret comparison (hashing first gives equal lengths), as a token service must do. */
+function sameSecret(given: string, expected: string): boolean {
+  const digest = (value: string) => createHash("sha256").update(value).digest();
+  return timingSafeEqual(digest(given), digest(expected));
 }

@@ -50,7 +50,7 @@ export function parseEndpointUrl(raw: string, key: string): string {
 /** Parses an https URL (the authority host: MSAL only talks to https authorities). */
 export function parseHttpsUrl(raw: string, key: string): string {
   const url = parseUrl(raw, key);
-  if (url.protocol !== "https:") throw configError(key, `must be an https URL, got ${JSON.stringify(raw)}`);
+  if (url.protocol !== "https:") throw configError(key, `must be an https URL, got ${JSON.stringify(withoutUserInfo(url))}`);
   return url.origin + url.pathname.replace(/\/+$/, "");
 }
 
@@ -62,7 +62,16 @@ function parseUrl(raw: string, key: string): URL {
     throw configError(key, `must be an absolute URL such as https://graph.microsoft.com/beta, got ${JSON.stringify(raw)}`);
   }
   if (url.protocol !== "https:" && url.protocol !== "http:") {
-    throw configError(key, `must be an http(s) URL, got ${JSON.stringify(raw)}`);
+    throw configError(key, `must be an http(s) URL, got ${JSON.stringify(withoutUserInfo(url))}`);
   }
   return url;
+}
+
+/** The URL as text with any `user:password@` masked: a mistyped endpoint must not put a password in an error. */
+function withoutUserInfo(url: URL): string {
+  if (url.username === "" && url.password === "") return url.href;
+  const masked = new URL(url.href);
+  masked.username = "***";
+  masked.password = "";
+  return masked.href;
 }

@@ -126,6 +126,21 @@ describe("resolveProviderConfig", () => {
     expect(() => resolveProviderConfig(stack(values), env ?? {})).toThrow(message);
   });
 
+  it.each([
+    { key: "industrydata:authorityHost", scheme: "http" },
+    { key: "industrydata:graphEndpoint", scheme: "ftp" },
+  ])("never echoes a password written into the $key URL ($scheme)", ({ key, scheme }) => {
+    const password = TEST_CLIENT_SECRETS.providerConfigNeverEchoed;
+    const raw = `${scheme}://admin:${encodeURIComponent(password)}@login.example/`;
+    expect(() => resolveProviderConfig(stack({ [key]: raw }), {})).toThrow(/\*\*\*@login\.example/);
+    try {
+      resolveProviderConfig(stack({ [key]: raw }), {});
+    } catch (error) {
+      expect((error as Error).message).not.toContain(encodeURIComponent(password));
+      expect((error as Error).message).not.toContain(password);
+    }
+  });
+
   it("never echoes a secret value in its errors", () => {
     try {
       resolveProviderConfig(stack({ "industrydata:clientSecret": TEST_CLIENT_SECRETS.providerConfigNeverEchoed, "industrydata:clientId": "c" }), {});
