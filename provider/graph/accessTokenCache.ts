@@ -1,7 +1,5 @@
 import type { AccessToken } from "@azure/identity";
-
-/** Stop reusing a token this long before it expires (as `cachedTokenCredential`, which renews it then). */
-const REFRESH_MARGIN_MS = 5 * 60_000;
+import { tokenReusableUntil } from "./tokenReuse";
 
 /**
  * The bearer token string of the current token, kept until shortly before it expires (or its
@@ -25,8 +23,7 @@ export class AccessTokenCache {
     if (this.current !== undefined && now() < this.current.reuseUntil) return this.current.token;
     const acquired = await this.options.acquire();
     if (acquired === null) return null;
-    const reuseUntil = Math.min(acquired.refreshAfterTimestamp ?? Infinity, acquired.expiresOnTimestamp - REFRESH_MARGIN_MS);
-    this.current = { token: acquired.token, reuseUntil };
+    this.current = { token: acquired.token, reuseUntil: tokenReusableUntil(acquired) };
     return acquired.token;
   }
 }

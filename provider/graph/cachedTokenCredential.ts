@@ -1,7 +1,5 @@
 import type { AccessToken, GetTokenOptions, TokenCredential } from "@azure/identity";
-
-/** Refresh this long before a token expires (Graph rejects a token that expires in flight). */
-const REFRESH_MARGIN_MS = 5 * 60_000;
+import { tokenReusableUntil } from "./tokenReuse";
 
 /**
  * Wraps a credential so the whole provider process asks the token endpoint once per token lifetime:
@@ -14,11 +12,8 @@ export function cachedTokenCredential(credential: TokenCredential, options: { no
   const tokens = new Map<string, AccessToken>();
   const pending = new Map<string, Promise<AccessToken | null>>();
 
-  const fresh = (token: AccessToken | undefined): token is AccessToken => {
-    if (token === undefined) return false;
-    const refreshAt = token.refreshAfterTimestamp ?? token.expiresOnTimestamp - REFRESH_MARGIN_MS;
-    return now() < Math.min(refreshAt, token.expiresOnTimestamp - 30_000);
-  };
+  const fresh = (token: AccessToken | undefined): token is AccessToken =>
+    token !== undefined && now() < tokenReusableUntil(token);
 
   return {
     async getToken(scopes: string | string[], getTokenOptions?: GetTokenOptions): Promise<AccessToken | null> {
