@@ -56,14 +56,59 @@ function kindDef(def: CollectionDef, entity: StoredEntity): EntityDef {
 
 /** `$expand` and `$select` of a read, checked against the collection's properties and bindings. */
 interface ReadShape {
-  expand: Navigation[];
+  /** Each expanded binding, with the `$select` nested in it (`$expand=year($select=id)`), if any. */
+  expand: { nav: Navigation; shape: ReadShape }[];
   select?: Set<string>;
 }
 
-function listOption(query: Record<string, string | undefined>, name: string): string[] | undefined {
-  const raw = query[name];
+/** `a,b(c,d),e` split on the commas outside parentheses. */
+function splitTopLevel(raw: string, separator: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of raw) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === separator && depth === 0) {
+      out.push(current);
+      current = "";
+    } else current += ch;
+  }
+  out.push(current);
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
+function selectOf(def: CollectionDef, raw: string | undefined): Set<string> | undefined {
   if (raw === undefined) return undefined;
-  return raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const names = structuralNames(def);
+  const select = new Set<string>();
+  for (const name of splitTopLevel(raw, ",")) {
+    const found = [...names].find((n) => n.toLowerCase() === name.toLowerCase());
+    if (!found) throw badRequest(`Could not find a property named '${name}' on type '${qualified(def.typeName)}' to $select.`);
+    select.add(found);
+  }
+  return select;
+}
+
+function expandOf(def: CollectionDef, raw: string | undefined): ReadShape["expand"] {
+  const navs = navigationsOf(def);
+  return splitTopLevel(raw ?? "", ",").map((item) => {
+    const m = /^([^()]+?)\s*(?:\((.*)\))?$/.exec(item);
+    const name = m?.[1] ?? item;
+    const nav = navs.find((n) => n.name.toLowerCase() === name.toLowerCase());
+    if (!nav || nav.target === "roleGroups") {
+      const allowed = navs.filter((n) => n.target !== "roleGroups").map((n) => n.name).join(", ") || "none";
+      throw badRequest(`Could not find a navigation property named '${name}' on type '${qualified(def.typeName)}' to $expand. Expandable: ${allowed}.`);
+    }
+    const nested: Record<string, string> = {};
+    for (const option of splitTopLevel(m?.[2] ?? "", ";")) {
+      const [key, ...value] = option.split("=");
+      if (key.trim().toLowerCase() !== "$select") throw badRequest(`Query option '${key.trim()}' inside $expand=${nav.name}(…) is not supported by the emulator; only $select is.`);
+      nested.$select = value.join("=");
+    }
+    const targetDef = collectionDefs[nav.target as InboundCollection];
+    return { nav, shape: { expand: [], select: selectOf(targetDef, nested.$select) } };
+  });
 }
 
 function readShape(request: FastifyRequest, def: CollectionDef): ReadShape {
@@ -71,25 +116,7 @@ function readShape(request: FastifyRequest, def: CollectionDef): ReadShape {
   for (const unsupported of ["$filter", "$orderby", "$search", "$count"]) {
     if (query[unsupported] !== undefined) throw badRequest(`Query option '${unsupported}' is not supported by the emulator on ${def.segment}.`);
   }
-  const navs = navigationsOf(def);
-  const expand = (listOption(query, "$expand") ?? []).map((name) => {
-    const nav = navs.find((n) => n.name.toLowerCase() === name.toLowerCase());
-    if (!nav) {
-      const allowed = navs.map((n) => n.name).join(", ") || "none";
-      throw badRequest(`Could not find a navigation property named '${name}' on type '${qualified(def.typeName)}' to $expand. Expandable: ${allowed}.`);
-    }
-    return nav;
-  });
-  const selected = listOption(query, "$select");
-  if (!selected) return { expand };
-  const names = structuralNames(def);
-  const select = new Set<string>();
-  for (const name of selected) {
-    const found = [...names].find((n) => n.toLowerCase() === name.toLowerCase());
-    if (!found) throw badRequest(`Could not find a property named '${name}' on type '${qualified(def.typeName)}' to $select.`);
-    select.add(found);
-  }
-  return { expand, select };
+  return { expand: expandOf(def, query.$expand), select: selectOf(def, query.$select) };
 }
 
 /** An entity as Graph returns it: `@odata.type` for polymorphic collections, id, structural properties, computed ones. */
@@ -103,16 +130,16 @@ export function renderEntity(def: CollectionDef, entity: StoredEntity, request: 
   if (shape.select) {
     for (const key of Object.keys(out)) if (!key.startsWith("@odata.") && key !== "id" && !shape.select.has(key)) delete out[key];
   }
-  for (const nav of shape.expand) out[nav.name] = renderBound(nav, entity, request, state);
+  for (const { nav, shape: nested } of shape.expand) out[nav.name] = renderBound(nav, entity, request, state, nested);
   return out;
 }
 
-function renderBound(nav: Navigation, entity: StoredEntity, request: FastifyRequest, state: Readonly<TenantState>): Record<string, unknown> | null {
+function renderBound(nav: Navigation, entity: StoredEntity, request: FastifyRequest, state: Readonly<TenantState>, shape?: ReadShape): Record<string, unknown> | null {
   const id = entity[`${nav.name}Id`];
   if (nav.target === "roleGroups") return null;
   const targetDef = collectionDefs[nav.target];
   const bound = state[nav.target].find((e) => e.id === id);
-  return bound ? renderEntity(targetDef, bound, request, state) : null;
+  return bound ? renderEntity(targetDef, bound, request, state, shape) : null;
 }
 
 function contextOf(request: FastifyRequest, segment: string): string {
