@@ -158,12 +158,13 @@ function kindForCreate(def: CollectionDef, body: Record<string, unknown>): strin
   throw badRequest(`Cannot create an instance of '${name}' in ${def.segment}: ${name.endsWith(def.typeName) || /(file|api)DataConnector$/.test(name) ? "the type is abstract" : "not a type of this collection"}. Send one of ${allowed}.`);
 }
 
-/** A PATCH's `@odata.type`, when sent, must name the entity's own kind (with or without '#'). */
+/** A PATCH's `@odata.type`, when sent, must name the entity's own kind or an abstract ancestor (with or without '#'). */
 function checkPatchType(def: CollectionDef, entity: StoredEntity, body: Record<string, unknown>): void {
   const t = body["@odata.type"];
   if (t === undefined) return;
   const own = entity.kind ?? def.typeName;
-  if (String(t).replace(/^#/, "") !== qualified(own)) {
+  const accepted = [own, ...(def.ancestors?.[own] ?? [])].map(qualified);
+  if (!accepted.includes(String(t).replace(/^#/, ""))) {
     throw badRequest(`The type of ${def.typeName} '${entity.id}' is '${odataType(own)}' and cannot change to '${String(t)}'; delete it and create a new one.`);
   }
 }
@@ -174,6 +175,8 @@ function checkedBody(request: FastifyRequest, def: CollectionDef, kind: string, 
   const body = canonicalizePropertyNames(def.kinds[kind].properties, sent);
   rejectComputed(body, def.readOnly);
   if (mode === "patch") {
+    // Checked by checkPatchType (own kind or an abstract ancestor): the kind's schema validates the rest.
+    delete body["@odata.type"];
     // Bindings are create-only (reference §6): a PATCH carrying one, even to the same entity, is refused, so a
     // client that would rebind in place finds out (Graph documents no update of them).
     const bind = navigationsOf(def).find((n) => `${n.name}@odata.bind` in body);
