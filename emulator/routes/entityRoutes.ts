@@ -155,7 +155,8 @@ function kindForCreate(def: CollectionDef, body: Record<string, unknown>): strin
   const name = String(t).replace(/^#/, "");
   const kind = Object.keys(def.kinds).find((k) => qualified(k) === name);
   if (kind) return kind;
-  throw badRequest(`Cannot create an instance of '${name}' in ${def.segment}: ${name.endsWith(def.typeName) || /(file|api)DataConnector$/.test(name) ? "the type is abstract" : "not a type of this collection"}. Send one of ${allowed}.`);
+  const abstract = new Set([def.typeName, ...Object.values(def.ancestors ?? {}).flat()].map(qualified));
+  throw badRequest(`Cannot create an instance of '${name}' in ${def.segment}: ${abstract.has(name) ? "the type is abstract" : "not a type of this collection"}. Send one of ${allowed}.`);
 }
 
 /** A PATCH's `@odata.type`, when sent, must name the entity's own kind or an abstract ancestor (with or without '#'). */
@@ -261,7 +262,8 @@ export function entityRoutes(app: FastifyInstance, ctx: EmulatorContext, def: Co
           message: `The ${def.typeName} '${entity.id}' cannot be deleted: ${binders.collection} ${binders.ids.map((b) => `'${b}'`).join(", ")} bind it through '${binders.navigation}'. Delete or replace them first.`,
         });
       }
-      state[def.segment] = state[def.segment].filter((e) => e !== entity) as never;
+      const list = state[def.segment];
+      list.splice(list.indexOf(entity), 1);
     });
     return reply.code(204).send();
   });
