@@ -4,7 +4,8 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { descriptors } from "./descriptors";
 import type { ResourceKind, TypeDescriptor } from "./descriptors";
 import { jsonSchemas } from "./jsonSchemas";
-import { childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject } from "./jsonPath";
+import { idSegmentProblem } from "./idSegment";
+import { childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject, valuesAt } from "./jsonPath";
 
 /** One validation failure: the property path (e.g. `creationOptions.configurations[1].roleGroupId`) and why. */
 export interface InputFailure {
@@ -123,6 +124,22 @@ function jsonTypeOf(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * The id rule (idSegment.ts) on every argument the descriptor lists in `idArguments`. Only strings are judged
+ * here (a wrong type or a missing id is the schema's failure) and Pulumi's unknown value is left for later.
+ */
+function idFailures(descriptor: TypeDescriptor, inputs: Record<string, unknown>): InputFailure[] {
+  const failures: InputFailure[] = [];
+  for (const pattern of descriptor.idArguments) {
+    for (const { path, value } of valuesAt(inputs, pattern)) {
+      if (typeof value !== "string" || value === pulumiUnknownValue) continue;
+      const problem = idSegmentProblem(value);
+      if (problem !== undefined) failures.push({ property: path, reason: problem });
+    }
+  }
+  return failures;
+}
+
 /** Failures ajv cannot express: read-only properties declared, duplicate keys in keyed collections. */
 function semanticFailures(descriptor: TypeDescriptor, inputs: Record<string, unknown>): InputFailure[] {
   const failures: InputFailure[] = [];
@@ -188,7 +205,10 @@ export function validateInputs(kind: ResourceKind, raw: Record<string, unknown>)
   const descriptor = descriptors[kind];
   const failures: InputFailure[] = [];
   const inputs = cleanCopy(raw ?? {}, "", failures) as Record<string, unknown>;
-  failures.push(...semanticFailures(descriptor, inputs));
+  const badIds = idFailures(descriptor, inputs);
+  failures.push(...badIds, ...semanticFailures(descriptor, inputs));
+  // The id rule's failure already says what is wrong with an id (empty, say): ajv's at the same place would repeat it.
+  const idPaths = new Set(badIds.map((f) => f.property));
 
   const adopted = inputs[descriptor.adoptArgument];
   const creating = adopted === undefined || adopted === null;
@@ -196,7 +216,9 @@ export function validateInputs(kind: ResourceKind, raw: Record<string, unknown>)
   if (!validate(inputs)) {
     for (const error of validate.errors ?? []) {
       const failure = describeAjvError(error, descriptor, creating);
-      const duplicate = failures.some((f) => f.property === failure?.property && f.reason === failure?.reason);
+      const duplicate =
+        (failure !== undefined && idPaths.has(failure.property)) ||
+        failures.some((f) => f.property === failure?.property && f.reason === failure?.reason);
       if (failure && !duplicate) failures.push(failure);
     }
   }
