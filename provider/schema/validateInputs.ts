@@ -150,6 +150,7 @@ function semanticFailures(descriptor: TypeDescriptor, inputs: Record<string, unk
       delete inputs[key];
     }
   }
+  failures.push(...setDuplicateFailures(descriptor, inputs));
   for (const [collection, keyProp] of Object.entries(descriptor.keyedCollections)) {
     const seen = new Map<string, number>();
     forEachAt(inputs, collection, (_holder, _key, value) => {
@@ -170,6 +171,53 @@ function semanticFailures(descriptor: TypeDescriptor, inputs: Record<string, unk
     });
   }
   return failures;
+}
+
+/**
+ * Duplicates in a set-like collection fail (rather than being collapsed with a warning): Graph compares the
+ * collection without order, so a second equal element is a typo the user should see, and what is sent stays
+ * exactly what is declared. Equal means equal after the descriptor's normalisation (case-insensitive values).
+ * Keyed collections have their own, sharper failure (one entry per key) below.
+ */
+function setDuplicateFailures(descriptor: TypeDescriptor, inputs: Record<string, unknown>): InputFailure[] {
+  const failures: InputFailure[] = [];
+  for (const pattern of descriptor.setLike) {
+    if (pattern in descriptor.keyedCollections) continue;
+    for (const { path, value } of valuesAt(inputs, pattern)) {
+      if (!Array.isArray(value)) continue;
+      const seen = new Map<string, number>();
+      value.forEach((element, i) => {
+        if (containsUnknown(element)) return;
+        const key = comparableKey(descriptor, `${pattern}[]`, element);
+        const previous = seen.get(key);
+        if (previous === undefined) return void seen.set(key, i);
+        failures.push({
+          property: elementPath(path, i),
+          reason: `duplicates ${elementPath(path, previous)} (${JSON.stringify(element)}): the collection is compared without order, so list each value once`,
+        });
+      });
+    }
+  }
+  return failures;
+}
+
+/** A JSON key of a value, with the values the descriptor compares case-insensitively lowercased. */
+function comparableKey(descriptor: TypeDescriptor, pattern: string, value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(descriptor.caseInsensitive.includes(pattern) ? value.toLowerCase() : value);
+  if (Array.isArray(value)) return `[${value.map((v) => comparableKey(descriptor, `${pattern}[]`, v)).join(",")}]`;
+  if (isPlainObject(value)) {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${comparableKey(descriptor, childPath(pattern, k), value[k])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
+}
+
+function containsUnknown(value: unknown): boolean {
+  if (value === pulumiUnknownValue) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  return isPlainObject(value) && Object.values(value).some(containsUnknown);
 }
 
 function deprecationWarnings(kind: ResourceKind, inputs: Record<string, unknown>): string[] {
