@@ -7,7 +7,7 @@
  */
 import fc from "fast-check";
 import { descriptors, fillPathTemplate, idSegmentProblem, resourceKinds, validateInputs, valuesAt, type ResourceKind } from "../../provider/schema";
-import { argumentsOf, fuzzSeed } from "../support/argumentArbitraries";
+import { argumentsOf, fuzzSeed } from "./helpers/argumentArbitraries";
 
 const numRuns = 2000;
 

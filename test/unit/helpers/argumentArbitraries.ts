@@ -6,8 +6,8 @@
  * entities that exist.
  */
 import fc from "fast-check";
-import { descriptors, jsonSchemas, type ResourceKind } from "../../provider/schema";
-import { TEST_PASSWORDS } from "./testSecrets";
+import { descriptors, jsonSchemas, type ResourceKind } from "../../../provider/schema";
+import { TEST_PASSWORDS } from "../../support/testSecrets";
 
 /** The fixed seed of every property run: `FUZZ_SEED` in the environment, else a constant, so CI is repeatable. */
 export const fuzzSeed = Number(process.env.FUZZ_SEED ?? 20261201);
