@@ -3,6 +3,8 @@ export { diffResource, effectiveDeleteOnDestroy, isAdoption, recordedDeleteOnDes
 export { buildCreateBody } from "./buildCreateBody";
 export { buildPatchBody } from "./buildPatchBody";
 export { toOutputs } from "./toOutputs";
+export { assertAdoptedEntity } from "./adoptedEntity";
+export type { AdoptedEntity } from "./adoptedEntity";
 export { differingProperties } from "./differingProperties";
 export { covers } from "./covers";
 export { toDeclaredForm } from "./declaredForm";

@@ -24,7 +24,8 @@ export const flowSetLocator: ResourceLocator = {
   entityPath: (id) => flowSetPath(id),
   collectionPath: () => flowSetsPath,
   resourceId: (_inputs, entityId) => entityId,
-  adoptedId: (inputs) => (typeof inputs.flowSetId === "string" && inputs.flowSetId !== "" ? inputs.flowSetId : undefined),
+  // Any string adopts, even "": the path builder then refuses a bad id instead of a create going ahead.
+  adoptedId: (inputs) => (typeof inputs.flowSetId === "string" ? inputs.flowSetId : undefined),
   describe: (id) => `flow set ${id}`,
   noun: "flow set",
 };
@@ -38,7 +39,7 @@ export const flowLocator: ResourceLocator = {
   collectionPath: (inputs) => flowsPath(String(inputs.flowSetId)),
   resourceId: (inputs, entityId) => formatFlowResourceId({ flowSetId: String(inputs.flowSetId), flowId: entityId }),
   adoptedId: (inputs) =>
-    typeof inputs.flowId === "string" && inputs.flowId !== ""
+    typeof inputs.flowId === "string"
       ? formatFlowResourceId({ flowSetId: String(inputs.flowSetId), flowId: inputs.flowId })
       : undefined,
   describe: (id) => {

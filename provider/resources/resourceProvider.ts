@@ -1,9 +1,9 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { isGraphError } from "../graph";
 import { descriptors, type ResourceKind } from "../schema";
-import { buildCreateBody, buildPatchBody, diffResource, isAdoption, recordedDeleteOnDestroy, toOutputs, type JsonObject } from "../reconcile";
+import { assertAdoptedEntity, buildCreateBody, buildPatchBody, diffResource, isAdoption, recordedDeleteOnDestroy, toOutputs, type JsonObject } from "../reconcile";
 import { checkInputs, withoutProviderKey } from "./checkInputs";
-import { assertKindFree, kindOf, needsReread, patchEntity } from "./entityOperations";
+import { assertKindFree, needsReread, patchEntity } from "./entityOperations";
 import type { ResourceLocator } from "./resourceLocator";
 import { graphContext } from "./runtimeConfig";
 
@@ -96,22 +96,11 @@ export function createResourceProvider({ kind, locator }: ResourceProviderOption
     const existing = await client.get<JsonObject>(path).catch((error: unknown) => {
       throw isNotFound(error) ? new Error(`cannot adopt ${locator.describe(id)}: it does not exist (404)`) : error;
     });
-    assertAdoptedKind(kind, existing, locator.describe(id));
+    assertAdoptedEntity({ kind, id: String(declared[descriptor.adoptArgument]), entity: existing, what: locator.describe(id) });
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
     const server = body === undefined ? existing : await patchEntity(client, path, body);
     return { id, outs: toOutputs(kind, server, declared) };
   }
-}
-
-/** The base `ProvisioningFlow` adopts any kind; the typed resources only their own. */
-function assertAdoptedKind(kind: ResourceKind, existing: JsonObject, what: string): void {
-  const actual = kindOf(existing);
-  if (!descriptors[kind].isFlow || kind === "provisioningFlow" || actual === kind) return;
-  const found = actual === undefined ? String(existing["@odata.type"]) : descriptors[actual].graphType;
-  throw new Error(
-    `cannot adopt ${what} with ${descriptors[kind].resourceName}: its type is ${found}` +
-      (actual !== undefined ? ` (adopt it with ${descriptors[actual].resourceName})` : ""),
-  );
 }
 
 function isNotFound(error: unknown): boolean {
