@@ -64,6 +64,12 @@ export interface TypeDescriptor {
   caseInsensitive: string[];
   /** Write-only values: read back masked, never compared with what Graph returns. */
   writeOnly: string[];
+  /**
+   * How a front end that can only make a whole top-level input secret (the dynamic resources: Pulumi encrypts
+   * and masks per top-level property) carries each write-only value: lifted out of its property into its own
+   * secret input, so the property around it stays plain and diffable in plans. One entry per `writeOnly` path.
+   */
+  liftedSecrets: Record<string, LiftedSecret>;
   /** Nested values that carry an explicit `@odata.type` in request bodies (abstract-typed parts, and as the seeds do). */
   odataTypes: Record<string, string>;
   /**
@@ -71,6 +77,18 @@ export interface TypeDescriptor {
    * the id that is written as `<navigation>@odata.bind` and read back as an expanded `<navigation>` object.
    */
   bindings: Record<string, NavigationBinding>;
+}
+
+/** Where a write-only value is carried as its own secret input (see `TypeDescriptor.liftedSecrets`). */
+export interface LiftedSecret {
+  /** Name of the secret input, e.g. "defaultPasswords"; never a Graph property. */
+  input: string;
+  /**
+   * For a value inside a collection (a `[]` in its path): the property of the innermost collection element
+   * whose value keys the lifted map (e.g. "roleGroupId": `{ students: <password> }`), so a plan names which
+   * element's secret changed. Absent for a single value (the input holds the value itself).
+   */
+  keyedBy?: string;
 }
 
 /** A navigation property on a complex value, declared by id (DESIGN exception: roleGroupId). */
@@ -111,6 +129,7 @@ function flowDescriptor(specifics: FlowSpecifics): TypeDescriptor {
     keyedCollections: {},
     caseInsensitive: [],
     writeOnly: [],
+    liftedSecrets: {},
     odataTypes: {},
     bindings: {},
     ...specifics,
@@ -139,6 +158,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     keyedCollections: {},
     caseInsensitive: ["filter.attribute"],
     writeOnly: [],
+    liftedSecrets: {},
     // filter is abstract-typed: Graph needs the concrete type.
     odataTypes: { filter: `${ns}basicFilter` },
     bindings: {},
@@ -162,6 +182,10 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
       "creationOptions.configurations[].roleGroupId",
     ],
     writeOnly: ["creationOptions.configurations[].defaultPasswordSettings.password"],
+    // Keyed by role group: a rotation shows as `defaultPasswords.students` changing, never the value.
+    liftedSecrets: {
+      "creationOptions.configurations[].defaultPasswordSettings.password": { input: "defaultPasswords", keyedBy: "roleGroupId" },
+    },
     // defaultPasswordSettings is abstract-typed (passwordSettings): Graph needs the concrete type.
     odataTypes: { "creationOptions.configurations[].defaultPasswordSettings": `${ns}simplePasswordSettings` },
     // roleGroup is a navigation on a complex type: written as roleGroup@odata.bind, read back auto-expanded.

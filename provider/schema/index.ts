@@ -23,7 +23,7 @@ export type {
   ProvisioningFlowProps,
 } from "./types";
 export { descriptors, descriptorForOdataType, resourceKinds } from "./descriptors";
-export type { NavigationBinding, ResourceKind, TypeDescriptor } from "./descriptors";
+export type { LiftedSecret, NavigationBinding, ResourceKind, TypeDescriptor } from "./descriptors";
 export { flowSetsPath, flowSetPath, flowsPath, flowPath, fillPathTemplate, roleGroupsPath, roleGroupBindUrl, roleGroupIdFromBindUrl } from "./paths";
 export { idSegment, idSegmentProblem, maxIdLength } from "./idSegment";
 export { jsonSchemas } from "./jsonSchemas";

@@ -126,7 +126,7 @@ describe("resource classes", () => {
     expect((await waitForRegistration("adopted-set-groups")).inputs).toMatchObject({ flowSetId: "set-9", flowId: "flow-1" });
   });
 
-  test("a password declared as a plain string reaches the engine inside a secret creationOptions", async () => {
+  test("a password declared as a plain string reaches the engine only in the secret defaultPasswords; creationOptions is plain", async () => {
     const flow = new UserProvisioningFlow("secret-password", {
       flowSetId: "set-1",
       managementOptions: { additionalOptions: {} },
@@ -135,10 +135,8 @@ describe("resource classes", () => {
     await resolve(flow.urn);
     const entry = await waitForRegistration("secret-password");
     // The registered inputs as the monitor receives them: a secret keeps Pulumi's signature envelope.
-    expect(entry.inputs.creationOptions).toEqual({
-      [SIG_KEY]: SECRET_SIG,
-      value: { configurations: [{ roleGroupId: "students", defaultPasswordSettings: { password: TEST_PASSWORDS.providerPlain } }] },
-    });
+    expect(entry.inputs.defaultPasswords).toEqual({ [SIG_KEY]: SECRET_SIG, value: { students: TEST_PASSWORDS.providerPlain } });
+    expect(entry.inputs.creationOptions).toEqual({ configurations: [{ roleGroupId: "students", defaultPasswordSettings: {} }] });
     expect(entry.inputs.managementOptions).toEqual({ additionalOptions: {} });
   });
 });
