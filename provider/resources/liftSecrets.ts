@@ -171,8 +171,3 @@ export function layBackSecrets(kind: ResourceKind, inputs: Json): Json {
   }
   return out;
 }
-
-/** The names of a kind's secret inputs (never Graph properties; outputs never hold them). */
-export function secretInputNames(kind: ResourceKind): string[] {
-  return Object.values(descriptors[kind].liftedSecrets).map((lifted) => lifted.input);
-}
