@@ -79,6 +79,13 @@ const kindSuffix: Record<ResourceKind, string> = {
   securityGroup: "security-groups",
   administrativeUnit: "admin-units",
   provisioningFlow: "flow",
+  sourceSystem: "source-system",
+  azureDataLakeConnector: "csv-connector",
+  oneRosterApiDataConnector: "oneroster-connector",
+  year: "year",
+  inboundFileFlow: "inbound-file-flow",
+  inboundApiFlow: "inbound-api-flow",
+  referenceDefinition: "reference",
 };
 
 /** Plans the program adopting every flow set and flow of the snapshot. Sets are ordered by display name, then id. */

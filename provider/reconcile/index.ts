@@ -1,5 +1,15 @@
 /** provider/reconcile: pure JSON-in/JSON-out rules (diff, POST and PATCH bodies, outputs). No I/O, no Pulumi. */
-export { diffResource, effectiveDeleteOnDestroy, isAdoption, recordedDeleteOnDestroy } from "./diffResource";
+export {
+  createOnlyConflicts,
+  diffResource,
+  effectiveDeleteOnDestroy,
+  isAdoption,
+  naturalIdOf,
+  recordedDeleteOnDestroy,
+  replacedArguments,
+} from "./diffResource";
+export { boundIds, liftEntityBindings } from "./entityBindings";
+export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged } from "./lastDeclared";
 export { buildCreateBody } from "./buildCreateBody";
 export { buildPatchBody } from "./buildPatchBody";
 export { toOutputs } from "./toOutputs";

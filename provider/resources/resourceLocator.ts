@@ -1,4 +1,4 @@
-import { flowPath, flowSetPath, flowSetsPath, flowsPath } from "../schema";
+import { descriptors, entityPath, flowPath, flowSetPath, flowSetsPath, flowsPath, type ResourceKind } from "../schema";
 import { formatFlowResourceId, parseFlowResourceId } from "./resourceId";
 
 type Inputs = Record<string, unknown>;
@@ -7,6 +7,11 @@ type Inputs = Record<string, unknown>;
 export interface ResourceLocator {
   /** Graph path of the entity behind a Pulumi id. */
   entityPath(id: string): string;
+  /**
+   * The GET that reads the entity: its path, with `$expand` of its entity bindings when it has some (Graph
+   * returns bindings only expanded), so one request tells both the properties and the bindings.
+   */
+  readPath(id: string): string;
   /** Graph path a new entity is POSTed to. */
   collectionPath(inputs: Inputs): string;
   /** The Pulumi id of the entity with this Graph id, created or adopted from these inputs. */
@@ -22,6 +27,7 @@ export interface ResourceLocator {
 /** Flow sets: top-level entities whose Pulumi id is the Graph id; `flowSetId` adopts an existing one. */
 export const flowSetLocator: ResourceLocator = {
   entityPath: (id) => flowSetPath(id),
+  readPath: (id) => flowSetPath(id),
   collectionPath: () => flowSetsPath,
   resourceId: (_inputs, entityId) => entityId,
   adoptedId: (inputs) => (typeof inputs.flowSetId === "string" && inputs.flowSetId !== "" ? inputs.flowSetId : undefined),
@@ -35,6 +41,7 @@ export const flowLocator: ResourceLocator = {
     const { flowSetId, flowId } = parseFlowResourceId(id);
     return flowPath(flowSetId, flowId);
   },
+  readPath: (id) => flowLocator.entityPath(id),
   collectionPath: (inputs) => flowsPath(String(inputs.flowSetId)),
   resourceId: (inputs, entityId) => formatFlowResourceId({ flowSetId: String(inputs.flowSetId), flowId: entityId }),
   adoptedId: (inputs) =>
@@ -47,3 +54,25 @@ export const flowLocator: ResourceLocator = {
   },
   noun: "flow",
 };
+
+/**
+ * A top-level industryData entity (source system, connector, year, inbound flow, reference definition): its
+ * Pulumi id is its Graph id, and its adopt argument (`sourceSystemId`, `dataConnectorId`, …) adopts one.
+ */
+export function entityLocator(kind: ResourceKind): ResourceLocator {
+  const descriptor = descriptors[kind];
+  const collection = descriptor.pathTemplate.slice(0, descriptor.pathTemplate.lastIndexOf("/"));
+  const expand = descriptor.entityBindings.map((b) => b.navigation).join(",");
+  return {
+    entityPath: (id) => entityPath(collection, id),
+    readPath: (id) => (expand === "" ? entityPath(collection, id) : `${entityPath(collection, id)}?$expand=${expand}`),
+    collectionPath: () => collection,
+    resourceId: (_inputs, entityId) => entityId,
+    adoptedId: (inputs) => {
+      const id = inputs[descriptor.adoptArgument];
+      return typeof id === "string" && id !== "" ? id : undefined;
+    },
+    describe: (id) => `${descriptor.noun} ${id}`,
+    noun: descriptor.noun,
+  };
+}

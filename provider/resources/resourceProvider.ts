@@ -1,7 +1,17 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { isGraphError } from "../graph";
 import { descriptors, type ResourceKind } from "../schema";
-import { buildCreateBody, buildPatchBody, diffResource, isAdoption, recordedDeleteOnDestroy, toOutputs, type JsonObject } from "../reconcile";
+import {
+  buildCreateBody,
+  buildPatchBody,
+  createOnlyConflicts,
+  diffResource,
+  isAdoption,
+  naturalIdOf,
+  recordedDeleteOnDestroy,
+  toOutputs,
+  type JsonObject,
+} from "../reconcile";
 import { checkInputs, withoutProviderKey } from "./checkInputs";
 import { assertKindFree, kindOf, needsReread, patchEntity } from "./entityOperations";
 import type { ResourceLocator } from "./resourceLocator";
@@ -45,7 +55,7 @@ export function createResourceProvider({ kind, locator }: ResourceProviderOption
       const olds = withoutProviderKey(props ?? {});
       const { client } = graphContext();
       try {
-        const server = await client.get<JsonObject>(locator.entityPath(id));
+        const server = await client.get<JsonObject>(locator.readPath(id));
         return { id, props: toOutputs(kind, server, undefined, { olds }) };
       } catch (error) {
         if (!isNotFound(error)) throw error;
@@ -61,10 +71,11 @@ export function createResourceProvider({ kind, locator }: ResourceProviderOption
       const { client, graphEndpoint } = graphContext();
       // Built over the last-read server value kept in the outputs, so undeclared sub-properties are sent back intact.
       const body = buildPatchBody(kind, declared, olds, { graphEndpoint, olds });
-      const server = body === undefined ? olds : await patchEntity(client, locator.entityPath(id), body);
+      const server = body === undefined ? olds : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
       return { outs: toOutputs(kind, server, declared, { olds }) };
     },
 
+    // Quirk (soft delete): Graph's DELETE of a reference definition only disables it; that is the destroy.
     async delete(id, props) {
       if (!recordedDeleteOnDestroy(kind, withoutProviderKey(props))) return;
       const { client } = graphContext();
@@ -79,6 +90,10 @@ export function createResourceProvider({ kind, locator }: ResourceProviderOption
   async function createNew(declared: JsonObject): Promise<pulumi.dynamic.CreateResult> {
     const { client, graphEndpoint } = graphContext();
     if (descriptor.isFlow) await assertKindFree(client, kind, String(declared.flowSetId));
+    if (descriptor.softDelete !== undefined) {
+      const revived = await reviveSoftDeleted(declared);
+      if (revived !== undefined) return revived;
+    }
     const created = await client.post<JsonObject>(locator.collectionPath(declared), buildCreateBody(kind, declared, { graphEndpoint }));
     const id = locator.resourceId(declared, String(created.id));
     try {
@@ -93,20 +108,61 @@ export function createResourceProvider({ kind, locator }: ResourceProviderOption
   async function adopt(declared: JsonObject, id: string): Promise<pulumi.dynamic.CreateResult> {
     const { client, graphEndpoint } = graphContext();
     const path = locator.entityPath(id);
-    const existing = await client.get<JsonObject>(path).catch((error: unknown) => {
+    const existing = await client.get<JsonObject>(locator.readPath(id)).catch((error: unknown) => {
       throw isNotFound(error) ? new Error(`cannot adopt ${locator.describe(id)}: it does not exist (404)`) : error;
     });
     assertAdoptedKind(kind, existing, locator.describe(id));
+    assertNoCreateOnlyConflict(declared, existing, locator.describe(id));
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
-    const server = body === undefined ? existing : await patchEntity(client, path, body);
+    const server = body === undefined ? existing : await patchEntity(client, path, body, locator.readPath(id));
     return { id, outs: toOutputs(kind, server, declared) };
+  }
+
+  /**
+   * Quirk (soft delete): a reference definition deleted earlier (by a destroy) is still there, disabled, and
+   * Graph refuses a second one with its code. Declaring it again revives it: one GET by its id
+   * (`<referenceType>-<code>`), then, when it is disabled, a PATCH of what differs instead of a POST; it counts
+   * as created (deleted again on destroy). An enabled one is someone else's: adopt it explicitly.
+   */
+  async function reviveSoftDeleted(declared: JsonObject): Promise<pulumi.dynamic.CreateResult | undefined> {
+    const { client, graphEndpoint } = graphContext();
+    const id = naturalIdOf(kind, declared);
+    if (id === undefined) return undefined;
+    const existing = await client.get<JsonObject>(locator.readPath(id)).catch((error: unknown) => {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    });
+    if (existing === undefined) return undefined;
+    const flag = descriptor.softDelete!.flag;
+    if (existing[flag] !== true) {
+      throw new Error(
+        `${locator.describe(id)} already exists and is not disabled (source: ${String(existing.source ?? "unknown")}). ` +
+          `Adopt it with ${descriptor.adoptArgument}: "${id}", or declare another code.`,
+      );
+    }
+    const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
+    const server = body === undefined ? existing : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
+    return { id, outs: toOutputs(kind, server, declared) };
+  }
+
+  /** Graph cannot change a create-only value in place: adopting an entity that holds another one is refused. */
+  function assertNoCreateOnlyConflict(declared: JsonObject, existing: JsonObject, what: string): void {
+    const conflicts = createOnlyConflicts(kind, declared, existing);
+    if (conflicts.length === 0) return;
+    throw new Error(
+      `cannot adopt ${what}: ${conflicts.join(", ")} cannot be changed in place and differ from the declared ` +
+        `value (declare what the tenant holds, or drop ${descriptor.adoptArgument} to create a new ${descriptor.noun})`,
+    );
   }
 }
 
-/** The base `ProvisioningFlow` adopts any kind; the typed resources only their own. */
+/**
+ * In a polymorphic collection (flows, connectors, inbound flows) a typed resource adopts only its own kind; the
+ * base `ProvisioningFlow` adopts any flow.
+ */
 function assertAdoptedKind(kind: ResourceKind, existing: JsonObject, what: string): void {
   const actual = kindOf(existing);
-  if (!descriptors[kind].isFlow || kind === "provisioningFlow" || actual === kind) return;
+  if (!descriptors[kind].polymorphic || descriptors[kind].abstract || actual === kind) return;
   const found = actual === undefined ? String(existing["@odata.type"]) : descriptors[actual].graphType;
   throw new Error(
     `cannot adopt ${what} with ${descriptors[kind].resourceName}: its type is ${found}` +

@@ -21,10 +21,39 @@ export type {
   AdminUnitCreationOptionsArgs,
   AdministrativeUnitProvisioningFlowProps,
   ProvisioningFlowProps,
+  EntityCommonProps,
+  ReferenceValueArgs,
+  UserMatchingSettingArgs,
+  SourceSystemDefinitionProps,
+  DataConnectorCommonProps,
+  AzureDataLakeConnectorProps,
+  OAuthClientCredentialArgs,
+  OneRosterApiDataConnectorProps,
+  YearTimePeriodDefinitionProps,
+  InboundFlowProps,
+  ReferenceDefinitionProps,
 } from "./types";
 export { descriptors, descriptorForOdataType, resourceKinds } from "./descriptors";
-export type { NavigationBinding, ResourceKind, TypeDescriptor } from "./descriptors";
-export { flowSetsPath, flowSetPath, flowsPath, flowPath, roleGroupsPath, roleGroupBindUrl, roleGroupIdFromBindUrl } from "./paths";
+export type { EntityBinding, NavigationBinding, OdataTypeChoice, OrderedPair, ResourceKind, TypeDescriptor } from "./descriptors";
+export {
+  flowSetsPath,
+  flowSetPath,
+  flowsPath,
+  flowPath,
+  roleGroupsPath,
+  roleGroupBindUrl,
+  roleGroupIdFromBindUrl,
+  industryDataPath,
+  sourceSystemsPath,
+  dataConnectorsPath,
+  yearsPath,
+  inboundFlowsPath,
+  referenceDefinitionsPath,
+  entityPath,
+  bindUrl,
+  idFromBindUrl,
+  referenceDefinitionId,
+} from "./paths";
 export { jsonSchemas } from "./jsonSchemas";
 export { validateInputs } from "./validateInputs";
 export type { InputFailure, ValidationResult } from "./validateInputs";

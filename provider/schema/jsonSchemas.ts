@@ -9,7 +9,10 @@ import type { JSONSchemaType } from "ajv";
 import {
   additionalClassGroupAttributesValues,
   additionalUserAttributesValues,
+  apiFormatValues,
+  fileFormatCodes,
   filterOptionsValues,
+  inboundDomainValues,
   readinessStatusValues,
   studentAgeGroupValues,
 } from "./enums";
@@ -19,6 +22,15 @@ import type {
   AdditionalUserOptionsArgs,
   AdministrativeUnitProvisioningFlowProps,
   AdminUnitCreationOptionsArgs,
+  AzureDataLakeConnectorProps,
+  InboundFlowProps,
+  OAuthClientCredentialArgs,
+  OneRosterApiDataConnectorProps,
+  ReferenceDefinitionProps,
+  ReferenceValueArgs,
+  SourceSystemDefinitionProps,
+  UserMatchingSettingArgs,
+  YearTimePeriodDefinitionProps,
   BasicFilterArgs,
   ClassGroupConfigurationArgs,
   ClassGroupProvisioningFlowProps,
@@ -245,8 +257,164 @@ export const provisioningFlowSchema = {
   additionalProperties: false,
 } satisfies JSONSchemaType<ProvisioningFlowProps>;
 
+// ---- The inbound side. Formats ("date", "date-time", "https-url") are registered in validateInputs.
+
+/** Graph's limit on display names (and a source system's vendor). */
+const maxNameLength = 100;
+const displayName = { type: "string", minLength: 1, maxLength: maxNameLength } as const;
+const date = { type: "string", format: "date" } as const;
+const dateTime = { type: "string", format: "date-time" } as const;
+
+const referenceValue = {
+  type: "object",
+  properties: { code: nonEmptyString },
+  required: ["code"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<ReferenceValueArgs>;
+
+const userMatchingSetting = {
+  type: "object",
+  properties: {
+    roleGroupId: nonEmptyString,
+    matchTarget: { ...referenceValue, nullable: true },
+    priorityOrder: { type: "integer", minimum: 0 },
+    sourceIdentifier: { ...referenceValue, nullable: true },
+  },
+  required: ["roleGroupId", "priorityOrder"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<UserMatchingSettingArgs>;
+
+/** SourceSystemDefinition. */
+export const sourceSystemSchema = {
+  type: "object",
+  properties: {
+    sourceSystemId: adoptedIdSchema,
+    deleteOnDestroy: deleteOnDestroySchema,
+    displayName,
+    vendor: { type: "string", maxLength: maxNameLength, nullable: true },
+    userMatchingSettings: { type: "array", items: userMatchingSetting, nullable: true },
+  },
+  required: ["displayName"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<SourceSystemDefinitionProps>;
+
+const connectorCommon = {
+  dataConnectorId: adoptedIdSchema,
+  deleteOnDestroy: deleteOnDestroySchema,
+  displayName,
+  sourceSystemId: nonEmptyString,
+} as const;
+
+/** AzureDataLakeConnector. */
+export const azureDataLakeConnectorSchema = {
+  type: "object",
+  properties: {
+    ...connectorCommon,
+    fileFormat: {
+      type: "object",
+      properties: { code: { type: "string", enum: fileFormatCodes } },
+      required: ["code"],
+      additionalProperties: false,
+      nullable: true,
+    },
+  },
+  required: ["displayName", "sourceSystemId"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<AzureDataLakeConnectorProps>;
+
+const oAuthClientCredential = {
+  type: "object",
+  properties: {
+    displayName,
+    clientId: nonEmptyString,
+    clientSecret: nonEmptyString,
+    tokenUrl: { type: "string", format: "https-url", nullable: true },
+    scope: { type: "string", nullable: true },
+  },
+  required: ["displayName", "clientId", "clientSecret"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<OAuthClientCredentialArgs>;
+
+/** OneRosterApiDataConnector. */
+export const oneRosterApiDataConnectorSchema = {
+  type: "object",
+  properties: {
+    ...connectorCommon,
+    apiFormat: { type: "string", enum: apiFormatValues },
+    baseUrl: { type: "string", format: "https-url" },
+    apiVersion: nonEmptyString,
+    isContactsEnabled: { type: "boolean" },
+    isDemographicsEnabled: { type: "boolean" },
+    isFlagsEnabled: { type: "boolean" },
+    credential: oAuthClientCredential,
+  },
+  required: [
+    "displayName",
+    "sourceSystemId",
+    "apiFormat",
+    "baseUrl",
+    "apiVersion",
+    "isContactsEnabled",
+    "isDemographicsEnabled",
+    "isFlagsEnabled",
+    "credential",
+  ],
+  additionalProperties: false,
+} satisfies JSONSchemaType<OneRosterApiDataConnectorProps>;
+
+/** YearTimePeriodDefinition. */
+export const yearSchema = {
+  type: "object",
+  properties: {
+    yearId: adoptedIdSchema,
+    deleteOnDestroy: deleteOnDestroySchema,
+    displayName,
+    startDate: date,
+    endDate: date,
+    year: referenceValue,
+  },
+  required: ["displayName", "startDate", "endDate", "year"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<YearTimePeriodDefinitionProps>;
+
+/** InboundFileFlow and InboundApiFlow (the same arguments). */
+export const inboundFlowSchema = {
+  type: "object",
+  properties: {
+    inboundFlowId: adoptedIdSchema,
+    deleteOnDestroy: deleteOnDestroySchema,
+    dataConnectorId: nonEmptyString,
+    yearId: nonEmptyString,
+    displayName,
+    dataDomain: { type: "string", enum: inboundDomainValues },
+    effectiveDateTime: dateTime,
+    expirationDateTime: { ...dateTime, nullable: true },
+  },
+  required: ["dataConnectorId", "yearId", "displayName", "dataDomain", "effectiveDateTime"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<InboundFlowProps>;
+
+/** ReferenceDefinition. */
+export const referenceDefinitionSchema = {
+  type: "object",
+  properties: {
+    referenceDefinitionId: adoptedIdSchema,
+    deleteOnDestroy: deleteOnDestroySchema,
+    referenceType: nonEmptyString,
+    code: nonEmptyString,
+    displayName: { type: "string", nullable: true },
+    isDisabled: { type: "boolean" },
+    sortIndex: { type: "integer" },
+  },
+  required: ["referenceType", "code", "isDisabled", "sortIndex"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<ReferenceDefinitionProps>;
+
 /** The nested schemas, exported so test/unit/typeLevel can pin their `required` lists to the types. */
 export const componentSchemas = {
+  referenceValue,
+  userMatchingSetting,
+  oAuthClientCredential,
   basicFilter,
   simplePasswordSettings,
   userConfiguration,
@@ -269,4 +437,11 @@ export const jsonSchemas: Record<ResourceKind, object> = {
   securityGroup: securityGroupSchema,
   administrativeUnit: administrativeUnitSchema,
   provisioningFlow: provisioningFlowSchema,
+  sourceSystem: sourceSystemSchema,
+  azureDataLakeConnector: azureDataLakeConnectorSchema,
+  oneRosterApiDataConnector: oneRosterApiDataConnectorSchema,
+  year: yearSchema,
+  inboundFileFlow: inboundFlowSchema,
+  inboundApiFlow: inboundFlowSchema,
+  referenceDefinition: referenceDefinitionSchema,
 };

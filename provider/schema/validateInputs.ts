@@ -2,7 +2,7 @@
 import Ajv from "ajv";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { descriptors } from "./descriptors";
-import type { ResourceKind, TypeDescriptor } from "./descriptors";
+import type { OdataTypeChoice, ResourceKind, TypeDescriptor } from "./descriptors";
 import { jsonSchemas } from "./jsonSchemas";
 import { childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject } from "./jsonPath";
 
@@ -29,6 +29,41 @@ export const pulumiUnknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
 
 /**
+ * The string formats of the schemas, with the rule each failure quotes. Graph's Edm.Date is `YYYY-MM-DD`;
+ * Edm.DateTimeOffset is ISO 8601 with an offset (Graph answers in UTC); connector URLs carry credentials, so
+ * only https is accepted.
+ */
+const formats: Record<string, { validate: (value: string) => boolean; rule: string }> = {
+  date: { validate: isCalendarDate, rule: "must be a calendar date in the form YYYY-MM-DD" },
+  "date-time": {
+    validate: (value) =>
+      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(value) &&
+      isCalendarDate(value.slice(0, 10)) &&
+      !Number.isNaN(Date.parse(value)),
+    rule: "must be an ISO 8601 date-time with an offset, e.g. 2025-09-01T00:00:00Z",
+  },
+  "https-url": { validate: isHttpsUrl, rule: "must be an absolute https:// URL" },
+};
+for (const [name, { validate }] of Object.entries(formats)) ajv.addFormat(name, { type: "string", validate });
+
+function isCalendarDate(value: string): boolean {
+  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
+  if (!match) return false;
+  const [year, month, day] = match.slice(1).map(Number);
+  const parsed = new Date(Date.UTC(year, month - 1, day));
+  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+}
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/**
  * The adopt form of a schema: an adopted set or flow (`flowSetId`/`flowId` given) is GET first and the declared
  * parts are laid over what Graph holds (a property Graph requires on PATCH, such as a set's displayName, is
  * sent as held when undeclared), so only the keys that identify something stay required: the provider
@@ -52,13 +87,17 @@ interface CompiledKind {
   adopt: ValidateFunction;
 }
 
+// Kinds sharing one schema (the two inbound flow kinds) compile it once: ajv refuses a schema compiled twice.
+const compiledSchemas = new Map<object, CompiledKind>();
 const compiled = Object.fromEntries(
   Object.entries(jsonSchemas).map(([kind, schema]) => {
-    const keep = ["flowSetId", ...(kind === "provisioningFlow" ? ["flowId"] : [])];
-    return [
-      kind,
-      { create: ajv.compile(schema), adopt: ajv.compile(adoptForm(schema as Record<string, unknown>, keep)) },
-    ];
+    const keep = descriptors[kind as ResourceKind].adoptRequires;
+    const done = compiledSchemas.get(schema) ?? {
+      create: ajv.compile(schema),
+      adopt: ajv.compile(adoptForm(schema as Record<string, unknown>, keep)),
+    };
+    compiledSchemas.set(schema, done);
+    return [kind, done];
   }),
 ) as Record<ResourceKind, CompiledKind>;
 
@@ -67,23 +106,30 @@ const compiled = Object.fromEntries(
  * provider writes those itself. A stray `@odata.type` is dropped (it is refilled below); any other
  * annotation (e.g. `roleGroup@odata.bind`) is a failure pointing at the argument to use instead.
  */
-function cleanCopy(value: unknown, path: string, failures: InputFailure[]): unknown {
-  if (Array.isArray(value)) return value.map((element, i) => cleanCopy(element, elementPath(path, i), failures));
+function cleanCopy(descriptor: TypeDescriptor, value: unknown, path: string, failures: InputFailure[]): unknown {
+  if (Array.isArray(value)) return value.map((element, i) => cleanCopy(descriptor, element, elementPath(path, i), failures));
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, sub] of Object.entries(value)) {
     if (sub === undefined || key === "@odata.type") continue;
     if (key.includes("@odata.")) {
-      const hint = key.startsWith("roleGroup@") ? "; declare roleGroupId (e.g. \"staff\") instead" : "";
       failures.push({
         property: childPath(path, key),
-        reason: `@odata annotations are written by the provider and cannot be declared${hint}`,
+        reason: `@odata annotations are written by the provider and cannot be declared${bindingHint(descriptor, key)}`,
       });
       continue;
     }
-    out[key] = cleanCopy(sub, childPath(path, key), failures);
+    out[key] = cleanCopy(descriptor, sub, childPath(path, key), failures);
   }
   return out;
+}
+
+/** Points a declared `<navigation>@odata.bind` at the argument that stands for it. */
+function bindingHint(descriptor: TypeDescriptor, key: string): string {
+  const navigation = key.slice(0, key.indexOf("@"));
+  const binding = [...Object.values(descriptor.bindings), ...descriptor.entityBindings].find((b) => b.navigation === navigation);
+  if (binding === undefined) return "";
+  return binding.argument === "roleGroupId" ? "; declare roleGroupId (e.g. \"staff\") instead" : `; declare ${binding.argument} instead`;
 }
 
 /** One ajv error as a failure naming the property path (undefined for values Pulumi does not know yet). */
@@ -112,6 +158,14 @@ function describeAjvError(error: ErrorObject, descriptor: TypeDescriptor, creati
       return { property: at, reason: `${error.message ?? "has the wrong type"} (got ${jsonTypeOf(error.data)})` };
     case "minLength":
       return { property: at, reason: "must not be empty" };
+    case "maxLength": {
+      const limit = (error.params as { limit: number }).limit;
+      return { property: at, reason: `must be at most ${limit} characters (got ${String(error.data).length})` };
+    }
+    case "format": {
+      const format = (error.params as { format: string }).format;
+      return { property: at, reason: `${formats[format]?.rule ?? `must be a ${format}`} (got ${JSON.stringify(error.data)})` };
+    }
     default:
       return { property: at, reason: error.message ?? `fails ${error.keyword}` };
   }
@@ -123,16 +177,21 @@ function jsonTypeOf(value: unknown): string {
   return typeof value;
 }
 
-/** Failures ajv cannot express: read-only properties declared, duplicate keys in keyed collections. */
+/**
+ * Failures ajv cannot express: read-only properties declared (also nested, such as a credential's isValid),
+ * duplicate keys in keyed collections, values out of order (a year starting after it ends).
+ */
 function semanticFailures(descriptor: TypeDescriptor, inputs: Record<string, unknown>): InputFailure[] {
   const failures: InputFailure[] = [];
-  for (const key of descriptor.readOnly) {
-    if (key in inputs) {
+  for (const pattern of descriptor.readOnly) {
+    forEachAt(inputs, pattern, (holder, key, value) => {
+      if (value === undefined || Array.isArray(holder)) return;
       const hint = key === "readinessStatus" ? "; it can be declared only on ProvisioningFlow" : "";
-      failures.push({ property: key, reason: `is read-only (computed by Graph) and cannot be declared${hint}` });
-      delete inputs[key];
-    }
+      failures.push({ property: pattern, reason: `is read-only (computed by Graph) and cannot be declared${hint}` });
+      delete holder[key];
+    });
   }
+  failures.push(...orderFailures(descriptor, inputs));
   for (const [collection, keyProp] of Object.entries(descriptor.keyedCollections)) {
     const seen = new Map<string, number>();
     forEachAt(inputs, collection, (_holder, _key, value) => {
@@ -155,6 +214,21 @@ function semanticFailures(descriptor: TypeDescriptor, inputs: Record<string, unk
   return failures;
 }
 
+/** Each ordered pair whose values are both known and valid, but in the wrong order. */
+function orderFailures(descriptor: TypeDescriptor, inputs: Record<string, unknown>): InputFailure[] {
+  const failures: InputFailure[] = [];
+  for (const { earlier, later } of descriptor.orderedPairs) {
+    const first = inputs[earlier];
+    const second = inputs[later];
+    if (typeof first !== "string" || typeof second !== "string") continue;
+    // Days compare as UTC midnights, date-times as instants (their offsets may differ).
+    const [a, b] = [Date.parse(first), Date.parse(second)];
+    if (Number.isNaN(a) || Number.isNaN(b) || a <= b) continue;
+    failures.push({ property: earlier, reason: `must not be after ${later} (got ${first}, ${later} ${second})` });
+  }
+  return failures;
+}
+
 function deprecationWarnings(kind: ResourceKind, inputs: Record<string, unknown>): string[] {
   if (kind !== "user") return [];
   const warnings: string[] = [];
@@ -173,9 +247,18 @@ function deprecationWarnings(kind: ResourceKind, inputs: Record<string, unknown>
 export function fillOdataTypes(kind: ResourceKind, inputs: Record<string, unknown>): void {
   for (const [pattern, odataType] of Object.entries(descriptors[kind].odataTypes)) {
     forEachAt(inputs, pattern, (holder, key, value) => {
-      if (isPlainObject(value)) holder[key] = { "@odata.type": odataType, ...value };
+      if (!isPlainObject(value)) return;
+      // A chosen type is decided by the value as it is now (it is chosen again after an overlay).
+      const chosen = typeof odataType === "string" ? odataType : choose(odataType, value);
+      const { "@odata.type": _previous, ...rest } = value;
+      holder[key] = typeof odataType === "string" ? { "@odata.type": chosen, ...value } : { "@odata.type": chosen, ...rest };
     });
   }
+}
+
+function choose(choice: OdataTypeChoice, value: Record<string, unknown>): string {
+  const present = value[choice.property] !== undefined && value[choice.property] !== null;
+  return present ? choice.whenPresent : choice.otherwise;
 }
 
 /**
@@ -187,7 +270,7 @@ export function fillOdataTypes(kind: ResourceKind, inputs: Record<string, unknow
 export function validateInputs(kind: ResourceKind, raw: Record<string, unknown>): ValidationResult {
   const descriptor = descriptors[kind];
   const failures: InputFailure[] = [];
-  const inputs = cleanCopy(raw ?? {}, "", failures) as Record<string, unknown>;
+  const inputs = cleanCopy(descriptor, raw ?? {}, "", failures) as Record<string, unknown>;
   failures.push(...semanticFailures(descriptor, inputs));
 
   const adopted = inputs[descriptor.adoptArgument];

@@ -110,6 +110,14 @@ export const TEST_CLIENT_SECRETS = secretTable({
   redactRegistered: "registered-secret-1",
   /** test/graph/redactSecrets: sensitiveValuesOf's client secret. */
   sensitiveClient: "sensitive-client-secret-1",
+  /** test/unit/inbound*: a OneRoster connector's credential.clientSecret. */
+  connectorUnit: "OneRoster-Unit-Secret-1",
+  /** test/unit/inbound*: the rotated one. */
+  connectorUnitRotated: "OneRoster-Unit-Secret-2",
+  /** test/provider/inbound*: a OneRoster connector's credential.clientSecret sent to the emulator. */
+  connectorProvider: "OneRoster-Provider-Secret-1",
+  /** test/provider/inbound*: the rotated one. */
+  connectorProviderRotated: "OneRoster-Provider-Secret-2",
 });
 
 /** Bearer tokens (static tokens the emulator accepts, industrydata:accessToken values). */
