@@ -28,7 +28,8 @@ export type { LoggedRequest } from "./requestLog";
 export type { FaultRule } from "./faults";
 export type { TenantState, StoredFlow, StoredFlowSet, RoleGroup } from "./model/tenant";
 export { PASSWORD_MASK, passwordMatches } from "./model/passwords";
-export { READ_WRITE_ALL, READ_ALL } from "./auth/permissions";
+export { READ_WRITE_ALL, READ_ALL, ALL_READ_WRITE, SCOPES } from "./auth/permissions";
+export type { ScopeSet } from "./auth/permissions";
 
 /** A running emulator. */
 export interface RunningEmulator {
