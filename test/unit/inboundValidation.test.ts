@@ -10,6 +10,7 @@ import {
   oneRosterConnectorArgs,
   referenceDefinitionArgs,
   sourceSystemArgs,
+  TOKEN_URL,
   yearArgs,
 } from "../support/inboundArgs";
 
@@ -126,7 +127,7 @@ describe("validateInputs accepts on the inbound kinds", () => {
   });
 
   it.each([
-    { name: "OAuth 2 when the credential has a tokenUrl", tokenUrl: "https://login.example.net/token", type: `${ns}oAuth2ClientCredential` },
+    { name: "OAuth 2 when the credential has a tokenUrl", tokenUrl: TOKEN_URL, type: `${ns}oAuth2ClientCredential` },
     { name: "OAuth 1 when it has none", tokenUrl: undefined, type: `${ns}oAuth1ClientCredential` },
   ])("fills the credential's @odata.type: $name", ({ tokenUrl, type }) => {
     const raw = withChange(withChange(oneRosterConnectorArgs("s"), "credential/tokenUrl", tokenUrl), "credential/scope", undefined);
