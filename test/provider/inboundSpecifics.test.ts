@@ -249,3 +249,15 @@ describe("every validation failure of issue 12 is refused by check, before any r
     expect(await fx.requests()).toEqual([]);
   });
 });
+
+describe("adoption in a polymorphic collection", () => {
+  test("a OneRoster resource refuses to adopt a CSV connector, naming the class that can", async () => {
+    const { id } = await create("azureDataLakeConnector", csvConnectorArgs(await newSourceSystem()));
+    const inputs = await checked("oneRosterApiDataConnector", { dataConnectorId: id, displayName: "CSV connector" });
+    await fx.clearRequests();
+    await expect(providers.oneRosterApiDataConnector.create(inputs)).rejects.toThrow(
+      /cannot adopt data connector .* with OneRosterApiDataConnector: its type is azureDataLakeConnector \(adopt it with AzureDataLakeConnector\)/,
+    );
+    expect((await fx.requests()).map((r) => r.method)).toEqual(["GET"]);
+  });
+});
