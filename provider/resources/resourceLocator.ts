@@ -9,7 +9,7 @@ export interface ResourceLocator {
   entityPath(id: string): string;
   /**
    * The GET that reads the entity: its path, with `$expand` of its entity bindings when it has some (Graph
-   * returns bindings only expanded), so one request tells both the properties and the bindings.
+   * returns bindings only expanded), so one request tells both the properties and the bound ids.
    */
   readPath(id: string): string;
   /** Graph path a new entity is POSTed to. */
@@ -62,7 +62,9 @@ export const flowLocator: ResourceLocator = {
 export function entityLocator(kind: ResourceKind): ResourceLocator {
   const descriptor = descriptors[kind];
   const collection = descriptor.pathTemplate.slice(0, descriptor.pathTemplate.lastIndexOf("/"));
-  const expand = descriptor.entityBindings.map((b) => b.navigation).join(",");
+  // Only the bound ids are needed: `$select=id` inside the `$expand` keeps the bound entities' bodies (a
+  // connector's credential, a source system's settings) out of every read.
+  const expand = descriptor.entityBindings.map((b) => `${b.navigation}($select=id)`).join(",");
   return {
     entityPath: (id) => entityPath(collection, id),
     readPath: (id) => (expand === "" ? entityPath(collection, id) : `${entityPath(collection, id)}?$expand=${expand}`),

@@ -162,7 +162,7 @@ describe("bindings changed out of band", () => {
     await fx.putState(state as never);
     await fx.clearRequests();
     const read = await providers.inboundFileFlow.read!(id, outs);
-    expect(summaryWithQuery(await fx.requests())).toEqual([`GET ${inboundFlowsPath}/${id}?$expand=dataConnector,year`]);
+    expect(summaryWithQuery(await fx.requests())).toEqual([`GET ${inboundFlowsPath}/${id}?$expand=dataConnector($select=id),year($select=id)`]);
     expect(read.props).toMatchObject({ yearId: other.id, dataConnectorId: connector.id });
     await expect(providers.inboundFileFlow.diff!(id, read.props, inputs)).resolves.toEqual({ changes: true, replaces: ["yearId"], deleteBeforeReplace: false });
   });
