@@ -1,4 +1,14 @@
-import { descriptors, entityPath, flowPath, flowSetPath, flowSetsPath, flowsPath, type ResourceKind } from "../schema";
+import {
+  descriptors,
+  entityCollectionPath,
+  entityPath,
+  entityReadPath,
+  flowPath,
+  flowSetPath,
+  flowSetsPath,
+  flowsPath,
+  type ResourceKind,
+} from "../schema";
 import { formatFlowResourceId, parseFlowResourceId } from "./resourceId";
 
 type Inputs = Record<string, unknown>;
@@ -61,13 +71,10 @@ export const flowLocator: ResourceLocator = {
  */
 export function entityLocator(kind: ResourceKind): ResourceLocator {
   const descriptor = descriptors[kind];
-  const collection = descriptor.pathTemplate.slice(0, descriptor.pathTemplate.lastIndexOf("/"));
-  // Only the bound ids are needed: `$select=id` inside the `$expand` keeps the bound entities' bodies (a
-  // connector's credential, a source system's settings) out of every read.
-  const expand = descriptor.entityBindings.map((b) => `${b.navigation}($select=id)`).join(",");
+  const collection = entityCollectionPath(kind);
   return {
     entityPath: (id) => entityPath(collection, id),
-    readPath: (id) => (expand === "" ? entityPath(collection, id) : `${entityPath(collection, id)}?$expand=${expand}`),
+    readPath: (id) => entityReadPath(kind, id),
     collectionPath: () => collection,
     resourceId: (_inputs, entityId) => entityId,
     adoptedId: (inputs) => {
