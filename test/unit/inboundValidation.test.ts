@@ -13,6 +13,7 @@ import {
   TOKEN_URL,
   yearArgs,
 } from "../support/inboundArgs";
+import { TEST_CLIENT_SECRETS } from "../support/testSecrets";
 
 type Json = Record<string, unknown>;
 const ns = "#microsoft.graph.industryData.";
@@ -109,6 +110,14 @@ describe("validateInputs refuses, naming the property and the rule", () => {
     const result = validateInputs(kind, raw);
     expect(result.failures).toContainEqual({ property, reason: expect.stringMatching(reason) });
   });
+});
+
+test("a refused URL is quoted with its user:password part masked", () => {
+  const secret = TEST_CLIENT_SECRETS.connectorUnit;
+  const raw = withChange(oneRosterConnectorArgs("s"), "baseUrl", `http://admin:${secret}@sis.example.net/ims/oneroster`);
+  const failures = validateInputs("oneRosterApiDataConnector", raw).failures;
+  expect(failures).toContainEqual({ property: "baseUrl", reason: expect.stringContaining('(got "http://***@sis.example.net/ims/oneroster")') });
+  expect(JSON.stringify(failures)).not.toContain(secret);
 });
 
 describe("validateInputs accepts on the inbound kinds", () => {
