@@ -17,7 +17,7 @@ export function entityCollectionPath(kind: ResourceKind): string {
  * `$expand` keeps the bound entities' bodies (a connector's credential, a source system's settings) out of it.
  */
 export function entityReadPath(kind: ResourceKind, id: string): string {
-  const path = entityPath(entityCollectionPath(kind), id);
+  const path = entityPath(entityCollectionPath(kind), id, descriptors[kind].adoptArgument);
   const expand = descriptors[kind].entityBindings.map((b) => `${b.navigation}($select=id)`).join(",");
   return expand === "" ? path : `${path}?$expand=${expand}`;
 }
