@@ -3,6 +3,7 @@ import type { ApiFormat } from "../schema/enums";
 import type { OAuthClientCredentialArgs, OneRosterApiDataConnectorProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
 import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
+import { liftSecretInputs } from "./secretInputs";
 import { shimProvider } from "./shim";
 
 /** Arguments of a {@link OneRosterApiDataConnector}. */
@@ -37,8 +38,10 @@ export interface OneRosterApiDataConnectorArgs {
   /**
    * The OAuth client credential: OAuth 2 (`oAuth2ClientCredential`) when `tokenUrl` is given (https), else
    * OAuth 1. `clientSecret` is write-only: Graph never returns it, so a change of the declared value (kept
-   * salted-hashed in state) is the change, and it is always secret. Any change (a rotation, a new client id)
-   * resends the whole credential in one PATCH.
+   * salted-hashed in state) is the change. Only the secret is secret: the resource carries it in its own secret
+   * input, `clientSecret`, so plans show every other part of the credential value by value, and a rotation as
+   * `clientSecret` (and the revision marker in its place) changing, never the value. Any change (a rotation, a new
+   * client id) resends the whole credential in one PATCH.
    */
   credential: DeepInput<Props["credential"]>;
 }
@@ -97,9 +100,9 @@ export class OneRosterApiDataConnector extends pulumi.dynamic.Resource {
   >;
 
   constructor(name: string, args: OneRosterApiDataConnectorArgs, opts?: pulumi.CustomResourceOptions) {
-    // Until the write-only lifting of issue 11 lands, the credential is secret as a whole (it holds the client
-    // secret). passwordHashes holds the salted hash of the secret last sent: secret too.
-    const props = resourceProps({ ...args, credential: pulumi.secret(args.credential) }, [
+    // Only the secret is secret: credential.clientSecret rides in its own secret input (`clientSecret`, see
+    // liftSecrets), so the rest of the credential stays plain and a rotation shows as a named change.
+    const props = resourceProps(liftSecretInputs("oneRosterApiDataConnector", args), [
       "dataConnectorId",
       "deleteOnDestroy",
       "sourceSystemId",
@@ -112,6 +115,8 @@ export class OneRosterApiDataConnector extends pulumi.dynamic.Resource {
       "isFlagsEnabled",
       "credential",
     ]);
-    super(shimProvider("oneRosterApiDataConnector"), name, props, withSecretOutputs(opts, ["credential", "passwordHashes"]), TYPE_MODULE, "OneRosterApiDataConnector");
+    // passwordHashes holds the salted hash of the secret last sent: secret, as a hash of a weak secret can be
+    // guessed offline. credential is not: Graph never returns the secret, and the provider never puts it in outputs.
+    super(shimProvider("oneRosterApiDataConnector"), name, props, withSecretOutputs(opts, ["passwordHashes"]), TYPE_MODULE, "OneRosterApiDataConnector");
   }
 }

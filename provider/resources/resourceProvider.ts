@@ -16,6 +16,7 @@ import {
 } from "../reconcile";
 import { checkInputs, withoutProviderKey } from "./checkInputs";
 import { assertKindFree, needsReread, patchEntity } from "./entityOperations";
+import { layBackSecrets, liftSecrets } from "./liftSecrets";
 import type { ResourceLocator } from "./resourceLocator";
 import { graphContext } from "./runtimeConfig";
 
@@ -34,19 +35,24 @@ export interface ResourceProviderOptions {
  */
 export function createResourceProvider({ kind, locator }: ResourceProviderOptions): CrudProvider {
   const descriptor = descriptors[kind];
+  /** The declared inputs in Graph's shape: write-only values back in place from their secret inputs (liftSecrets.ts). */
+  const declaredInputs = (inputs: Record<string, unknown>) => layBackSecrets(kind, withoutProviderKey(inputs));
   return {
-    async check(_olds, news) {
-      return checkInputs(kind, news);
+    async check(olds, news) {
+      const outcome = checkInputs(kind, declaredInputs(news));
+      // Stored (and shown in plans) lifted again, each value's place holding its revision marker: the engine
+      // keeps each secret input secret and the rest plain, and a rotation shows as a changed marker.
+      return { ...outcome, inputs: liftSecrets(kind, outcome.inputs, { previous: withoutProviderKey(olds ?? {}) }) };
     },
 
     async diff(_id, olds, news) {
-      const result = diffResource(kind, withoutProviderKey(news), withoutProviderKey(olds));
+      const result = diffResource(kind, declaredInputs(news), withoutProviderKey(olds));
       // `changes` is always a boolean: left undefined, the engine falls back to its own comparison of old inputs.
       return { changes: result.changes, replaces: result.replaces, deleteBeforeReplace: result.deleteBeforeReplace };
     },
 
     async create(news) {
-      const declared = withoutProviderKey(news);
+      const declared = declaredInputs(news);
       const adoptedId = locator.adoptedId(declared);
       if (adoptedId !== undefined) return adopt(declared, adoptedId);
       if (descriptor.abstract) throw new Error(`${descriptor.resourceName} can only adopt an existing flow: set flowId`);
@@ -69,7 +75,7 @@ export function createResourceProvider({ kind, locator }: ResourceProviderOption
 
     async update(id, oldProps, news) {
       const olds = withoutProviderKey(oldProps);
-      const declared = withoutProviderKey(news);
+      const declared = declaredInputs(news);
       const { client, graphEndpoint } = graphContext();
       // Built over the last-read server value kept in the outputs, so undeclared sub-properties are sent back intact.
       const body = buildPatchBody(kind, declared, olds, { graphEndpoint, olds });

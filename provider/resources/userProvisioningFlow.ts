@@ -3,7 +3,7 @@ import type { ReadinessStatus } from "../schema/enums";
 import type { UserCreationOptionsArgs, UserManagementOptionsArgs, UserProvisioningFlowProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
 import { flowComputedOutputs, resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
-import { secretPasswords } from "./secretPasswords";
+import { liftSecretInputs } from "./secretInputs";
 import { shimProvider } from "./shim";
 
 /** Arguments of a {@link UserProvisioningFlow}. */
@@ -22,8 +22,10 @@ export interface UserProvisioningFlowArgs {
   /**
    * How new users are created: one configuration per role group (`roleGroupId` "staff", "students", …; order-free)
    * with license SKUs and a default password. Each `defaultPasswordSettings.password` is write-only: Graph returns
-   * it masked, so a change is detected from the declared value (kept hashed in state) and it is always secret.
-   * Unmanaged when omitted.
+   * it masked, so a change is detected from the declared value (kept hashed in state). Only the password is
+   * secret: the resource carries it in its own secret input, `defaultPasswords` (by role group), so plans show
+   * every other part of creationOptions value by value and a rotation as `defaultPasswords.<roleGroupId>`
+   * changing, never the value. Unmanaged when omitted.
    */
   creationOptions?: DeepInput<Props["creationOptions"]>;
   /**
@@ -72,19 +74,24 @@ export class UserProvisioningFlow extends pulumi.dynamic.Resource {
   declare readonly lastModifiedDateTime: pulumi.Output<string>;
   /** `createUnmatchedUsers` as read from Graph. */
   declare readonly createUnmatchedUsers: pulumi.Output<boolean | null | undefined>;
-  /** `creationOptions` as read from Graph (passwords masked; secret as a whole in state). */
+  /** `creationOptions` as read from Graph (passwords masked by Graph; plain, so plans and drift show it). */
   declare readonly creationOptions: pulumi.Output<UserCreationOptionsArgs | null | undefined>;
   /** `managementOptions` as read from Graph. */
   declare readonly managementOptions: pulumi.Output<UserManagementOptionsArgs>;
 
   constructor(name: string, args: UserProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(
-      { ...args, creationOptions: secretPasswords(args.creationOptions) },
-      [...flowComputedOutputs, "createUnmatchedUsers", "creationOptions", "managementOptions", "deleteOnDestroy"],
-    );
-    // creationOptions may hold a password (secret even if Graph ever echoed it unmasked); passwordHashes holds
-    // salted hashes of the declared passwords (secret too: a hash of a weak password can be guessed offline).
-    const secretOutputs = ["creationOptions", "passwordHashes"];
+    const props = resourceProps(liftSecretInputs("user", args), [
+      ...flowComputedOutputs,
+      "createUnmatchedUsers",
+      "creationOptions",
+      "managementOptions",
+      "deleteOnDestroy",
+    ]);
+    // passwordHashes holds salted hashes of the declared passwords: secret, as a hash of a weak password can be
+    // guessed offline. creationOptions is not: Graph masks passwords on read, and the provider never puts one in
+    // the outputs (a state written before passwords were lifted keeps its secret creationOptions output until
+    // the flow's next update).
+    const secretOutputs = ["passwordHashes"];
     super(shimProvider("userProvisioningFlow"), name, props, withSecretOutputs(opts, secretOutputs), TYPE_MODULE, "UserProvisioningFlow");
   }
 }

@@ -108,6 +108,12 @@ export interface TypeDescriptor {
    */
   writeOnly: string[];
   /**
+   * How a front end that can only make a whole top-level input secret (the dynamic resources: Pulumi encrypts
+   * and masks per top-level property) carries each write-only value: lifted out of its property into its own
+   * secret input, so the property around it stays plain and diffable in plans. One entry per `writeOnly` path.
+   */
+  liftedSecrets: Record<string, LiftedSecret>;
+  /**
    * Values Graph never returns that are not secret (a user-matching setting's roleGroupId): compared with the
    * value last declared, kept in the outputs (`lastDeclared`), never with the tenant.
    */
@@ -165,6 +171,18 @@ export interface OdataTypeChoice {
   otherwise: string;
 }
 
+/** Where a write-only value is carried as its own secret input (see `TypeDescriptor.liftedSecrets`). */
+export interface LiftedSecret {
+  /** Name of the secret input, e.g. "defaultPasswords"; never a Graph property. */
+  input: string;
+  /**
+   * For a value inside a collection (a `[]` in its path): the property of the innermost collection element
+   * whose value keys the lifted map (e.g. "roleGroupId": `{ students: <password> }`), so a plan names which
+   * element's secret changed. Absent for a single value (the input holds the value itself).
+   */
+  keyedBy?: string;
+}
+
 /** A navigation property on a complex value, declared by id (DESIGN exception: roleGroupId). */
 export interface NavigationBinding {
   /** The declared argument holding the id, e.g. "roleGroupId". */
@@ -208,6 +226,7 @@ function flowDescriptor(specifics: FlowSpecifics): TypeDescriptor {
     writeOnly: [],
     unreadable: [],
     instants: [],
+    liftedSecrets: {},
     odataTypes: {},
     bindings: {},
     entityBindings: [],
@@ -244,6 +263,7 @@ function entityDescriptor({ collection, ...specifics }: EntitySpecifics): TypeDe
     keyedCollections: {},
     caseInsensitive: [],
     writeOnly: [],
+    liftedSecrets: {},
     unreadable: [],
     instants: [],
     odataTypes: {},
@@ -303,6 +323,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     writeOnly: [],
     unreadable: [],
     instants: [],
+    liftedSecrets: {},
     // filter is abstract-typed: Graph needs the concrete type.
     odataTypes: { filter: `${ns}basicFilter` },
     bindings: {},
@@ -328,6 +349,10 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
       "creationOptions.configurations[].roleGroupId",
     ],
     writeOnly: ["creationOptions.configurations[].defaultPasswordSettings.password"],
+    // Keyed by role group: a rotation shows as `defaultPasswords.students` changing, never the value.
+    liftedSecrets: {
+      "creationOptions.configurations[].defaultPasswordSettings.password": { input: "defaultPasswords", keyedBy: "roleGroupId" },
+    },
     // defaultPasswordSettings is abstract-typed (passwordSettings): Graph needs the concrete type.
     odataTypes: { "creationOptions.configurations[].defaultPasswordSettings": `${ns}simplePasswordSettings` },
     // roleGroup is a navigation on a complex type: written as roleGroup@odata.bind, read back auto-expanded.
@@ -443,6 +468,8 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     caseInsensitive: ["apiFormat"],
     // Never returned by Graph (not even masked): a change of the declared value is what counts.
     writeOnly: ["credential.clientSecret"],
+    // A single value (no keyed collection): the secret input holds it, so a rotation shows as `clientSecret` changing.
+    liftedSecrets: { "credential.clientSecret": { input: "clientSecret" } },
     // credential is abstract-typed (oAuthClientCredential): OAuth 2 has a token endpoint, OAuth 1 has none.
     odataTypes: {
       credential: { property: "tokenUrl", whenPresent: `${ns}oAuth2ClientCredential`, otherwise: `${ns}oAuth1ClientCredential` },

@@ -8,6 +8,7 @@ import { execFile } from "child_process";
 import * as fs from "fs";
 import * as net from "net";
 import * as path from "path";
+import { scanKeptOutput } from "../support/scanKeptOutput";
 import { cleanEnv, describeWithCli, type RunResult } from "./pulumiRoutes";
 import { copyRootProject, repoRoot, type RootProjectCopy } from "./rootProjectCopy";
 
@@ -23,7 +24,10 @@ async function freePort(): Promise<number> {
 function npmStart(dir: string): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(process.execPath, [path.join(repoRoot, "scripts", "start.js"), "--cwd", dir], { env: cleanEnv(), maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
+      const output = `${stdout}\n${stderr}`;
+      // What `npm start` printed (the Automation API's up) goes to the suite-wide leak scan like every run's.
+      scanKeptOutput({ source: "output of npm start (scripts/start.js)", text: output });
+      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output });
     });
   });
 }

@@ -9,6 +9,7 @@
 import { execFile, execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
+import { scanKeptOutput } from "../support/scanKeptOutput";
 import { repoRoot } from "./rootProjectCopy";
 
 const { pulumiEnv, pulumiCli, pulumiBinDir } = require("../../scripts/pulumi-env.js") as {
@@ -53,6 +54,8 @@ export interface Operation {
   diff?: boolean;
   /** Compile the program without type-checking it (PULUMI_NODEJS_TRANSPILE_ONLY), as both routes honour. */
   transpileOnly?: boolean;
+  /** Extra environment for the program (a variant it declares, say). */
+  env?: Record<string, string>;
 }
 
 /** What a run did: exit code and everything it printed. */
@@ -78,13 +81,20 @@ function flags(operation: Operation): string[] {
 }
 
 function programEnv(env: NodeJS.ProcessEnv, operation: Operation): NodeJS.ProcessEnv {
-  return operation.transpileOnly ? { ...env, PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : env;
+  return { ...env, ...(operation.transpileOnly ? { PULUMI_NODEJS_TRANSPILE_ONLY: "true" } : {}), ...operation.env };
 }
 
+/**
+ * Runs one process and hands everything it printed to the suite-wide leak scan (scanKeptOutput): a plan, an
+ * error or a log of the real CLI or the Automation API must never show a test secret, whether or not the
+ * test itself looks at the output.
+ */
 function run(file: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
   return new Promise((resolve) => {
     execFile(file, args, { ...options, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
+      const output = `${stdout}\n${stderr}`;
+      scanKeptOutput({ source: `output of ${path.basename(file)} ${args.slice(0, 2).join(" ")}`, text: output });
+      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output });
     });
   });
 }
@@ -92,6 +102,15 @@ function run(file: string, args: string[], options: { cwd: string; env: NodeJS.P
 /** The caller's environment without settings that would steer the runs elsewhere. */
 export function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(INDUSTRYDATA_|AZURE_|PULUMI_)/.test(k)));
+}
+
+/**
+ * Any `pulumi` command (`stack import`, `stack export`, …) on the project in `dir`, state in `stateDir`, with the
+ * environment the `cli` route uses; its output is leak-scanned like every run's.
+ */
+export function pulumiCommand(options: { dir: string; stateDir: string; passphrase: string }): (args: string[], env?: Record<string, string>) => Promise<RunResult> {
+  const cliEnv = pulumiEnv({ stateDir: options.stateDir, passphrase: options.passphrase, base: cleanEnv() });
+  return (args, env) => run(pulumiCli, [...args, "--non-interactive"], { cwd: options.dir, env: { ...cliEnv, ...env } });
 }
 
 /** The routes for the stack `stack` of the project in `dir`, state in `stateDir`, secrets under `passphrase`. */

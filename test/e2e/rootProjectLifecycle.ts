@@ -7,7 +7,8 @@
  *
  * Without a built CLI (npm run pulumi:install) the tests are skipped locally, saying so, and fail in CI.
  */
-import { startEmulator } from "../../emulator";
+import { passwordMatches, startEmulator } from "../../emulator";
+import { TEST_PASSWORDS } from "../support/testSecrets";
 import { describeWithCli, pulumiRoutes, type Operation, type PulumiRoute, type RunResult } from "./pulumiRoutes";
 import { copyRootProject, devStackAccessToken, type RootProjectCopy } from "./rootProjectCopy";
 
@@ -15,10 +16,16 @@ import { copyRootProject, devStackAccessToken, type RootProjectCopy } from "./ro
 const DEV_PASSPHRASE = "industrydata-dev";
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
+interface StoredConfiguration {
+  roleGroupId: string;
+  licenseSkus?: string[];
+  defaultPasswordSettings?: { passwordHash?: string };
+}
 interface StoredFlow {
   id: string;
   kind: string;
   managementOptions?: { additionalAttributes?: string[]; additionalOptions?: Record<string, unknown> };
+  creationOptions?: { configurations?: StoredConfiguration[] };
   [property: string]: unknown;
 }
 interface StoredFlowSet {
@@ -33,11 +40,19 @@ interface LoggedRequest {
   body?: unknown;
 }
 
-/** The tenant without what the server moves on its own (timestamps, readinessStatus). */
+/**
+ * The tenant without what the server moves on its own (timestamps, readinessStatus) and without password hashes,
+ * salted anew each time a password is sent (checked on their own with passwordMatches).
+ */
 function declaredPart(flowSets: StoredFlowSet[]): unknown {
   return JSON.parse(JSON.stringify(flowSets), (key, value) =>
-    key === "createdDateTime" || key === "lastModifiedDateTime" || key === "readinessStatus" ? undefined : value,
+    key === "createdDateTime" || key === "lastModifiedDateTime" || key === "readinessStatus" || key === "passwordHash" ? undefined : value,
   );
+}
+
+/** The students configuration of the user flow, as the emulator keeps it. */
+function studentsOf(users: StoredFlow): StoredConfiguration {
+  return users.creationOptions!.configurations!.find((c) => c.roleGroupId === "students")!;
 }
 
 /** Declares the scenario's tests for one route: call it once from a test file. */
@@ -112,18 +127,30 @@ function lifecycle(routeKey: "automation" | "cli"): void {
       }),
     });
     expect(edit.status).toBe(204);
+    // And the students' license, on the configuration that holds the password (through the admin API, which keeps
+    // the stored password hash: a Graph PATCH of creationOptions would have to resend the password).
+    const tenantState = (await (await fetch(`${emulator.adminUrl}/state`)).json()) as { flowSets: StoredFlowSet[] };
+    const storedUsers = tenantState.flowSets[0].flows.find((f) => f.id === users.id)!;
+    studentsOf(storedUsers).licenseSkus = ["M365EDU_A1_STUDENT"];
+    const put = await fetch(`${emulator.adminUrl}/state`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(tenantState) });
+    expect(put.status).toBeLessThan(300);
 
-    // The drift check fails and names what drifted; a preview changes nothing.
+    // The drift check fails and names what drifted, the license on a flow with a password included (its
+    // creationOptions is plain in state); a preview changes nothing.
     const drift = await step({ op: "preview", refresh: true, expectNoChanges: true, diff: true, transpileOnly: true }, "fails");
     expect(drift.result.output).toMatch(/studentAgeGroup\s*:\s*"minor"\s*=>\s*"adult"/);
+    expect(drift.result.output).toMatch(/~ licenseSkus\s*: \[\s*~ \[0\]: "M365EDU_A3_STUUSEBNFT" => "M365EDU_A1_STUDENT"/);
+    expect(drift.result.output).not.toContain(TEST_PASSWORDS.devStackStudent);
     expect(drift.result.output).toContain("no changes were expected");
     expect(writes(drift.requests)).toEqual([]);
 
-    // up --refresh: one PATCH of the user flow puts the declared value back; everything else as it was, including
-    // the student password (creationOptions), which the PATCH did not resend.
+    // up --refresh: one PATCH of the user flow puts the declared values back (creationOptions resent with the
+    // declared password); everything else as it was.
     const restored = await step({ op: "up", refresh: true, transpileOnly: true }, "succeeds");
     expect(writes(restored.requests)).toEqual([`PATCH ${new URL(flowUrl).pathname}`]);
     expect(declaredPart(await tenant())).toEqual(declared);
+    const restoredUsers = (await tenant())[0].flows.find((f) => f.id === users.id)!;
+    expect(passwordMatches(studentsOf(restoredUsers).defaultPasswordSettings!.passwordHash!, TEST_PASSWORDS.devStackStudent)).toBe(true);
 
     const destroyed = await step({ op: "destroy", transpileOnly: true }, "succeeds");
     expect(writes(destroyed.requests).filter((w) => w.startsWith("DELETE"))).not.toHaveLength(0);

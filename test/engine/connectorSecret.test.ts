@@ -57,8 +57,9 @@ describe("OneRoster client secret through the dynamic-provider host", () => {
     expect(rotated.op).toBe("update");
     expect(passwordMatches(await storedSecretHash(connectorId), second)).toBe(true);
 
-    // Control: the scan does see plain values deep inside the outputs.
+    // Control: the scan does see plain values deep inside the outputs, the credential's included (only the secret is secret).
     expect(plainTextPaths(connector.state!.outputs, "oneroster.example.net")).toEqual(["baseUrl"]);
+    expect(plainTextPaths(connector.state!.outputs, "One Roster API Credentials")).toEqual(["credential.displayName"]);
     for (const [part, value] of Object.entries({ inputs: connector.state!.inputs, outputs: connector.state!.outputs })) {
       expect({ part, paths: plainTextPaths(value, first) }).toEqual({ part, paths: [] });
       expect({ part, paths: plainTextPaths(value, second) }).toEqual({ part, paths: [] });
@@ -76,8 +77,10 @@ describe("OneRoster client secret through the dynamic-provider host", () => {
     }
   });
 
-  test("the class marks the credential secret, and __provider carries no secret", () => {
-    expect(fx.resources.oneroster.inputs.credential).toBeInstanceOf(Secret);
+  test("only the secret is secret: the class lifts it into the secret clientSecret input, credential stays plain; __provider carries no secret", () => {
+    expect(fx.resources.oneroster.inputs.clientSecret).toBeInstanceOf(Secret);
+    expect(fx.resources.oneroster.inputs.credential).not.toBeInstanceOf(Secret);
+    expect(plainTextPaths(fx.resources.oneroster.inputs, first)).toEqual([]);
     for (const r of Object.values(fx.resources)) {
       expect(r.provider).not.toContain(first);
       expect(r.provider).not.toContain(second);

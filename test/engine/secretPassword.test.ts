@@ -66,10 +66,11 @@ describe("secret password and token through the dynamic-provider host", () => {
     await district.destroy();
   });
 
-  test("the class marks the password secret, and __provider carries neither password nor token", () => {
+  test("the class sends the password only in its secret input, and __provider carries neither password nor token", () => {
     const registered = fx.resources.users;
-    // The SDK can only send a top-level property as secret, so the class wraps creationOptions whole.
-    expect(registered.inputs.creationOptions).toBeInstanceOf(Secret);
+    // Only the secret is secret: the password travels in defaultPasswords, creationOptions stays readable.
+    expect(registered.inputs.defaultPasswords).toBeInstanceOf(Secret);
+    expect(registered.inputs.creationOptions).not.toBeInstanceOf(Secret);
     expect(plainTextPaths(registered.inputs, firstPassword)).toEqual([]);
     for (const r of Object.values(fx.resources)) {
       expect(r.provider).not.toContain(firstPassword);

@@ -7,11 +7,11 @@ import * as fs from "fs";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
 import { makeProgramDir, repoRoot, type ProgramDir } from "../harness";
-import { cliBuilt, outcome, pulumiRunner, warnIfNoCli, type CliRun } from "./pulumiCli";
+import { describeWithCli } from "../e2e/pulumiRoutes";
+import { outcome, pulumiRunner, type CliRun } from "./pulumiCli";
 import { TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
 
 const TOKEN = TEST_TOKENS.examplesCli;
-warnIfNoCli("the full-district example through the Pulumi CLI");
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 interface Flow {
@@ -31,7 +31,7 @@ async function tenant(): Promise<TenantState> {
   return (await (await fetch(`${emulator.adminUrl}/state`)).json()) as TenantState;
 }
 
-(cliBuilt ? describe : describe.skip)("examples/full-district through the real Pulumi CLI", () => {
+describeWithCli("examples/full-district through the real Pulumi CLI", () => {
   beforeAll(async () => {
     emulator = await startEmulator({ staticToken: TOKEN });
     program = makeProgramDir({ prefix: "industrydata-example-", packages: [{ name: "pulumi-industrydata", from: repoRoot(), mode: "symlink" }] });

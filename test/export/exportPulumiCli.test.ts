@@ -11,12 +11,12 @@ import { resolveProviderConfig } from "../../provider/config";
 import { createGraphClient } from "../../provider/graph";
 import { exportTenant, type ExportSummary } from "../../provider/cli/exportTenant";
 import { makeProgramDir, repoRoot, type ProgramDir } from "../harness";
-import { cliBuilt, outcome, pulumiRunner, warnIfNoCli, type CliRun } from "./pulumiCli";
+import { describeWithCli } from "../e2e/pulumiRoutes";
+import { outcome, pulumiRunner, type CliRun } from "./pulumiCli";
 import { seededPasswords, seedVariedTenant, variedTenant, variedTenantFlowCount } from "./variedTenant";
 import { TEST_TOKENS } from "../support/testSecrets";
 
 const TOKEN = TEST_TOKENS.exportPulumiCli;
-warnIfNoCli("the Pulumi CLI export round trip");
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 interface Recorded {
@@ -45,7 +45,7 @@ async function clearRequests(): Promise<void> {
   await fetch(`${emulator.adminUrl}/requests`, { method: "DELETE" });
 }
 
-(cliBuilt ? describe : describe.skip)("export -> adopt through the real Pulumi CLI", () => {
+describeWithCli("export -> adopt through the real Pulumi CLI", () => {
   beforeAll(async () => {
     emulator = await startEmulator({ staticToken: TOKEN });
     await seedVariedTenant({ graphUrl: emulator.graphUrl, token: TOKEN });

@@ -276,16 +276,26 @@ describe("export -> adopt round trip through the dynamic-provider host", () => {
     // What Graph answers is the same as before, apart from the PATCHed flows' timestamps and readiness.
     const patched = new Set(userFlowsWithPasswords.map(({ flow }) => flow.id));
     expect(withoutWriteMarks(await graphView(setIds), patched)).toEqual(withoutWriteMarks(before, patched));
-    // And the passwords the tenant holds are the configured ones (the emulator keeps salted hashes).
+    // And the passwords the tenant holds are the configured ones (the emulator keeps salted hashes): every
+    // seeded password is checked, and is still there.
     const after = await admin<TenantState>("GET", "state");
+    const checked: string[] = [];
     for (const set of after.flowSets) {
       for (const flow of set.flows) {
         for (const c of flow.creationOptions?.configurations ?? []) {
           const hash = c.defaultPasswordSettings?.passwordHash;
-          if (hash) expect(passwordMatches(hash, seededPasswords[set.displayName][c.roleGroupId])).toBe(true);
+          if (hash === undefined) continue;
+          expect({ at: `${set.displayName}/${c.roleGroupId}`, matches: passwordMatches(hash, seededPasswords[set.displayName][c.roleGroupId]) }).toEqual({
+            at: `${set.displayName}/${c.roleGroupId}`,
+            matches: true,
+          });
+          checked.push(`${set.displayName}/${c.roleGroupId}`);
         }
       }
     }
+    const seededCount = Object.values(seededPasswords).reduce((n, byRoleGroup) => n + Object.keys(byRoleGroup).length, 0);
+    expect(seededCount).toBeGreaterThan(0);
+    expect(checked).toHaveLength(seededCount);
 
     await admin("DELETE", "requests");
     const second = await Promise.all(first.map(({ engine }, i) => engine.up(resources[i].inputs)));

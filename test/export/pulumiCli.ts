@@ -1,24 +1,15 @@
 /**
  * The locally built Pulumi CLI (scripts/pulumi-install.js -> .tools/pulumi/bin) for the export and example tests:
- * whether it is there, and a runner on an offline local file backend (scripts/pulumi-env.js).
+ * a runner on an offline local file backend (scripts/pulumi-env.js). Whether the CLI is there is
+ * describeWithCli's business (test/e2e/pulumiRoutes.ts): skipped with a notice locally, failing under CI=true.
  */
 import { execFile } from "child_process";
-import * as fs from "fs";
-import * as path from "path";
+import { scanKeptOutput } from "../support/scanKeptOutput";
 
-const { pulumiEnv, pulumiCli, pulumiBinDir } = require("../../scripts/pulumi-env.js") as {
+const { pulumiEnv, pulumiCli } = require("../../scripts/pulumi-env.js") as {
   pulumiEnv(options: { stateDir: string; base?: NodeJS.ProcessEnv }): NodeJS.ProcessEnv;
   pulumiCli: string;
-  pulumiBinDir: string;
 };
-
-/** True when the CLI and its Node.js language host have been built. */
-export const cliBuilt = ["pulumi", "pulumi-language-nodejs"].every((f) => fs.existsSync(path.join(pulumiBinDir, f)));
-
-/** Says why a CLI test is skipped (a skipped test must be visible in the log). */
-export function warnIfNoCli(what: string): void {
-  if (!cliBuilt) console.warn(`skipping ${what}: no Pulumi CLI in ${pulumiBinDir} (npm run pulumi:install builds it)`);
-}
 
 /** What one CLI command did. */
 export interface CliRun {
@@ -37,7 +28,10 @@ export function pulumiRunner(options: { cwd: string; stateDir: string }): (args:
   return (args) =>
     new Promise((resolve) => {
       execFile(pulumiCli, [...args, "--non-interactive"], { cwd: options.cwd, env, maxBuffer: 16 * 1024 * 1024 }, (error, stdout, stderr) => {
-        resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output: `${stdout}\n${stderr}` });
+        const output = `${stdout}\n${stderr}`;
+        // Every run's output goes to the suite-wide leak scan, whether or not the test looks at it.
+        scanKeptOutput({ source: `output of pulumi ${args.slice(0, 2).join(" ")}`, text: output });
+        resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output });
       });
     });
 }

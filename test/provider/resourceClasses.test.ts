@@ -162,7 +162,7 @@ describe("resource classes", () => {
     expect((await waitForRegistration("adopted-set-groups")).inputs).toMatchObject({ flowSetId: "set-9", flowId: "flow-1" });
   });
 
-  test("a password declared as a plain string reaches the engine inside a secret creationOptions", async () => {
+  test("a password declared as a plain string reaches the engine only in the secret defaultPasswords; creationOptions is plain", async () => {
     const flow = new UserProvisioningFlow("secret-password", {
       flowSetId: "set-1",
       managementOptions: { additionalOptions: {} },
@@ -171,10 +171,8 @@ describe("resource classes", () => {
     await resolve(flow.urn);
     const entry = await waitForRegistration("secret-password");
     // The registered inputs as the monitor receives them: a secret keeps Pulumi's signature envelope.
-    expect(entry.inputs.creationOptions).toEqual({
-      [SIG_KEY]: SECRET_SIG,
-      value: { configurations: [{ roleGroupId: "students", defaultPasswordSettings: { password: TEST_PASSWORDS.providerPlain } }] },
-    });
+    expect(entry.inputs.defaultPasswords).toEqual({ [SIG_KEY]: SECRET_SIG, value: { students: TEST_PASSWORDS.providerPlain } });
+    expect(entry.inputs.creationOptions).toEqual({ configurations: [{ roleGroupId: "students", defaultPasswordSettings: {} }] });
     expect(entry.inputs.managementOptions).toEqual({ additionalOptions: {} });
   });
 });
@@ -200,11 +198,15 @@ describe("inbound resource classes", () => {
     await expect(resolve(flow.readinessStatus)).resolves.toBe("notReady");
   });
 
-  test("a OneRoster client secret declared as a plain string reaches the engine inside a secret credential", async () => {
-    const connector = new OneRosterApiDataConnector("secret-credential", oneRosterConnectorArgs("source-1", TEST_CLIENT_SECRETS.connectorUnit) as never);
+  test("a OneRoster client secret declared as a plain string reaches the engine only in the secret clientSecret; credential is plain", async () => {
+    const args = oneRosterConnectorArgs("source-1", TEST_CLIENT_SECRETS.connectorUnit);
+    const connector = new OneRosterApiDataConnector("secret-credential", args as never);
     await resolve(connector.urn);
     const entry = await waitForRegistration("secret-credential");
-    expect((entry.inputs.credential as Record<string, unknown>)[SIG_KEY]).toBe(SECRET_SIG);
+    // The registered inputs as the monitor receives them: a secret keeps Pulumi's signature envelope.
+    expect(entry.inputs.clientSecret).toEqual({ [SIG_KEY]: SECRET_SIG, value: TEST_CLIENT_SECRETS.connectorUnit });
+    const { clientSecret: _secret, ...plainCredential } = args.credential;
+    expect(entry.inputs.credential).toEqual(plainCredential);
     expect(entry.inputs.baseUrl).toBe("https://oneroster.example.net/ims/oneroster/v1p1");
   });
 });

@@ -40,10 +40,12 @@ describe("root program: the sample district", () => {
     for (const flow of registered.filter((r) => !r.type.endsWith("FlowSet"))) expect(flow.inputs.flowSetId).toBe("set-id");
   });
 
-  test("the student password from config reaches the engine as a secret", () => {
+  test("the student password from config reaches the engine as a secret, and only the password", () => {
     const users = registered.find((r) => r.name === "users")!;
-    expect(users.inputs.creationOptions[SIG_KEY]).toBe(SECRET_SIG);
-    expect(JSON.stringify(users.inputs.creationOptions.value)).toContain(TEST_PASSWORDS.devStackStudent);
+    expect(users.inputs.defaultPasswords[SIG_KEY]).toBe(SECRET_SIG);
+    expect(JSON.stringify(users.inputs.defaultPasswords.value)).toContain(TEST_PASSWORDS.devStackStudent);
+    expect(users.inputs.creationOptions[SIG_KEY]).toBeUndefined();
+    expect(JSON.stringify(users.inputs.creationOptions)).not.toContain(TEST_PASSWORDS.devStackStudent);
   });
 
   test("every argument passes the provider's check", async () => {

@@ -63,6 +63,8 @@ class LeakReporter {
     this._running = new Set();
     this._counts = { files: 0, consoleEntries: 0, failureTexts: 0, streamBytes: 0, keptOutputs: 0 };
     this._error = undefined;
+    /** Scans of the process streams that threw: each one makes the run fail. */
+    this._scanFailures = [];
     // Always a fresh spool, also when an outer jest run set one (the reporter's own test runs jest inside jest).
     // Workers inherit the variable: jest forks them after onRunStart.
     this._spool = fs.mkdtempSync(path.join(os.tmpdir(), "industrydata-leak-spool-"));
@@ -112,7 +114,16 @@ class LeakReporter {
     const searched =
       `${c.files} test files: ${c.consoleEntries} console entries, ${c.failureTexts} failure texts, ` +
       `${(c.streamBytes / 1024).toFixed(1)} KiB of process output, ${c.keptOutputs} kept outputs of processes under test`;
+    const failed = this._scanFailures.length > 0
+      ? `Secret leak scan FAILED: the scan itself failed ${this._scanFailures.length} time(s), so the output it missed is unchecked:\n` +
+        this._scanFailures.slice(0, 5).map((f) => `  ${f}`).join("\n") + "\n"
+      : "";
     if (this._findings.size === 0) {
+      if (failed) {
+        process.stderr.write(`\n${failed}`);
+        this._error = new Error(failed);
+        return;
+      }
       process.stderr.write(`Secret leak scan: nothing found (searched ${searched}).\n`);
       return;
     }
@@ -121,7 +132,7 @@ class LeakReporter {
       lines.push(`  ${file}`);
       for (const [what, places] of findings) lines.push(`    ${what} appeared in ${[...places].join("; ")}`);
     }
-    const report = `Secret leak scan FAILED: secrets or credential-shaped text in the run's visible output (searched ${searched}):\n${lines.join("\n")}\n`;
+    const report = `Secret leak scan FAILED: secrets or credential-shaped text in the run's visible output (searched ${searched}):\n${lines.join("\n")}\n${failed}`;
     process.stderr.write(`\n${report}`);
     this._error = new Error(report);
   }
@@ -164,8 +175,9 @@ class LeakReporter {
           const files = running.length > 0 ? running : [undefined];
           for (const what of found) for (const file of files) reporter._record(file, what, where);
         }
-      } catch {
-        // The scan must never break the run's output.
+      } catch (error) {
+        // The output itself still goes through, but a scan that failed proved nothing: the run fails (onRunComplete).
+        reporter._scanFailures.push(`${name}: ${error instanceof Error ? error.stack || error.message : String(error)}`);
       }
       return original.call(this, chunk, ...rest);
     };

@@ -118,3 +118,38 @@ describe("leakReporter", () => {
 function escape(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 }
+
+describe("leakReporter when its own scan fails", () => {
+  test("a matcher that throws while scanning a stream fails the run (the write still goes through)", () => {
+    // In process, on a stream of its own: the reporter's spool variable is this worker's too, so it is put back.
+    const spool = process.env.INDUSTRYDATA_LEAK_SPOOL;
+    const LeakReporter = require("./leakReporter.js");
+    const reporter = new LeakReporter({ rootDir: repoRoot });
+    try {
+      reporter.onRunStart();
+      for (const unhook of reporter._unhook) unhook(); // leave the real process streams alone
+      reporter._unhook = [];
+      reporter._matcher = {
+        find: () => {
+          throw new Error("matcher broke");
+        },
+      };
+      const written: string[] = [];
+      const stream = { write: (chunk: string) => written.push(chunk) > 0 };
+      const unhook = reporter._hook(stream, "probe");
+      stream.write("some output");
+      unhook();
+      expect(written).toEqual(["some output"]);
+      const stderr = jest.spyOn(process.stderr, "write").mockImplementation(() => true);
+      try {
+        reporter.onRunComplete(undefined, {});
+      } finally {
+        stderr.mockRestore();
+      }
+      expect(reporter.getLastError()?.message).toMatch(/the scan itself failed 1 time\(s\)[\s\S]*probe: Error: matcher broke/);
+    } finally {
+      if (spool === undefined) delete process.env.INDUSTRYDATA_LEAK_SPOOL;
+      else process.env.INDUSTRYDATA_LEAK_SPOOL = spool;
+    }
+  });
+});

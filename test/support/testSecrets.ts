@@ -67,7 +67,7 @@ export const TEST_PASSWORDS = secretTable({
   providerFailureRotated: "Rotated-Never-In-Errors-Pa55!",
   /** test/provider/resourceClasses: a password declared as a plain string. */
   providerPlain: "Plain-Pa55word",
-  /** test/provider/secretPasswords: a password made secret by the class. */
+  /** test/provider/secretInputs: a password the class lifts into its secret input. */
   providerSecretPasswords: "Student-Pa55word",
   /**
    * The dev stack's studentPassword (Pulumi.dev.yaml, encrypted under the documented passphrase; the test
@@ -77,6 +77,13 @@ export const TEST_PASSWORDS = secretTable({
   devStackStudent: "Demo-Student-Pa55!",
   /** test/provider/checkFuzz and test/unit/checkFuzz: the one password the generated user flows declare. */
   fuzzCheck: "Fuzz-Check-Pa55!",
+  /**
+   * test/e2e/planProject (planTable): the students password of every user flow, encrypted in the
+   * committed Pulumi.plan.yaml and in the upgrade fixture's state under the dev stack's public passphrase.
+   */
+  planStudent: "Plan-Student-Pa55!",
+  /** test/e2e/planProject: the rotated students password (the password row of the plan table). */
+  planStudentRotated: "Plan-Rotated-Pa55!",
   /** test/harness/toyProvider: the toy provider's secret input. */
   toyPassword: "toy-password-7f3a91",
   /** test/export/variedTenant (not moved yet): North High staff. */
