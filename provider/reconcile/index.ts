@@ -9,7 +9,7 @@ export {
   replacedArguments,
 } from "./diffResource";
 export { boundIds, liftEntityBindings } from "./entityBindings";
-export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged } from "./lastDeclared";
+export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged, unreadableProperties } from "./lastDeclared";
 export { buildCreateBody } from "./buildCreateBody";
 export { buildPatchBody } from "./buildPatchBody";
 export { toOutputs } from "./toOutputs";
