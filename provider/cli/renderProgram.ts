@@ -19,8 +19,8 @@ export function renderProgram(plan: ProgramPlan, source: ExportSource): string {
     ...(inbound
       ? [
           "// Each inbound entity is adopted by its id (sourceSystemId, dataConnectorId, yearId, inboundFlowId,",
-          "// referenceDefinitionId), each flow set by its flowSetId and each flow by its flowId, with the arguments the",
-          "// tenant holds, so",
+          "// referenceDefinitionId), each flow set by its flowSetId and each flow by its flowId, with the arguments",
+          "// the tenant holds, so",
         ]
       : ["// Each flow set is adopted by its flowSetId and each flow by its flowId, with the arguments the tenant holds, so"]),
     `// the first \`pulumi up\` reads each of them once and changes nothing in the tenant${plan.secretHolders.length > 0 ? " (but see secrets below)" : ""}.`,

@@ -124,6 +124,10 @@ export const TEST_CLIENT_SECRETS = secretTable({
   connectorProvider: "OneRoster-Provider-Secret-1",
   /** test/provider/inbound*: the rotated one. */
   connectorProviderRotated: "OneRoster-Provider-Secret-2",
+  /** test/export/inboundTenant: the seeded OneRoster connector's clientSecret, given back as secret stack config. */
+  exportOneRoster: "OneRoster-Export-Secret-9",
+  /** examples/district-from-scratch through the CLI: `pulumi config set --secret oneRosterClientSecret`. */
+  examplesOneRoster: "OneRoster-Example-Secret-7",
 });
 
 /** Bearer tokens (static tokens the emulator accepts, industrydata:accessToken values). */
