@@ -56,14 +56,59 @@ function kindDef(def: CollectionDef, entity: StoredEntity): EntityDef {
 
 /** `$expand` and `$select` of a read, checked against the collection's properties and bindings. */
 interface ReadShape {
-  expand: Navigation[];
+  /** Each expanded binding, with the `$select` nested in it (`$expand=year($select=id)`), if any. */
+  expand: { nav: Navigation; shape: ReadShape }[];
   select?: Set<string>;
 }
 
-function listOption(query: Record<string, string | undefined>, name: string): string[] | undefined {
-  const raw = query[name];
+/** `a,b(c,d),e` split on the commas outside parentheses. */
+function splitTopLevel(raw: string, separator: string): string[] {
+  const out: string[] = [];
+  let depth = 0;
+  let current = "";
+  for (const ch of raw) {
+    if (ch === "(") depth++;
+    if (ch === ")") depth--;
+    if (ch === separator && depth === 0) {
+      out.push(current);
+      current = "";
+    } else current += ch;
+  }
+  out.push(current);
+  return out.map((s) => s.trim()).filter(Boolean);
+}
+
+function selectOf(def: CollectionDef, raw: string | undefined): Set<string> | undefined {
   if (raw === undefined) return undefined;
-  return raw.split(",").map((s) => s.trim()).filter(Boolean);
+  const names = structuralNames(def);
+  const select = new Set<string>();
+  for (const name of splitTopLevel(raw, ",")) {
+    const found = [...names].find((n) => n.toLowerCase() === name.toLowerCase());
+    if (!found) throw badRequest(`Could not find a property named '${name}' on type '${qualified(def.typeName)}' to $select.`);
+    select.add(found);
+  }
+  return select;
+}
+
+function expandOf(def: CollectionDef, raw: string | undefined): ReadShape["expand"] {
+  const navs = navigationsOf(def);
+  return splitTopLevel(raw ?? "", ",").map((item) => {
+    const m = /^([^()]+?)\s*(?:\((.*)\))?$/.exec(item);
+    const name = m?.[1] ?? item;
+    const nav = navs.find((n) => n.name.toLowerCase() === name.toLowerCase());
+    if (!nav || nav.target === "roleGroups") {
+      const allowed = navs.filter((n) => n.target !== "roleGroups").map((n) => n.name).join(", ") || "none";
+      throw badRequest(`Could not find a navigation property named '${name}' on type '${qualified(def.typeName)}' to $expand. Expandable: ${allowed}.`);
+    }
+    const nested: Record<string, string> = {};
+    for (const option of splitTopLevel(m?.[2] ?? "", ";")) {
+      const [key, ...value] = option.split("=");
+      if (key.trim().toLowerCase() !== "$select") throw badRequest(`Query option '${key.trim()}' inside $expand=${nav.name}(…) is not supported by the emulator; only $select is.`);
+      nested.$select = value.join("=");
+    }
+    const targetDef = collectionDefs[nav.target as InboundCollection];
+    return { nav, shape: { expand: [], select: selectOf(targetDef, nested.$select) } };
+  });
 }
 
 function readShape(request: FastifyRequest, def: CollectionDef): ReadShape {
@@ -71,25 +116,7 @@ function readShape(request: FastifyRequest, def: CollectionDef): ReadShape {
   for (const unsupported of ["$filter", "$orderby", "$search", "$count"]) {
     if (query[unsupported] !== undefined) throw badRequest(`Query option '${unsupported}' is not supported by the emulator on ${def.segment}.`);
   }
-  const navs = navigationsOf(def);
-  const expand = (listOption(query, "$expand") ?? []).map((name) => {
-    const nav = navs.find((n) => n.name.toLowerCase() === name.toLowerCase());
-    if (!nav) {
-      const allowed = navs.map((n) => n.name).join(", ") || "none";
-      throw badRequest(`Could not find a navigation property named '${name}' on type '${qualified(def.typeName)}' to $expand. Expandable: ${allowed}.`);
-    }
-    return nav;
-  });
-  const selected = listOption(query, "$select");
-  if (!selected) return { expand };
-  const names = structuralNames(def);
-  const select = new Set<string>();
-  for (const name of selected) {
-    const found = [...names].find((n) => n.toLowerCase() === name.toLowerCase());
-    if (!found) throw badRequest(`Could not find a property named '${name}' on type '${qualified(def.typeName)}' to $select.`);
-    select.add(found);
-  }
-  return { expand, select };
+  return { expand: expandOf(def, query.$expand), select: selectOf(def, query.$select) };
 }
 
 /** An entity as Graph returns it: `@odata.type` for polymorphic collections, id, structural properties, computed ones. */
@@ -103,16 +130,16 @@ export function renderEntity(def: CollectionDef, entity: StoredEntity, request: 
   if (shape.select) {
     for (const key of Object.keys(out)) if (!key.startsWith("@odata.") && key !== "id" && !shape.select.has(key)) delete out[key];
   }
-  for (const nav of shape.expand) out[nav.name] = renderBound(nav, entity, request, state);
+  for (const { nav, shape: nested } of shape.expand) out[nav.name] = renderBound(nav, entity, request, state, nested);
   return out;
 }
 
-function renderBound(nav: Navigation, entity: StoredEntity, request: FastifyRequest, state: Readonly<TenantState>): Record<string, unknown> | null {
+function renderBound(nav: Navigation, entity: StoredEntity, request: FastifyRequest, state: Readonly<TenantState>, shape?: ReadShape): Record<string, unknown> | null {
   const id = entity[`${nav.name}Id`];
   if (nav.target === "roleGroups") return null;
   const targetDef = collectionDefs[nav.target];
   const bound = state[nav.target].find((e) => e.id === id);
-  return bound ? renderEntity(targetDef, bound, request, state) : null;
+  return bound ? renderEntity(targetDef, bound, request, state, shape) : null;
 }
 
 function contextOf(request: FastifyRequest, segment: string): string {
@@ -128,15 +155,17 @@ function kindForCreate(def: CollectionDef, body: Record<string, unknown>): strin
   const name = String(t).replace(/^#/, "");
   const kind = Object.keys(def.kinds).find((k) => qualified(k) === name);
   if (kind) return kind;
-  throw badRequest(`Cannot create an instance of '${name}' in ${def.segment}: ${name.endsWith(def.typeName) || /(file|api)DataConnector$/.test(name) ? "the type is abstract" : "not a type of this collection"}. Send one of ${allowed}.`);
+  const abstract = new Set([def.typeName, ...Object.values(def.ancestors ?? {}).flat()].map(qualified));
+  throw badRequest(`Cannot create an instance of '${name}' in ${def.segment}: ${abstract.has(name) ? "the type is abstract" : "not a type of this collection"}. Send one of ${allowed}.`);
 }
 
-/** A PATCH's `@odata.type`, when sent, must name the entity's own kind (with or without '#'). */
+/** A PATCH's `@odata.type`, when sent, must name the entity's own kind or an abstract ancestor (with or without '#'). */
 function checkPatchType(def: CollectionDef, entity: StoredEntity, body: Record<string, unknown>): void {
   const t = body["@odata.type"];
   if (t === undefined) return;
   const own = entity.kind ?? def.typeName;
-  if (String(t).replace(/^#/, "") !== qualified(own)) {
+  const accepted = [own, ...(def.ancestors?.[own] ?? [])].map(qualified);
+  if (!accepted.includes(String(t).replace(/^#/, ""))) {
     throw badRequest(`The type of ${def.typeName} '${entity.id}' is '${odataType(own)}' and cannot change to '${String(t)}'; delete it and create a new one.`);
   }
 }
@@ -147,6 +176,8 @@ function checkedBody(request: FastifyRequest, def: CollectionDef, kind: string, 
   const body = canonicalizePropertyNames(def.kinds[kind].properties, sent);
   rejectComputed(body, def.readOnly);
   if (mode === "patch") {
+    // Checked by checkPatchType (own kind or an abstract ancestor): the kind's schema validates the rest.
+    delete body["@odata.type"];
     // Bindings are create-only (reference §6): a PATCH carrying one, even to the same entity, is refused, so a
     // client that would rebind in place finds out (Graph documents no update of them).
     const bind = navigationsOf(def).find((n) => `${n.name}@odata.bind` in body);
@@ -231,7 +262,8 @@ export function entityRoutes(app: FastifyInstance, ctx: EmulatorContext, def: Co
           message: `The ${def.typeName} '${entity.id}' cannot be deleted: ${binders.collection} ${binders.ids.map((b) => `'${b}'`).join(", ")} bind it through '${binders.navigation}'. Delete or replace them first.`,
         });
       }
-      state[def.segment] = state[def.segment].filter((e) => e !== entity) as never;
+      const list = state[def.segment];
+      list.splice(list.indexOf(entity), 1);
     });
     return reply.code(204).send();
   });

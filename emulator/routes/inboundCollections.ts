@@ -19,6 +19,8 @@ export interface CollectionDef {
   kinds: Record<string, EntityDef>;
   /** True when the declared type is abstract: a POST must name a concrete kind in `@odata.type`. */
   polymorphic: boolean;
+  /** Abstract ancestors of each kind: a PATCH may name one in `@odata.type` (the older docs' examples do). */
+  ancestors?: Record<string, readonly string[]>;
   scopes: ScopeSet;
   /** Properties the service computes: rejected in a write body (like the outbound side's). */
   readOnly: readonly string[];
@@ -52,6 +54,7 @@ const dataConnectors: CollectionDef = {
   typeName: "industryDataConnector",
   kinds: connectorKinds,
   polymorphic: true,
+  ancestors: { azureDataLakeConnector: ["industryDataConnector", "fileDataConnector"], oneRosterApiDataConnector: ["industryDataConnector", "apiDataConnector"] },
   scopes: SCOPES.dataConnectors,
   readOnly: ["id"],
   createOnly: [],
@@ -81,6 +84,7 @@ const inboundFlows: CollectionDef = {
   typeName: "inboundFlow",
   kinds: inboundFlowKinds,
   polymorphic: true,
+  ancestors: { inboundFileFlow: ["industryDataActivity", "inboundFlow"], inboundApiFlow: ["industryDataActivity", "inboundFlow"] },
   scopes: SCOPES.inboundFlows,
   readOnly: ["id", "readinessStatus"],
   // Absent from the update tables (reference §2.3).

@@ -6,7 +6,7 @@
  * Pure: the tenant snapshot in, the plan out.
  */
 import type { JsonObject } from "../reconcile";
-import { descriptors, resourceKinds, type ResourceKind } from "../schema";
+import { descriptors, entityCollectionPath, resourceKinds, type ResourceKind } from "../schema";
 import { camelIdentifier, kebabName, reservedIdentifiers, UniqueNames } from "./names";
 import type { EntitySnapshot, TenantSnapshot } from "./readTenant";
 import { entityToArgs, flowSetToArgs, flowToArgs, isExported, SecretReference, type PasswordMode } from "./serverToArgs";
@@ -136,9 +136,8 @@ export function entityCount(plan: ProgramPlan): number {
  */
 export function entityKindOrder(): ResourceKind[] {
   const inbound = resourceKinds.filter((k) => k !== "flowSet" && !descriptors[k].isFlow);
-  const collectionOf = (k: ResourceKind) => descriptors[k].pathTemplate.slice(0, descriptors[k].pathTemplate.lastIndexOf("/"));
   const depth = (k: ResourceKind): number => {
-    const targets = descriptors[k].entityBindings.flatMap((b) => inbound.filter((t) => collectionOf(t) === b.targetCollection));
+    const targets = descriptors[k].entityBindings.flatMap((b) => inbound.filter((t) => entityCollectionPath(t) === b.targetCollection));
     return targets.length === 0 ? 0 : 1 + Math.max(...targets.map(depth));
   };
   return inbound.map((k, i) => ({ k, i, depth: depth(k) })).sort((a, b) => a.depth - b.depth || a.i - b.i).map((x) => x.k);
@@ -229,7 +228,6 @@ function planEntities(snapshots: EntitySnapshot[], planning: EntityPlanning): Pl
   const order = entityKindOrder();
   const declared = new Map<string, PlannedEntity>();
   const keyOf = (collection: string, id: string) => `${collection}\n${id.toLowerCase()}`;
-  const collectionOf = (k: ResourceKind) => descriptors[k].pathTemplate.slice(0, descriptors[k].pathTemplate.lastIndexOf("/"));
   const sorted = snapshots
     .filter((e) => order.includes(e.kind) && isExported(e.kind, e.server))
     .map((e) => ({ ...e, name: nameOf(e) }))
@@ -258,7 +256,7 @@ function planEntities(snapshots: EntitySnapshot[], planning: EntityPlanning): Pl
     if (exported.secrets.length > 0) planning.secretHolders.push(resourceName);
     planning.classNames.add(d.resourceName);
     const planned: PlannedEntity = { kind, id: exported.id, className: d.resourceName, resourceName, variable, idOutput: d.adoptArgument, args, notes };
-    declared.set(keyOf(collectionOf(kind), exported.id), planned);
+    declared.set(keyOf(entityCollectionPath(kind), exported.id), planned);
     return planned;
   });
 }

@@ -5,7 +5,16 @@
  */
 import { isGraphError, type GraphClient } from "../graph";
 import type { JsonObject } from "../reconcile";
-import { descriptorForOdataType, descriptors, flowSetsPath, flowsPath, resourceKinds, type ResourceKind } from "../schema";
+import {
+  descriptorForOdataType,
+  descriptors,
+  entityCollectionPath,
+  entityListPath,
+  flowSetsPath,
+  flowsPath,
+  resourceKinds,
+  type ResourceKind,
+} from "../schema";
 
 /** One top-level inbound entity as Graph returned it (bindings `$expand`ed), with its resource kind. */
 export interface EntitySnapshot {
@@ -41,21 +50,17 @@ interface EntityCollection {
 
 /**
  * The inbound collections, from the descriptors: every kind that is neither the flow set nor a flow lives in a
- * top-level collection (its path template's parent); kinds sharing one (the two connector kinds) are listed once.
+ * top-level collection; kinds sharing one (the two connector kinds, whose bindings are the same) are listed once.
  * Bindings are never in a plain answer (Graph returns them only expanded): `$expand` brings them in the same list.
  */
 export function entityCollections(): EntityCollection[] {
   const byPath = new Map<string, ResourceKind[]>();
   for (const kind of resourceKinds) {
-    const d = descriptors[kind];
-    if (kind === "flowSet" || d.isFlow) continue;
-    const collection = d.pathTemplate.slice(0, d.pathTemplate.lastIndexOf("/"));
+    if (kind === "flowSet" || descriptors[kind].isFlow) continue;
+    const collection = entityCollectionPath(kind);
     byPath.set(collection, [...(byPath.get(collection) ?? []), kind]);
   }
-  return [...byPath].map(([collection, kinds]) => {
-    const navigations = [...new Set(kinds.flatMap((k) => descriptors[k].entityBindings.map((b) => b.navigation)))];
-    return { path: navigations.length > 0 ? `${collection}?$expand=${navigations.join(",")}` : collection, kinds };
-  });
+  return [...byPath.values()].map((kinds) => ({ path: entityListPath(kinds[0]), kinds }));
 }
 
 /**

@@ -42,7 +42,6 @@ export function replacedArguments(kind: ResourceKind, declared: JsonObject, olds
     }
     if (typeof declared[argument] === "string" && typeof olds[argument] === "string") return declared[argument] !== olds[argument];
     // A create-only Graph property (a year's code) compares normalized; left undeclared it is unmanaged.
-    if (declared[argument] === undefined && !descriptor.providerFields.includes(argument)) return false;
     return olds[argument] !== undefined && !covers(kind, declared[argument], held[argument], argument);
   });
 }

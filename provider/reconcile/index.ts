@@ -9,6 +9,7 @@ export {
   replacedArguments,
 } from "./diffResource";
 export { boundIds, liftEntityBindings } from "./entityBindings";
+export { assertNoCreateOnlyConflict, assertRevivable } from "./existingEntity";
 export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged, unreadableProperties } from "./lastDeclared";
 export { buildCreateBody } from "./buildCreateBody";
 export { buildPatchBody } from "./buildPatchBody";

@@ -1,4 +1,14 @@
-import { descriptors, entityPath, flowPath, flowSetPath, flowSetsPath, flowsPath, type ResourceKind } from "../schema";
+import {
+  descriptors,
+  entityCollectionPath,
+  entityPath,
+  entityReadPath,
+  flowPath,
+  flowSetPath,
+  flowSetsPath,
+  flowsPath,
+  type ResourceKind,
+} from "../schema";
 import { formatFlowResourceId, parseFlowResourceId } from "./resourceId";
 
 type Inputs = Record<string, unknown>;
@@ -9,7 +19,7 @@ export interface ResourceLocator {
   entityPath(id: string): string;
   /**
    * The GET that reads the entity: its path, with `$expand` of its entity bindings when it has some (Graph
-   * returns bindings only expanded), so one request tells both the properties and the bindings.
+   * returns bindings only expanded), so one request tells both the properties and the bound ids.
    */
   readPath(id: string): string;
   /** Graph path a new entity is POSTed to. */
@@ -61,11 +71,10 @@ export const flowLocator: ResourceLocator = {
  */
 export function entityLocator(kind: ResourceKind): ResourceLocator {
   const descriptor = descriptors[kind];
-  const collection = descriptor.pathTemplate.slice(0, descriptor.pathTemplate.lastIndexOf("/"));
-  const expand = descriptor.entityBindings.map((b) => b.navigation).join(",");
+  const collection = entityCollectionPath(kind);
   return {
     entityPath: (id) => entityPath(collection, id),
-    readPath: (id) => (expand === "" ? entityPath(collection, id) : `${entityPath(collection, id)}?$expand=${expand}`),
+    readPath: (id) => entityReadPath(kind, id),
     collectionPath: () => collection,
     resourceId: (_inputs, entityId) => entityId,
     adoptedId: (inputs) => {

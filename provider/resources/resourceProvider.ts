@@ -2,9 +2,10 @@ import type * as pulumi from "@pulumi/pulumi";
 import { isGraphError } from "../graph";
 import { descriptors, type ResourceKind } from "../schema";
 import {
+  assertNoCreateOnlyConflict,
+  assertRevivable,
   buildCreateBody,
   buildPatchBody,
-  createOnlyConflicts,
   diffResource,
   isAdoption,
   naturalIdOf,
@@ -91,7 +92,7 @@ export function createResourceProvider({ kind, locator }: ResourceProviderOption
     const { client, graphEndpoint } = graphContext();
     if (descriptor.isFlow) await assertKindFree(client, kind, String(declared.flowSetId));
     if (descriptor.softDelete !== undefined) {
-      const revived = await reviveSoftDeleted(declared);
+      const revived = await reviveSoftDeletedTwin(declared);
       if (revived !== undefined) return revived;
     }
     const created = await client.post<JsonObject>(locator.collectionPath(declared), buildCreateBody(kind, declared, { graphEndpoint }));
@@ -112,19 +113,14 @@ export function createResourceProvider({ kind, locator }: ResourceProviderOption
       throw isNotFound(error) ? new Error(`cannot adopt ${locator.describe(id)}: it does not exist (404)`) : error;
     });
     assertAdoptedKind(kind, existing, locator.describe(id));
-    assertNoCreateOnlyConflict(declared, existing, locator.describe(id));
+    assertNoCreateOnlyConflict(kind, declared, existing, locator.describe(id));
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
     const server = body === undefined ? existing : await patchEntity(client, path, body, locator.readPath(id));
     return { id, outs: toOutputs(kind, server, declared) };
   }
 
-  /**
-   * Quirk (soft delete): a reference definition deleted earlier (by a destroy) is still there, disabled, and
-   * Graph refuses a second one with its code. Declaring it again revives it: one GET by its id
-   * (`<referenceType>-<code>`), then, when it is disabled, a PATCH of what differs instead of a POST; it counts
-   * as created (deleted again on destroy). An enabled one is someone else's: adopt it explicitly.
-   */
-  async function reviveSoftDeleted(declared: JsonObject): Promise<pulumi.dynamic.CreateResult | undefined> {
+  /** A soft-deleted twin (a reference definition disabled by an earlier destroy) is revived instead of created again. */
+  async function reviveSoftDeletedTwin(declared: JsonObject): Promise<pulumi.dynamic.CreateResult | undefined> {
     const { client, graphEndpoint } = graphContext();
     const id = naturalIdOf(kind, declared);
     if (id === undefined) return undefined;
@@ -133,26 +129,10 @@ export function createResourceProvider({ kind, locator }: ResourceProviderOption
       throw error;
     });
     if (existing === undefined) return undefined;
-    const flag = descriptor.softDelete!.flag;
-    if (existing[flag] !== true) {
-      throw new Error(
-        `${locator.describe(id)} already exists and is not disabled (source: ${String(existing.source ?? "unknown")}). ` +
-          `Adopt it with ${descriptor.adoptArgument}: "${id}", or declare another code.`,
-      );
-    }
+    assertRevivable(kind, existing, id);
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
     const server = body === undefined ? existing : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
     return { id, outs: toOutputs(kind, server, declared) };
-  }
-
-  /** Graph cannot change a create-only value in place: adopting an entity that holds another one is refused. */
-  function assertNoCreateOnlyConflict(declared: JsonObject, existing: JsonObject, what: string): void {
-    const conflicts = createOnlyConflicts(kind, declared, existing);
-    if (conflicts.length === 0) return;
-    throw new Error(
-      `cannot adopt ${what}: ${conflicts.join(", ")} cannot be changed in place and differ from the declared ` +
-        `value (declare what the tenant holds, or drop ${descriptor.adoptArgument} to create a new ${descriptor.noun})`,
-    );
   }
 }
 

@@ -54,6 +54,7 @@ export {
   idFromBindUrl,
   referenceDefinitionId,
 } from "./paths";
+export { entityCollectionPath, entityListPath, entityReadPath } from "./entityPaths";
 export { jsonSchemas } from "./jsonSchemas";
 export { validateInputs } from "./validateInputs";
 export type { InputFailure, ValidationResult } from "./validateInputs";

@@ -1,5 +1,6 @@
 /** Runtime validation of resource arguments (ajv), run in `check` before any HTTP call. */
 import Ajv from "ajv";
+import { fullFormats } from "ajv-formats/dist/formats";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { descriptors } from "./descriptors";
 import type { OdataTypeChoice, ResourceKind, TypeDescriptor } from "./descriptors";
@@ -29,29 +30,23 @@ export const pulumiUnknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
 
 /**
- * The string formats of the schemas, with the rule each failure quotes. Graph's Edm.Date is `YYYY-MM-DD`;
- * Edm.DateTimeOffset is ISO 8601 with an offset (Graph answers in UTC); connector URLs carry credentials, so
- * only https is accepted.
+ * The string formats of the schemas, with the rule each failure quotes. Graph's Edm.Date is `YYYY-MM-DD` (a real
+ * day) and Edm.DateTimeOffset is RFC 3339 with an offset (Graph answers in UTC): ajv-formats' own validators,
+ * already a dependency, check both. Connector URLs lead to credentials, so only https is accepted.
  */
 const formats: Record<string, { validate: (value: string) => boolean; rule: string }> = {
-  date: { validate: isCalendarDate, rule: "must be a calendar date in the form YYYY-MM-DD" },
+  date: { validate: validatorOf(fullFormats.date), rule: "must be a calendar date in the form YYYY-MM-DD" },
   "date-time": {
-    validate: (value) =>
-      /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/i.test(value) &&
-      isCalendarDate(value.slice(0, 10)) &&
-      !Number.isNaN(Date.parse(value)),
+    validate: validatorOf(fullFormats["date-time"]),
     rule: "must be an ISO 8601 date-time with an offset, e.g. 2025-09-01T00:00:00Z",
   },
   "https-url": { validate: isHttpsUrl, rule: "must be an absolute https:// URL" },
 };
 for (const [name, { validate }] of Object.entries(formats)) ajv.addFormat(name, { type: "string", validate });
 
-function isCalendarDate(value: string): boolean {
-  const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!match) return false;
-  const [year, month, day] = match.slice(1).map(Number);
-  const parsed = new Date(Date.UTC(year, month - 1, day));
-  return parsed.getUTCFullYear() === year && parsed.getUTCMonth() === month - 1 && parsed.getUTCDate() === day;
+/** ajv-formats types its formats loosely (string, RegExp, function or object); date and date-time are objects. */
+function validatorOf(format: unknown): (value: string) => boolean {
+  return (format as { validate: (value: string) => boolean }).validate;
 }
 
 function isHttpsUrl(value: string): boolean {
@@ -61,6 +56,11 @@ function isHttpsUrl(value: string): boolean {
   } catch {
     return false;
   }
+}
+
+/** A declared value quoted in a failure; a URL's user:password part is masked (it may be a credential). */
+function quoted(value: unknown): string {
+  return JSON.stringify(typeof value === "string" ? value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, "$1***@") : value);
 }
 
 /**
@@ -164,7 +164,7 @@ function describeAjvError(error: ErrorObject, descriptor: TypeDescriptor, creati
     }
     case "format": {
       const format = (error.params as { format: string }).format;
-      return { property: at, reason: `${formats[format]?.rule ?? `must be a ${format}`} (got ${JSON.stringify(error.data)})` };
+      return { property: at, reason: `${formats[format]?.rule ?? `must be a ${format}`} (got ${quoted(error.data)})` };
     }
     default:
       return { property: at, reason: error.message ?? `fails ${error.keyword}` };

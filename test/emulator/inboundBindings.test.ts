@@ -104,12 +104,24 @@ describe("emulator inbound bindings", () => {
     expect(Object.keys(selected).sort()).toEqual(["@odata.context", "@odata.type", "displayName", "id", "year"]);
   });
 
+  test("a nested $select in $expand (the cheapest read of the bindings) returns the bound ids only", async () => {
+    const chain = await createInboundChain(emu);
+    const flow = (await emu.graph("GET", `${IDATA}/inboundFlows/${chain.flowId}?$expand=dataConnector($select=id),year($select=id)`)).body;
+    expect(flow.dataConnector).toEqual({ "@odata.type": `${NS}azureDataLakeConnector`, id: chain.connectorId });
+    expect(flow.year).toEqual({ id: chain.yearId });
+    expect(flow.displayName).toBe("Inbound rostering flow");
+    const connectors = (await emu.graph("GET", `${IDATA}/dataConnectors?$select=displayName&$expand=sourceSystem($select=id)`)).body.value;
+    expect(connectors).toEqual([{ "@odata.type": `${NS}azureDataLakeConnector`, id: chain.connectorId, displayName: "CSV connector", sourceSystem: { id: chain.sourceSystemId } }]);
+  });
+
   test.each([
     ["$expand of a property that is not a navigation", "dataConnectors", "$expand=displayName", /navigation property named 'displayName'.*Expandable: sourceSystem/],
     ["$expand of another type's navigation", "dataConnectors", "$expand=year", /navigation property named 'year'/],
     ["$select of an unknown property", "years", "$select=color", /property named 'color'/],
     ["$select of the write-only clientSecret", "dataConnectors", "$select=clientSecret", /property named 'clientSecret'/],
     ["$filter (not served by the emulator)", "years", "$filter=displayName eq 'x'", /'\$filter' is not supported/],
+    ["a nested $filter in $expand", "inboundFlows", "$expand=year($filter=id eq 'x')", /'\$filter' inside \$expand=year\(…\) is not supported/],
+    ["a nested $select of an unknown property", "inboundFlows", "$expand=year($select=color)", /property named 'color' on type 'microsoft\.graph\.industryData\.yearTimePeriodDefinition'/],
   ])("%s is a 400", async (_name, segment, query, message) => {
     const r = await emu.graph("GET", `${IDATA}/${segment}?${query}`);
     expect(r.status).toBe(400);

@@ -115,6 +115,22 @@ describe("emulator inbound collections", () => {
     expect((await emu.graph("GET", `${IDATA}/inboundFlows/${id}`)).body).toMatchObject({ "@odata.type": `${NS}inboundApiFlow`, displayName: "Updated flow name" });
   });
 
+  test.each([
+    ["the abstract inboundFlow (the older base-type doc's example)", "inboundFlows", "flowId", `${NS}inboundFlow`],
+    ["the abstract industryDataConnector", "dataConnectors", "connectorId", `${NS}industryDataConnector`],
+    ["the abstract fileDataConnector of a CSV connector", "dataConnectors", "connectorId", "microsoft.graph.industryData.fileDataConnector"],
+  ] as const)("a PATCH naming %s in @odata.type is applied to the entity's own kind", async (_name, segment, key, type) => {
+    const chain = await createInboundChain(emu);
+    const url = `${IDATA}/${segment}/${chain[key]}`;
+    expect((await emu.graph("PATCH", url, { "@odata.type": type, displayName: "My Inbound Flow" })).status).toBe(204);
+    const got = (await emu.graph("GET", url)).body;
+    expect(got.displayName).toBe("My Inbound Flow");
+    expect(got["@odata.type"]).not.toBe(type);
+    const other = await emu.graph("PATCH", url, { "@odata.type": `${NS}apiDataConnector` });
+    expect(other.status).toBe(400);
+    expect(other.body.error.message).toMatch(/cannot change/);
+  });
+
   test("DELETE answers 204 in dependency order, and the entity is then 404", async () => {
     const chain = await createInboundChain(emu);
     for (const [segment, id] of [["inboundFlows", chain.flowId], ["years", chain.yearId], ["dataConnectors", chain.connectorId], ["sourceSystems", chain.sourceSystemId]]) {

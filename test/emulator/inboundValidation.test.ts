@@ -66,6 +66,7 @@ describe("emulator inbound validation", () => {
     ["an unknown file format code", "dataConnectors", () => ({ ...inboundBodies.csvConnector(chain.sourceSystemId), fileFormat: { code: "excel" } }), /'fileFormat\.code' has code 'excel'.*Known codes: schoolDataSyncV1, schoolDataSyncV2Rev1/],
     ["the abstract industryDataConnector", "dataConnectors", () => ({ ...inboundBodies.csvConnector(chain.sourceSystemId), "@odata.type": `${NS}industryDataConnector` }), /the type is abstract.*azureDataLakeConnector, #microsoft\.graph\.industryData\.oneRosterApiDataConnector/],
     ["the abstract fileDataConnector", "dataConnectors", () => ({ ...inboundBodies.csvConnector(chain.sourceSystemId), "@odata.type": `${NS}fileDataConnector` }), /the type is abstract/],
+    ["another collection's type", "dataConnectors", () => ({ ...inboundBodies.csvConnector(chain.sourceSystemId), "@odata.type": `${NS}inboundFileFlow` }), /'microsoft\.graph\.industryData\.inboundFileFlow' in dataConnectors: not a type of this collection/],
     ["a connector without @odata.type", "dataConnectors", () => {
       const { "@odata.type": _t, ...b } = inboundBodies.csvConnector(chain.sourceSystemId);
       return b;

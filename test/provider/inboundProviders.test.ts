@@ -141,7 +141,12 @@ async function createVia(c: KindCase, args?: Json): Promise<{ args: Json; inputs
 
 /** The read path: with $expand of the bindings where the kind has some. */
 function readPath(c: KindCase, id: string): string {
-  const expand = { azureDataLakeConnector: "sourceSystem", oneRosterApiDataConnector: "sourceSystem", inboundFileFlow: "dataConnector,year", inboundApiFlow: "dataConnector,year" }[c.key as string];
+  const expand = {
+    azureDataLakeConnector: "sourceSystem($select=id)",
+    oneRosterApiDataConnector: "sourceSystem($select=id)",
+    inboundFileFlow: "dataConnector($select=id),year($select=id)",
+    inboundApiFlow: "dataConnector($select=id),year($select=id)",
+  }[c.key as string];
   return expand === undefined ? `${c.collection}/${id}` : `${c.collection}/${id}?$expand=${expand}`;
 }
 

@@ -162,7 +162,7 @@ describe("bindings changed out of band", () => {
     await fx.putState(state as never);
     await fx.clearRequests();
     const read = await providers.inboundFileFlow.read!(id, outs);
-    expect(summaryWithQuery(await fx.requests())).toEqual([`GET ${inboundFlowsPath}/${id}?$expand=dataConnector,year`]);
+    expect(summaryWithQuery(await fx.requests())).toEqual([`GET ${inboundFlowsPath}/${id}?$expand=dataConnector($select=id),year($select=id)`]);
     expect(read.props).toMatchObject({ yearId: other.id, dataConnectorId: connector.id });
     await expect(providers.inboundFileFlow.diff!(id, read.props, inputs)).resolves.toEqual({ changes: true, replaces: ["yearId"], deleteBeforeReplace: false });
   });
@@ -247,5 +247,17 @@ describe("every validation failure of issue 12 is refused by check, before any r
     expect(failures).toContainEqual({ property, reason: expect.stringMatching(reason) });
     expect(JSON.stringify(failures)).not.toContain(SECRET);
     expect(await fx.requests()).toEqual([]);
+  });
+});
+
+describe("adoption in a polymorphic collection", () => {
+  test("a OneRoster resource refuses to adopt a CSV connector, naming the class that can", async () => {
+    const { id } = await create("azureDataLakeConnector", csvConnectorArgs(await newSourceSystem()));
+    const inputs = await checked("oneRosterApiDataConnector", { dataConnectorId: id, displayName: "CSV connector" });
+    await fx.clearRequests();
+    await expect(providers.oneRosterApiDataConnector.create(inputs)).rejects.toThrow(
+      /cannot adopt data connector .* with OneRosterApiDataConnector: its type is azureDataLakeConnector \(adopt it with AzureDataLakeConnector\)/,
+    );
+    expect((await fx.requests()).map((r) => r.method)).toEqual(["GET"]);
   });
 });

@@ -8,6 +8,9 @@ import { TEST_CLIENT_SECRETS } from "./testSecrets";
 // Loosely typed on purpose: tests edit nested parts of these literals.
 type Json = Record<string, any>;
 
+/** The OAuth 2 token endpoint of the test credentials (a public URL, not a secret; named so tests need no literal). */
+export const TOKEN_URL = "https://login.example.net/oauth2/token";
+
 export function sourceSystemArgs(): Json {
   return {
     displayName: "Rostering source",
@@ -37,7 +40,7 @@ export function oneRosterConnectorArgs(sourceSystemId: string, clientSecret: str
       displayName: "One Roster API Credentials",
       clientId: "530be723-6af3-4952-8658-668fb2598ad7",
       clientSecret,
-      tokenUrl: "https://login.example.net/oauth2/token",
+      tokenUrl: TOKEN_URL,
       scope: null,
     },
   };

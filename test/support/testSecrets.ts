@@ -176,6 +176,8 @@ export const GENERATED_SECRETS = {
   engineToken: { prefix: "engine-test-token-", bytes: 12 },
   /** test/engine/engineScenarios newPassword: a user flow's password. */
   enginePassword: { prefix: "Eng1ne-Pw-", bytes: 9 },
+  /** test/engine/connectorSecret: a OneRoster connector's credential.clientSecret. */
+  engineClientSecret: { prefix: "Eng1ne-Cs-", bytes: 9 },
   /** test/graph/authentication.emulator: the ClientSecretCredential app's secret. */
   graphClientSecret: { prefix: "client-secret-", bytes: 9 },
   /** test/graph/authentication.emulator: the Read.All app's secret. */

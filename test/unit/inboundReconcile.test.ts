@@ -11,6 +11,7 @@ import {
   oneRosterConnectorArgs,
   referenceDefinitionArgs,
   sourceSystemArgs,
+  TOKEN_URL,
   yearArgs,
 } from "../support/inboundArgs";
 import { TEST_CLIENT_SECRETS } from "../support/testSecrets";
@@ -64,7 +65,7 @@ const server = {
       isValid: true,
       lastValidDateTime: null,
       clientId: "530be723-6af3-4952-8658-668fb2598ad7",
-      tokenUrl: "https://login.example.net/oauth2/token",
+      tokenUrl: TOKEN_URL,
       scope: null,
     },
     sourceSystem: { id: sourceSystemId },
@@ -251,7 +252,7 @@ describe("PATCH bodies hold only what differs", () => {
         displayName: "One Roster API Credentials",
         clientId: "530be723-6af3-4952-8658-668fb2598ad7",
         clientSecret: ROTATED,
-        tokenUrl: "https://login.example.net/oauth2/token",
+        tokenUrl: TOKEN_URL,
         scope: null,
       },
     });

@@ -10,8 +10,10 @@ import {
   oneRosterConnectorArgs,
   referenceDefinitionArgs,
   sourceSystemArgs,
+  TOKEN_URL,
   yearArgs,
 } from "../support/inboundArgs";
+import { TEST_CLIENT_SECRETS } from "../support/testSecrets";
 
 type Json = Record<string, unknown>;
 const ns = "#microsoft.graph.industryData.";
@@ -110,6 +112,14 @@ describe("validateInputs refuses, naming the property and the rule", () => {
   });
 });
 
+test("a refused URL is quoted with its user:password part masked", () => {
+  const secret = TEST_CLIENT_SECRETS.connectorUnit;
+  const raw = withChange(oneRosterConnectorArgs("s"), "baseUrl", `http://admin:${secret}@sis.example.net/ims/oneroster`);
+  const failures = validateInputs("oneRosterApiDataConnector", raw).failures;
+  expect(failures).toContainEqual({ property: "baseUrl", reason: expect.stringContaining('(got "http://***@sis.example.net/ims/oneroster")') });
+  expect(JSON.stringify(failures)).not.toContain(secret);
+});
+
 describe("validateInputs accepts on the inbound kinds", () => {
   it.each([
     { name: "a one-day year (start equals end)", kind: "year" as ResourceKind, raw: withChange(yearArgs(), "endDate", "2025-09-01") },
@@ -126,7 +136,7 @@ describe("validateInputs accepts on the inbound kinds", () => {
   });
 
   it.each([
-    { name: "OAuth 2 when the credential has a tokenUrl", tokenUrl: "https://login.example.net/token", type: `${ns}oAuth2ClientCredential` },
+    { name: "OAuth 2 when the credential has a tokenUrl", tokenUrl: TOKEN_URL, type: `${ns}oAuth2ClientCredential` },
     { name: "OAuth 1 when it has none", tokenUrl: undefined, type: `${ns}oAuth1ClientCredential` },
   ])("fills the credential's @odata.type: $name", ({ tokenUrl, type }) => {
     const raw = withChange(withChange(oneRosterConnectorArgs("s"), "credential/tokenUrl", tokenUrl), "credential/scope", undefined);
