@@ -11,12 +11,12 @@ import * as path from "path";
 import { startEmulator, type LoggedRequest, type TenantState } from "../../emulator";
 import { makeProgramDir, repoRoot, type ProgramDir } from "../harness";
 import { scanKeptOutput } from "../support/scanKeptOutput";
-import { TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
+import { TEST_KEYS, TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
 import { describeWithCli, pulumiRoutes, type PulumiRoute, type RunResult } from "./pulumiRoutes";
 
 const TOKEN = TEST_TOKENS.examplesCli;
 const ROOT = "/beta/external/industryData";
-const PASSPHRASE = "district-from-scratch-test";
+const PASSPHRASE = TEST_KEYS.districtFromScratchPassphrase;
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 

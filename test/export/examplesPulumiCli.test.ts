@@ -70,7 +70,7 @@ async function tenant(): Promise<TenantState> {
     expect(outcome(await pulumi(["preview", "--expect-no-changes"]))).toEqual({ code: 0, output: "" });
     expect(outcome(await pulumi(["destroy", "--yes", "--skip-preview"]))).toEqual({ code: 0, output: "" });
     expect((await tenant()).flowSets).toEqual([]);
-  });
+  }, 5 * 60_000);
 });
 
 (cliBuilt ? describe : describe.skip)("examples/academic-year-rollover through the real Pulumi CLI", () => {

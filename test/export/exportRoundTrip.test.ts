@@ -14,6 +14,7 @@ import { startEmulator, passwordMatches } from "../../emulator";
 import { resolveProviderConfig } from "../../provider/config";
 import { createGraphClient } from "../../provider/graph";
 import { exportTenant, type ExportSummary } from "../../provider/cli/exportTenant";
+import { entityCollections } from "../../provider/cli/readTenant";
 import type { PasswordMode } from "../../provider/cli/serverToArgs";
 import {
   EngineResource,
@@ -200,12 +201,12 @@ afterAll(async () => {
 });
 
 describe("export -> adopt round trip through the dynamic-provider host", () => {
-  test("the export reads with GETs only: one list of the sets, one list of flows per set", async () => {
+  test("the export reads with GETs only: one list of the sets, one list of flows per set, one list per inbound collection", async () => {
     await admin("DELETE", "requests");
     const summary = await exportInto(path.join(program.dir, "probe"), "omit");
     const requests = await graphRequests();
     expect(requests.every((r) => r.method === "GET")).toBe(true);
-    expect(requests).toHaveLength(1 + variedTenant().length);
+    expect(requests).toHaveLength(1 + variedTenant().length + entityCollections().length);
     expect(summary.flowSets).toBe(variedTenant().length);
     expect(summary.flows).toBe(variedTenantFlowCount);
     console.log(`export of ${summary.flowSets} sets / ${summary.flows} flows read in ${summary.readMs} ms`);
