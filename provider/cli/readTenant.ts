@@ -4,7 +4,7 @@
  * definitions).
  */
 import { isGraphError, type GraphClient } from "../graph";
-import type { JsonObject } from "../reconcile";
+import { boundIds, type JsonObject } from "../reconcile";
 import {
   descriptorForOdataType,
   descriptors,
@@ -12,6 +12,7 @@ import {
   entityListPath,
   flowSetsPath,
   flowsPath,
+  idSegmentProblem,
   resourceKinds,
   type ResourceKind,
 } from "../schema";
@@ -73,19 +74,31 @@ export function entityCollections(): EntityCollection[] {
 export async function readTenant(options: ReadTenantOptions): Promise<TenantSnapshot> {
   // One Promise.all, so a failure of either half is the export's failure and never an unhandled rejection.
   const [flowSets, read] = await Promise.all([readFlowSets(options), Promise.all(entityCollections().map((c) => readCollection(options.client, c)))]);
-  return { flowSets, entities: read.flatMap((r) => r.entities), unmanaged: read.flatMap((r) => r.unmanaged), refused: read.flatMap((r) => r.refused) };
+  const entities = read.flatMap((r) => r.entities);
+  // The inbound ids become adopt arguments and bind targets of the program: the same rule as the sets' and flows'.
+  assertDeclarableIds(
+    entities.flatMap(({ kind, server }) => {
+      const what = `${descriptors[kind].noun} ${JSON.stringify(server.id)} (${JSON.stringify(server.displayName)})`;
+      const bound = Object.entries(boundIds(kind, server)).filter(([, id]) => typeof id === "string");
+      return [{ what, id: server.id }, ...bound.map(([argument, id]) => ({ what: `${what}, its ${argument}`, id }))];
+    }),
+  );
+  return { flowSets, entities, unmanaged: read.flatMap((r) => r.unmanaged), refused: read.flatMap((r) => r.refused) };
 }
 
 async function readFlowSets(options: ReadTenantOptions): Promise<TenantSnapshot["flowSets"]> {
   const sets = await options.client.list<JsonObject>(flowSetsPath);
+  assertDeclarableIds(sets.map((set) => ({ what: `flow set ${describe(set)}`, id: set.id })));
   options.onFlowSetsListed?.(sets.length);
-  return Promise.all(
+  const flowSets = await Promise.all(
     sets.map(async (set) => {
       const flows = await options.client.list<JsonObject>(flowsPath(String(set.id)));
       options.onFlowSetRead?.(set, flows);
       return { set, flows };
     }),
   );
+  assertDeclarableIds(flowSets.flatMap(({ set, flows }) => flows.map((flow) => ({ what: `flow ${JSON.stringify(flow.id)} in flow set ${describe(set)}`, id: flow.id }))));
+  return flowSets;
 }
 
 type CollectionRead = Required<Omit<TenantSnapshot, "flowSets">>;
@@ -111,4 +124,22 @@ async function readCollection(client: GraphClient, collection: EntityCollection)
     else out.unmanaged.push({ id: String(server.id), odataType });
   }
   return out;
+}
+
+function describe(set: JsonObject): string {
+  return `${JSON.stringify(set.id)} (${JSON.stringify(set.displayName)})`;
+}
+
+/**
+ * Fails, before anything is written, when the tenant holds an id the id rule refuses (Graph hands out GUIDs, so
+ * only a tampered or foreign tenant can): a program declaring it would fail `check`, and no request may carry it.
+ */
+function assertDeclarableIds(entities: { what: string; id: unknown }[]): void {
+  const refused = entities.flatMap(({ what, id }) => {
+    const problem = idSegmentProblem(id);
+    return problem === undefined ? [] : [`${what}: its id ${problem}`];
+  });
+  if (refused.length > 0) {
+    throw new Error(`the tenant holds ids no program can declare (an id becomes a URL segment), so nothing was exported:\n  ${refused.join("\n  ")}`);
+  }
 }

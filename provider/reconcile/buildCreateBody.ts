@@ -20,7 +20,7 @@ export function buildCreateBody(kind: ResourceKind, declared: JsonObject, ctx: {
   }
   for (const { argument, navigation, targetCollection } of descriptor.entityBindings) {
     const id = declared[argument];
-    if (typeof id === "string") body[`${navigation}@odata.bind`] = bindUrl(ctx.graphEndpoint, targetCollection, id);
+    if (typeof id === "string") body[`${navigation}@odata.bind`] = bindUrl(ctx.graphEndpoint, targetCollection, id, argument);
   }
   return body;
 }

@@ -1,4 +1,4 @@
-import { descriptorForOdataType, descriptors } from "../schema";
+import { descriptorForOdataType, descriptors, idSegment } from "../schema";
 import type { ResourceKind, TypeDescriptor } from "../schema";
 import { covers } from "./covers";
 import { toDeclaredForm } from "./declaredForm";
@@ -98,10 +98,13 @@ export function recordedDeleteOnDestroy(kind: ResourceKind, olds: JsonObject): b
 
 /**
  * The Graph id an entity with a natural id will have (`<referenceType>-<code>` of a reference definition), or
- * undefined for kinds whose ids Graph assigns (or inputs not known yet).
+ * undefined for kinds whose ids Graph assigns (or inputs not known yet). Throws, before any request, for a part
+ * that breaks the id rule.
  */
 export function naturalIdOf(kind: ResourceKind, declared: JsonObject): string | undefined {
-  const parts = descriptors[kind].naturalId?.map((property) => declared[property]);
-  if (parts === undefined || !parts.every((part) => typeof part === "string" && part !== "")) return undefined;
-  return parts.join("-");
+  const properties = descriptors[kind].naturalId;
+  if (properties === undefined || !properties.every((property) => typeof declared[property] === "string")) return undefined;
+  // Each part goes through the id rule: it ends up in a URL segment (idSegment throws, naming the property).
+  for (const property of properties) idSegment(declared[property] as string, property);
+  return properties.map((property) => declared[property]).join("-");
 }

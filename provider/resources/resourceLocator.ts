@@ -40,7 +40,8 @@ export const flowSetLocator: ResourceLocator = {
   readPath: (id) => flowSetPath(id),
   collectionPath: () => flowSetsPath,
   resourceId: (_inputs, entityId) => entityId,
-  adoptedId: (inputs) => (typeof inputs.flowSetId === "string" && inputs.flowSetId !== "" ? inputs.flowSetId : undefined),
+  // Any string adopts, even "": the path builder then refuses a bad id instead of a create going ahead.
+  adoptedId: (inputs) => (typeof inputs.flowSetId === "string" ? inputs.flowSetId : undefined),
   describe: (id) => `flow set ${id}`,
   noun: "flow set",
 };
@@ -55,7 +56,7 @@ export const flowLocator: ResourceLocator = {
   collectionPath: (inputs) => flowsPath(String(inputs.flowSetId)),
   resourceId: (inputs, entityId) => formatFlowResourceId({ flowSetId: String(inputs.flowSetId), flowId: entityId }),
   adoptedId: (inputs) =>
-    typeof inputs.flowId === "string" && inputs.flowId !== ""
+    typeof inputs.flowId === "string"
       ? formatFlowResourceId({ flowSetId: String(inputs.flowSetId), flowId: inputs.flowId })
       : undefined,
   describe: (id) => {
@@ -73,13 +74,14 @@ export function entityLocator(kind: ResourceKind): ResourceLocator {
   const descriptor = descriptors[kind];
   const collection = entityCollectionPath(kind);
   return {
-    entityPath: (id) => entityPath(collection, id),
+    entityPath: (id) => entityPath(collection, id, descriptor.adoptArgument),
     readPath: (id) => entityReadPath(kind, id),
     collectionPath: () => collection,
     resourceId: (_inputs, entityId) => entityId,
+    // Any string adopts, even "": the path builder then refuses a bad id instead of a create going ahead.
     adoptedId: (inputs) => {
       const id = inputs[descriptor.adoptArgument];
-      return typeof id === "string" && id !== "" ? id : undefined;
+      return typeof id === "string" ? id : undefined;
     },
     describe: (id) => `${descriptor.noun} ${id}`,
     noun: descriptor.noun,

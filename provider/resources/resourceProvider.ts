@@ -2,6 +2,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import { isGraphError } from "../graph";
 import { descriptors, type ResourceKind } from "../schema";
 import {
+  assertAdoptedEntity,
   assertNoCreateOnlyConflict,
   assertRevivable,
   buildCreateBody,
@@ -14,7 +15,7 @@ import {
   type JsonObject,
 } from "../reconcile";
 import { checkInputs, withoutProviderKey } from "./checkInputs";
-import { assertKindFree, kindOf, needsReread, patchEntity } from "./entityOperations";
+import { assertKindFree, needsReread, patchEntity } from "./entityOperations";
 import type { ResourceLocator } from "./resourceLocator";
 import { graphContext } from "./runtimeConfig";
 
@@ -112,7 +113,7 @@ export function createResourceProvider({ kind, locator }: ResourceProviderOption
     const existing = await client.get<JsonObject>(locator.readPath(id)).catch((error: unknown) => {
       throw isNotFound(error) ? new Error(`cannot adopt ${locator.describe(id)}: it does not exist (404)`) : error;
     });
-    assertAdoptedKind(kind, existing, locator.describe(id));
+    assertAdoptedEntity({ kind, id: String(declared[descriptor.adoptArgument]), entity: existing, what: locator.describe(id) });
     assertNoCreateOnlyConflict(kind, declared, existing, locator.describe(id));
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
     const server = body === undefined ? existing : await patchEntity(client, path, body, locator.readPath(id));
@@ -129,25 +130,12 @@ export function createResourceProvider({ kind, locator }: ResourceProviderOption
       throw error;
     });
     if (existing === undefined) return undefined;
+    assertAdoptedEntity({ kind, id, entity: existing, what: locator.describe(id) });
     assertRevivable(kind, existing, id);
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
     const server = body === undefined ? existing : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
     return { id, outs: toOutputs(kind, server, declared) };
   }
-}
-
-/**
- * In a polymorphic collection (flows, connectors, inbound flows) a typed resource adopts only its own kind; the
- * base `ProvisioningFlow` adopts any flow.
- */
-function assertAdoptedKind(kind: ResourceKind, existing: JsonObject, what: string): void {
-  const actual = kindOf(existing);
-  if (!descriptors[kind].polymorphic || descriptors[kind].abstract || actual === kind) return;
-  const found = actual === undefined ? String(existing["@odata.type"]) : descriptors[actual].graphType;
-  throw new Error(
-    `cannot adopt ${what} with ${descriptors[kind].resourceName}: its type is ${found}` +
-      (actual !== undefined ? ` (adopt it with ${descriptors[actual].resourceName})` : ""),
-  );
 }
 
 function isNotFound(error: unknown): boolean {

@@ -81,6 +81,12 @@ export interface TypeDescriptor {
   adoptArgument: string;
   /** Arguments an adopting resource must still declare (a flow's parent set); everything else may be left out. */
   adoptRequires: string[];
+  /**
+   * Every argument (a descriptor path) whose value becomes a URL segment or a bind target: the parent and
+   * adopted ids, bindings' ids. Each must pass the one id rule (idSegment.ts); declaring it here is all a kind
+   * needs for `check` to enforce it with the property path.
+   */
+  idArguments: string[];
   /** Top-level properties Graph requires in every PATCH body (DOCS "Required" in the update tables). */
   requiredOnPatch: string[];
   /**
@@ -193,6 +199,7 @@ function flowDescriptor(specifics: FlowSpecifics): TypeDescriptor {
     providerFields: flowProviderFields,
     adoptArgument: "flowId",
     adoptRequires: specifics.abstract === true ? ["flowSetId", "flowId"] : ["flowSetId"],
+    idArguments: ["flowSetId", "flowId"],
     readOnly: flowReadOnly,
     replaceOnChange: flowReplaceOnChange,
     setLike: [],
@@ -228,6 +235,8 @@ function entityDescriptor({ collection, ...specifics }: EntitySpecifics): TypeDe
     abstract: false,
     providerFields: [specifics.adoptArgument, "deleteOnDestroy", ...bindingArguments],
     adoptRequires: [],
+    // The adopted id and every bound id become URL segments or bind targets.
+    idArguments: [specifics.adoptArgument, ...bindingArguments],
     requiredOnPatch: [],
     readOnly: ["id"],
     replaceOnChange: [specifics.adoptArgument],
@@ -283,6 +292,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     providerFields: ["flowSetId", "deleteOnDestroy"],
     adoptArgument: "flowSetId",
     adoptRequires: [],
+    idArguments: ["flowSetId"],
     // DOCS "Required" on update: an adopted set that leaves displayName undeclared sends the name it holds.
     requiredOnPatch: ["displayName"],
     readOnly: ["id", "createdDateTime", "lastModifiedDateTime"],
@@ -311,6 +321,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
       "creationOptions.configurations[].licenseSkus",
     ],
     keyedCollections: { "creationOptions.configurations": "roleGroupId" },
+    idArguments: ["flowSetId", "flowId", "creationOptions.configurations[].roleGroupId"],
     caseInsensitive: [
       "managementOptions.additionalAttributes[]",
       "managementOptions.additionalOptions.studentAgeGroup",
@@ -393,6 +404,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     // roleGroup is a navigation on a complex type: written as roleGroup@odata.bind, and never read back.
     bindings: { "userMatchingSettings[]": { argument: "roleGroupId", navigation: "roleGroup" } },
     unreadable: ["userMatchingSettings[].roleGroupId"],
+    idArguments: ["sourceSystemId", "userMatchingSettings[].roleGroupId"],
   }),
   azureDataLakeConnector: entityDescriptor({
     kind: "azureDataLakeConnector",
@@ -464,6 +476,8 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     replaceOnChange: ["referenceDefinitionId", "referenceType", "code"],
     readOnly: ["id", "source", "createdDateTime", "lastModifiedDateTime"],
     naturalId: ["referenceType", "code"],
+    // referenceType and code form the id Graph addresses it by (the GET that looks for a disabled twin).
+    idArguments: ["referenceDefinitionId", "referenceType", "code"],
     // Quirk (soft delete): Graph's DELETE disables a definition, since historical data may point at its code.
     softDelete: { flag: "isDisabled" },
   }),

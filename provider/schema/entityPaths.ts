@@ -17,7 +17,7 @@ export function entityCollectionPath(kind: ResourceKind): string {
  * `$expand` keeps the bound entities' bodies (a connector's credential, a source system's settings) out of it.
  */
 export function entityReadPath(kind: ResourceKind, id: string): string {
-  return withBindingsExpanded(kind, entityPath(entityCollectionPath(kind), id));
+  return withBindingsExpanded(kind, entityPath(entityCollectionPath(kind), id, descriptors[kind].adoptArgument));
 }
 
 /** The GET that lists a kind's collection (what `industrydata export` reads), bindings expanded as in entityReadPath. */

@@ -40,6 +40,7 @@ export {
   flowSetPath,
   flowsPath,
   flowPath,
+  fillPathTemplate,
   roleGroupsPath,
   roleGroupBindUrl,
   roleGroupIdFromBindUrl,
@@ -55,8 +56,9 @@ export {
   referenceDefinitionId,
 } from "./paths";
 export { entityCollectionPath, entityListPath, entityReadPath } from "./entityPaths";
+export { idSegment, idSegmentProblem, maxIdLength } from "./idSegment";
 export { jsonSchemas } from "./jsonSchemas";
 export { validateInputs } from "./validateInputs";
 export type { InputFailure, ValidationResult } from "./validateInputs";
 export { pulumiUnknownValue, fillOdataTypes } from "./validateInputs";
-export { patternOf, childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject } from "./jsonPath";
+export { patternOf, childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject, valuesAt } from "./jsonPath";

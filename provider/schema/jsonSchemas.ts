@@ -57,7 +57,7 @@ const basicFilter = {
   type: "object",
   properties: {
     attribute: { type: "string", enum: filterOptionsValues },
-    in: { type: "array", items: { type: "string" } },
+    in: { type: "array", items: nonEmptyString },
   },
   required: ["attribute", "in"],
   additionalProperties: false,
@@ -78,7 +78,7 @@ export const flowSetSchema = {
 
 const simplePasswordSettings = {
   type: "object",
-  properties: { password: { type: "string" } },
+  properties: { password: nonEmptyString },
   required: ["password"],
   additionalProperties: false,
 } satisfies JSONSchemaType<SimplePasswordSettingsArgs>;
@@ -87,7 +87,7 @@ const userConfiguration = {
   type: "object",
   properties: {
     roleGroupId: nonEmptyString,
-    licenseSkus: { type: "array", items: { type: "string" }, nullable: true },
+    licenseSkus: { type: "array", items: nonEmptyString, nullable: true },
     defaultPasswordSettings: { ...simplePasswordSettings, nullable: true },
   },
   required: ["roleGroupId"],

@@ -1,11 +1,16 @@
-/** Graph paths (relative to the endpoint) of the industryData outbound provisioning resources. */
+/**
+ * Graph paths (relative to the endpoint) of the industryData resources. Every id goes
+ * through `idSegment`, which throws for an id that is no safe segment (`..`, `/`, control characters, …): an id
+ * that arrives without `check` (`pulumi import`, a stored state, the export) never becomes a request.
+ */
+import { idSegment } from "./idSegment";
 
 /** The flow-set collection. Graph's docs sometimes spell it with a capital O; the SDKs and @odata.context use this form. */
 export const flowSetsPath = "/external/industryData/outboundProvisioningFlowSets";
 
 /** One flow set. */
 export function flowSetPath(setId: string): string {
-  return `${flowSetsPath}/${encodeURIComponent(setId)}`;
+  return `${flowSetsPath}/${idSegment(setId, "flowSetId")}`;
 }
 
 /** The (polymorphic) flow collection of a set. */
@@ -15,7 +20,18 @@ export function flowsPath(setId: string): string {
 
 /** One flow of a set. */
 export function flowPath(setId: string, flowId: string): string {
-  return `${flowsPath(setId)}/${encodeURIComponent(flowId)}`;
+  return `${flowsPath(setId)}/${idSegment(flowId, "flowId")}`;
+}
+
+/**
+ * A descriptor's `pathTemplate` with each `{name}` placeholder filled by `ids[name]`, every one checked by the
+ * id rule (for kinds that add their own templates: the same guard as the functions above).
+ */
+export function fillPathTemplate(template: string, ids: Record<string, string>): string {
+  return template.replace(/\{(\w+)\}/g, (_placeholder, name: string) => {
+    if (!(name in ids)) throw new Error(`internal: no value for {${name}} in ${template}`);
+    return idSegment(ids[name], name);
+  });
 }
 
 /** The role-group collection (read-only lookups; built-in ids are "staff" and "students"). */
@@ -26,7 +42,7 @@ export const roleGroupsPath = "/external/industryData/roleGroups";
  * absolute endpoint URL, e.g. `https://graph.microsoft.com/beta/external/industryData/roleGroups/staff`.
  */
 export function roleGroupBindUrl(graphEndpoint: string, roleGroupId: string): string {
-  return bindUrl(graphEndpoint, roleGroupsPath, roleGroupId);
+  return bindUrl(graphEndpoint, roleGroupsPath, roleGroupId, "roleGroupId");
 }
 
 /**
@@ -51,17 +67,20 @@ export const inboundFlowsPath = `${industryDataPath}/inboundFlows`;
 /** The reference-definition collection (ids `<referenceType>-<code>`). */
 export const referenceDefinitionsPath = `${industryDataPath}/referenceDefinitions`;
 
-/** One entity of a top-level industryData collection (a source system, a connector, a year, …). */
-export function entityPath(collection: string, id: string): string {
-  return `${collection}/${encodeURIComponent(id)}`;
+/**
+ * One entity of a top-level industryData collection (a source system, a connector, a year, …); `what` names the
+ * argument the id came from in the id rule's error (e.g. "dataConnectorId").
+ */
+export function entityPath(collection: string, id: string, what: string): string {
+  return `${collection}/${idSegment(id, what)}`;
 }
 
 /**
  * The absolute URL written as `<navigation>@odata.bind` for an entity of a collection, in the form of Graph's
  * examples: `https://graph.microsoft.com/beta/external/industryData/sourceSystems/{id}`.
  */
-export function bindUrl(graphEndpoint: string, collection: string, id: string): string {
-  return `${graphEndpoint.replace(/\/+$/, "")}${entityPath(collection, id)}`;
+export function bindUrl(graphEndpoint: string, collection: string, id: string, what: string): string {
+  return `${graphEndpoint.replace(/\/+$/, "")}${entityPath(collection, id, what)}`;
 }
 
 /** The reference-definition id Graph forms from its type and code, e.g. `RefGradeLevel-TestGrade`. */

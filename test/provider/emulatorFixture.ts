@@ -29,7 +29,10 @@ export interface EmulatorFixture {
   clearRequests(): Promise<void>;
   /** The whole tenant as the emulator stores it. */
   state(): Promise<TenantState>;
-  /** Replaces the whole tenant (an out-of-band change Graph's API cannot make, such as a rebound binding). */
+  /**
+   * Replaces the whole tenant (ids kept): restores a snapshot from `state()`, or makes an out-of-band change
+   * Graph's API cannot (a rebound binding).
+   */
   putState(state: TenantState): Promise<void>;
   /** A Graph call made directly (an out-of-band change, as in the portal); not via the provider. */
   graph(method: string, path: string, body?: object): Promise<{ status: number; body: any }>;
