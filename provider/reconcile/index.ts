@@ -10,7 +10,7 @@ export {
 } from "./diffResource";
 export { boundIds, liftEntityBindings } from "./entityBindings";
 export { assertNoCreateOnlyConflict, assertRevivable } from "./existingEntity";
-export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged } from "./lastDeclared";
+export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged, unreadableProperties } from "./lastDeclared";
 export { buildCreateBody } from "./buildCreateBody";
 export { buildPatchBody } from "./buildPatchBody";
 export { toOutputs } from "./toOutputs";

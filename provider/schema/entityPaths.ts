@@ -17,7 +17,15 @@ export function entityCollectionPath(kind: ResourceKind): string {
  * `$expand` keeps the bound entities' bodies (a connector's credential, a source system's settings) out of it.
  */
 export function entityReadPath(kind: ResourceKind, id: string): string {
-  const path = entityPath(entityCollectionPath(kind), id, descriptors[kind].adoptArgument);
+  return withBindingsExpanded(kind, entityPath(entityCollectionPath(kind), id, descriptors[kind].adoptArgument));
+}
+
+/** The GET that lists a kind's collection (what `industrydata export` reads), bindings expanded as in entityReadPath. */
+export function entityListPath(kind: ResourceKind): string {
+  return withBindingsExpanded(kind, entityCollectionPath(kind));
+}
+
+function withBindingsExpanded(kind: ResourceKind, path: string): string {
   const expand = descriptors[kind].entityBindings.map((b) => `${b.navigation}($select=id)`).join(",");
   return expand === "" ? path : `${path}?$expand=${expand}`;
 }

@@ -55,7 +55,7 @@ export {
   idFromBindUrl,
   referenceDefinitionId,
 } from "./paths";
-export { entityCollectionPath, entityReadPath } from "./entityPaths";
+export { entityCollectionPath, entityListPath, entityReadPath } from "./entityPaths";
 export { idSegment, idSegmentProblem, maxIdLength } from "./idSegment";
 export { jsonSchemas } from "./jsonSchemas";
 export { validateInputs } from "./validateInputs";

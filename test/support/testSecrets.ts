@@ -133,6 +133,8 @@ export const TEST_CLIENT_SECRETS = secretTable({
   connectorProvider: "OneRoster-Provider-Secret-1",
   /** test/provider/inbound*: the rotated one. */
   connectorProviderRotated: "OneRoster-Provider-Secret-2",
+  /** test/export/inboundTenant: the seeded OneRoster connector's clientSecret, given back as secret stack config. */
+  exportOneRoster: "OneRoster-Export-Secret-9",
 });
 
 /** Bearer tokens (static tokens the emulator accepts, industrydata:accessToken values). */
@@ -173,6 +175,8 @@ export const TEST_TOKENS = secretTable({
 export const TEST_KEYS = secretTable({
   /** test/harness/toyProvider: the toy provider's secret config `toy:apiKey`. */
   toyApiKey: "toy-api-key-c0ffee42",
+  /** test/e2e/districtFromScratch: the passphrase its stack's secrets (the passwords, the token) are encrypted with. */
+  districtFromScratchPassphrase: "district-from-scratch-test",
 });
 
 /** Secrets made fresh per run: a fixed prefix and random hex, so the scan knows their shape. */
