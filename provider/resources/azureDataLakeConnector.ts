@@ -40,7 +40,7 @@ export interface AzureDataLakeConnectorArgs {
  * @example
  * ```ts
  * const csv = new AzureDataLakeConnector("csv", {
- *   sourceSystemId: source.sourceSystemId,
+ *   sourceSystemId: source.id,
  *   displayName: "SIS CSV upload",
  *   fileFormat: { code: "schoolDataSyncV2Rev1" },
  * });

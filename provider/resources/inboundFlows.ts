@@ -81,7 +81,7 @@ abstract class InboundFlowResource extends pulumi.dynamic.Resource {
  * @example
  * ```ts
  * const rostering = new InboundFileFlow("rostering", {
- *   dataConnectorId: csv.dataConnectorId, yearId: year.yearId,
+ *   dataConnectorId: csv.id, yearId: year.id,
  *   displayName: "SIS rostering", dataDomain: "educationRostering",
  *   effectiveDateTime: "2025-08-15T00:00:00Z", expirationDateTime: "2026-07-31T00:00:00Z",
  * });
@@ -106,7 +106,7 @@ export class InboundFileFlow extends InboundFlowResource {
  * @example
  * ```ts
  * const rostering = new InboundApiFlow("rostering", {
- *   dataConnectorId: api.dataConnectorId, yearId: year.yearId,
+ *   dataConnectorId: api.id, yearId: year.id,
  *   displayName: "OneRoster rostering", dataDomain: "educationRostering",
  *   effectiveDateTime: "2025-08-15T00:00:00Z",
  * });

@@ -60,7 +60,7 @@ export interface OneRosterApiDataConnectorArgs {
  * @example
  * ```ts
  * const api = new OneRosterApiDataConnector("oneroster", {
- *   sourceSystemId: source.sourceSystemId,
+ *   sourceSystemId: source.id,
  *   displayName: "SIS OneRoster",
  *   apiFormat: "oneRoster",
  *   baseUrl: "https://sis.example.com/ims/oneroster/v1p1",

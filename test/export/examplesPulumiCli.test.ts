@@ -1,7 +1,7 @@
 /**
  * The full-district example run by the real Pulumi CLI against the emulator, from a copy of the example (stack
  * init writes Pulumi.<stack>.yaml into the project): up creates every set and flow with the declared settings,
- * a second preview finds no change, destroy removes what it created. Skipped, saying so, without the CLI.
+ * a second preview finds no change, destroy removes what it created. Without the CLI: skipped locally, failing in CI (describeWithCli).
  */
 import * as fs from "fs";
 import * as path from "path";
@@ -70,10 +70,10 @@ describeWithCli("examples/full-district through the real Pulumi CLI", () => {
     expect(outcome(await pulumi(["preview", "--expect-no-changes"]))).toEqual({ code: 0, output: "" });
     expect(outcome(await pulumi(["destroy", "--yes", "--skip-preview"]))).toEqual({ code: 0, output: "" });
     expect((await tenant()).flowSets).toEqual([]);
-  }, 5 * 60_000);
+  });
 });
 
-(cliBuilt ? describe : describe.skip)("examples/academic-year-rollover through the real Pulumi CLI", () => {
+describeWithCli("examples/academic-year-rollover through the real Pulumi CLI", () => {
   let rollover: { emulator: Emulator; program: ProgramDir; folder: string; pulumi: (args: string[]) => Promise<CliRun> };
 
   beforeAll(async () => {
