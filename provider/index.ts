@@ -1,6 +1,7 @@
 /**
- * pulumi-industrydata: Microsoft Graph industryData outbound provisioning (School Data Sync) as Pulumi resources.
- * The six resource classes and their argument types, and the providers behind them (`providers.userProvisioningFlow`,
+ * pulumi-industrydata: Microsoft Graph industryData (School Data Sync) as Pulumi resources: the outbound
+ * provisioning flow sets and flows, and the inbound side they depend on (source systems, data connectors, academic
+ * years, inbound flows, reference definitions). The resource classes and their argument types, and the providers behind them (`providers.userProvisioningFlow`,
  * …) so tests and tools can call check/diff/create/read/update/delete directly.
  */
 export { OutboundProvisioningFlowSet } from "./resources/outboundProvisioningFlowSet";
@@ -15,6 +16,18 @@ export { AdministrativeUnitProvisioningFlow } from "./resources/administrativeUn
 export type { AdministrativeUnitProvisioningFlowArgs } from "./resources/administrativeUnitProvisioningFlow";
 export { ProvisioningFlow } from "./resources/provisioningFlow";
 export type { ProvisioningFlowArgs } from "./resources/provisioningFlow";
+export { SourceSystemDefinition } from "./resources/sourceSystemDefinition";
+export type { SourceSystemDefinitionArgs } from "./resources/sourceSystemDefinition";
+export { AzureDataLakeConnector } from "./resources/azureDataLakeConnector";
+export type { AzureDataLakeConnectorArgs } from "./resources/azureDataLakeConnector";
+export { OneRosterApiDataConnector } from "./resources/oneRosterApiDataConnector";
+export type { OneRosterApiDataConnectorArgs } from "./resources/oneRosterApiDataConnector";
+export { YearTimePeriodDefinition } from "./resources/yearTimePeriodDefinition";
+export type { YearTimePeriodDefinitionArgs } from "./resources/yearTimePeriodDefinition";
+export { InboundFileFlow, InboundApiFlow } from "./resources/inboundFlows";
+export type { InboundFlowArgs } from "./resources/inboundFlows";
+export { ReferenceDefinition } from "./resources/referenceDefinition";
+export type { ReferenceDefinitionArgs } from "./resources/referenceDefinition";
 /**
  * The provider of each resource class (`providers.userProvisioningFlow.diff(…)`), for tests and tools; loaded on
  * first use. Call `configure` first (else the `INDUSTRYDATA_*` environment variables apply).

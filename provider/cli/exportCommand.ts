@@ -9,6 +9,7 @@ import { createGraphClient, type ManagedGraphClient } from "../graph";
 import { explainExportError } from "./explainExportError";
 import { exportTenant, type ExportSummary } from "./exportTenant";
 import { progressDisplay } from "./progressDisplay";
+import { describeSecret } from "./planProgram";
 import type { PasswordMode } from "./serverToArgs";
 
 /** Where the command reads and writes; the real process by default, replaceable in tests. */
@@ -139,14 +140,19 @@ function configFromOptions(options: ExportOptions, env: NodeJS.ProcessEnv): (key
 /** What the user reads after a successful export: the summary, then the commands that finish the adoption. */
 function report(summary: ExportSummary, config: ProviderConfig, quiet: boolean): string {
   const seconds = (summary.readMs / 1000).toFixed(1);
-  const line = `Exported ${summary.flowSets} flow set(s) and ${summary.flows} flow(s) from ${config.graphEndpoint} in ${seconds} s to ${summary.outDir}\n`;
+  const inbound = summary.entities > 0 ? `${summary.entities} inbound resource(s), ` : "";
+  const line = `Exported ${inbound}${summary.flowSets} flow set(s) and ${summary.flows} flow(s) from ${config.graphEndpoint} in ${seconds} s to ${summary.outDir}\n`;
   if (quiet) return line;
-  const secretNotes = new Map(summary.plan.secrets.map((s) => [s.key, `# ${s.roleGroupId} in flow set ${JSON.stringify(s.flowSetDisplayName)}`]));
+  const secretNotes = new Map(summary.plan.secrets.map((s) => [s.key, `# ${describeSecret(s)}`]));
   const commands = summary.configCommands.map((c) => {
     const key = c.startsWith("pulumi config set --secret ") ? c.slice("pulumi config set --secret ".length) : undefined;
     return key !== undefined && secretNotes.has(key) ? `  ${c}   ${secretNotes.get(key)}` : `  ${c}`;
   });
-  const notes = [...summary.plan.flowSets.flatMap((s) => [...s.notes, ...s.flows.flatMap((f) => f.notes.map((n) => `${f.resourceName}: ${n}`))])];
+  const notes = [
+    ...summary.plan.notes,
+    ...summary.plan.entities.flatMap((e) => e.notes.map((n) => `${e.resourceName}: ${n}`)),
+    ...summary.plan.flowSets.flatMap((s) => [...s.notes, ...s.flows.flatMap((f) => f.notes.map((n) => `${f.resourceName}: ${n}`))]),
+  ];
   return [
     line.trimEnd(),
     adoptionNote(summary),
@@ -157,21 +163,23 @@ function report(summary: ExportSummary, config: ProviderConfig, quiet: boolean):
     "  npm install",
     "  pulumi stack init <stack>",
     ...commands,
-    "  pulumi preview   # each set and flow: + create (adoption), nothing sent to Graph",
-    `  pulumi up        # ${summary.plan.passwordFlows.length > 0 ? `one GET each; a PATCH only for the ${summary.plan.passwordFlows.length} user flow(s) with a declared password` : "one GET each, no change in the tenant"}`,
+    "  pulumi preview   # each resource: + create (adoption), nothing sent to Graph",
+    `  pulumi up        # ${summary.plan.secretHolders.length > 0 ? `one GET each; a PATCH only for the ${summary.plan.secretHolders.length} resource(s) with a declared secret` : "one GET each, no change in the tenant"}`,
     "",
   ].join("\n");
 }
 
-/** What the first `pulumi up` will do to the tenant: nothing, except sending each declared password once. */
+/** What the first `pulumi up` will do to the tenant: nothing, except sending each declared secret once. */
 function adoptionNote(summary: ExportSummary): string {
-  const { passwordFlows, passwords } = summary.plan;
-  const sets = `Every flow set and flow is adopted by id (flowSetId, flowId): the first \`pulumi up\` reads each once`;
-  if (passwordFlows.length > 0) {
+  const { secretHolders, passwords } = summary.plan;
+  const sets = summary.entities > 0
+    ? "Every inbound resource, flow set and flow is adopted by id, bindings as references: the first `pulumi up` reads each once"
+    : "Every flow set and flow is adopted by id (flowSetId, flowId): the first `pulumi up` reads each once";
+  if (secretHolders.length > 0) {
     return (
-      `${sets} and sends one PATCH to each of the ${passwordFlows.length} user flow(s) with a declared password ` +
-      `(${passwordFlows.join(", ")}), and nothing else: Graph never reveals the current password, so the declared one ` +
-      "is sent once, on purpose."
+      `${sets} and sends one PATCH to each of the ${secretHolders.length} resource(s) with a declared secret ` +
+      `(${secretHolders.join(", ")}), and nothing else: Graph never reveals a password or client secret, so the declared ` +
+      "one is sent once, on purpose."
     );
   }
   const omitted = passwords === "omit" ? " (default passwords not exported: --passwords omit)" : "";

@@ -6,7 +6,7 @@
 import * as fs from "node:fs";
 import * as path from "node:path";
 import type { GraphClient } from "../graph";
-import { flowCount, planProgram, type ProgramPlan } from "./planProgram";
+import { entityCount, flowCount, planProgram, type ProgramPlan } from "./planProgram";
 import { packageVersions } from "./packageVersions";
 import { silentProgress, type ProgressDisplay } from "./progressDisplay";
 import { readTenant } from "./readTenant";
@@ -38,6 +38,8 @@ export interface ExportTenantOptions {
 export interface ExportSummary {
   outDir: string;
   project: string;
+  /** Inbound resources adopted (source systems, connectors, years, inbound flows, reference definitions). */
+  entities: number;
   flowSets: number;
   flows: number;
   /** Files written, relative to `outDir`. */
@@ -49,7 +51,7 @@ export interface ExportSummary {
   readMs: number;
 }
 
-/** Reads every flow set and flow through `client` and writes a program adopting them into `outDir`. */
+/** Reads the whole tenant (inbound entities, flow sets, flows) through `client` and writes a program adopting it into `outDir`. */
 export async function exportTenant(options: ExportTenantOptions): Promise<ExportSummary> {
   const outDir = path.resolve(options.outDir);
   assertWritable(outDir, options.force ?? false);
@@ -77,6 +79,7 @@ export async function exportTenant(options: ExportTenantOptions): Promise<Export
   return {
     outDir,
     project,
+    entities: entityCount(plan),
     flowSets: plan.flowSets.length,
     flows: flowCount(plan),
     files: Object.keys(files),

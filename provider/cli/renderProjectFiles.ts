@@ -3,7 +3,7 @@
  * with the commands that finish the adoption.
  */
 import { DEFAULT_GRAPH_ENDPOINT } from "../config";
-import { flowCount, type ProgramPlan } from "./planProgram";
+import { describeSecret, flowCount, type ProgramPlan } from "./planProgram";
 
 /** What the project files need to know besides the plan. */
 export interface ProjectFilesOptions {
@@ -51,7 +51,9 @@ export function renderProjectFiles(plan: ProgramPlan, options: ProjectFilesOptio
 function pulumiYaml(plan: ProgramPlan, options: ProjectFilesOptions): string {
   const lines = [
     `name: ${options.project}`,
-    "description: School Data Sync outbound provisioning flow sets and flows adopted with `industrydata export`.",
+    plan.entities.length > 0
+      ? "description: A School Data Sync tenant (source systems, connectors, years, inbound flows; outbound flow sets and flows) adopted with `industrydata export`."
+      : "description: School Data Sync outbound provisioning flow sets and flows adopted with `industrydata export`.",
     "runtime:",
     "  name: nodejs",
     "  options:",
@@ -65,7 +67,7 @@ function pulumiYaml(plan: ProgramPlan, options: ProjectFilesOptions): string {
         `  ${secret.key}:`,
         "    type: string",
         "    secret: true",
-        `    description: ${JSON.stringify(`Default password of new accounts in role group ${secret.roleGroupId} of flow set ${secret.flowSetDisplayName} (write-only in Graph).`)}`,
+        `    description: ${JSON.stringify(describeSecret(secret))}`,
       );
     }
   }
@@ -103,14 +105,18 @@ const tsconfig = {
 function readme(plan: ProgramPlan, options: ProjectFilesOptions): string {
   const flows = flowCount(plan);
   const commands = configCommands(plan, options);
-  const patches = plan.passwordFlows.length;
+  const patches = plan.secretHolders.length;
+  const inbound = plan.entities.length;
   const lines = [
     `# ${options.project}`,
     "",
-    `Adopted from ${options.graphEndpoint} by \`industrydata export\`: ${plan.flowSets.length} flow set(s), ${flows} flow(s).`,
+    `Adopted from ${options.graphEndpoint} by \`industrydata export\`: ${inbound > 0 ? `${inbound} inbound resource(s), ` : ""}${plan.flowSets.length} flow set(s), ${flows} flow(s).`,
+    ...(inbound > 0
+      ? ["`index.ts` declares every source system, data connector, year, inbound flow and tenant-defined reference definition with its id,"]
+      : []),
     "`index.ts` declares every flow set with its `flowSetId` and every flow with its `flowId`, each with the settings",
     "the tenant holds, so the first `pulumi up` reads each of them once and changes nothing in the tenant" +
-      (patches > 0 ? `,\nexcept one PATCH per user flow with a declared password (${patches}; see below).` : "."),
+      (patches > 0 ? `,\nexcept one PATCH per resource with a declared secret (${patches}; see below).` : "."),
     "",
     "## Finish the adoption",
     "",
@@ -119,27 +125,41 @@ function readme(plan: ProgramPlan, options: ProjectFilesOptions): string {
     "pulumi stack init <stack>        # e.g. prod; any backend (pulumi login --local works)",
     ...commands,
     "pulumi preview                   # every set and flow shows as + create: adoption, read only",
-    `pulumi up                        # ${patches > 0 ? `reads everything; PATCHes only the ${patches} user flow(s) with a declared password` : "reads everything, changes nothing"}`,
+    `pulumi up                        # ${patches > 0 ? `reads everything; PATCHes only the ${patches} resource(s) with a declared secret` : "reads everything, changes nothing"}`,
     "pulumi preview --refresh --expect-no-changes   # from now on: fails when the tenant drifts",
     "```",
     "",
     "Credentials: the provider reads `industrydata:*` stack config, then `INDUSTRYDATA_*` and `AZURE_*`",
     "environment variables, then `DefaultAzureCredential` (Azure CLI login, workload identity, managed identity).",
-    "The caller needs `IndustryData-OutboundFlow.ReadWrite.All` to manage the sets and flows.",
+    "The caller needs `IndustryData-OutboundFlow.ReadWrite.All` to manage the sets and flows" +
+      (inbound > 0
+        ? ",\nand for the inbound side `IndustryData-SourceSystem.ReadWrite.All`, `IndustryData-DataConnector.ReadWrite.All`,\n" +
+          "`IndustryData-TimePeriod.ReadWrite.All`, `IndustryData-InboundFlow.ReadWrite.All` and\n`IndustryData-ReferenceDefinition.ReadWrite.All`."
+        : "."),
     "",
     "## What is and is not managed",
     "",
     "- Flow sets and flows: managed. Declared properties are compared on every run; undeclared ones are never sent.",
     "  Each flow's `flowSetId` is its set's `flowSetId` output, so a flow follows its set.",
-    "- `pulumi destroy` leaves adopted sets and flows in the tenant; set `deleteOnDestroy: true` on one to delete it.",
+    ...(inbound > 0
+      ? [
+          "- Source systems, connectors, years, inbound flows and tenant-defined reference definitions: managed the same",
+          "  way. Each binding (`sourceSystemId`, `dataConnectorId`, `yearId`) references the bound resource's output, so",
+          "  the engine orders creates, replacements and deletes; Graph cannot change a binding in place: changing one",
+          "  replaces the resource. Graph's built-in reference definitions and disabled (deleted) tenant-defined ones",
+          "  are not exported.",
+        ]
+      : []),
+    "- `pulumi destroy` leaves adopted resources in the tenant; set `deleteOnDestroy: true` on one to delete it.",
   ];
   if (plan.secrets.length > 0) {
     lines.push(
-      "- Default passwords: Graph only returns them masked, so they were not exported. Each is read from a",
-      "  secret config key (above); Pulumi keeps it encrypted in state and masked in output. Because Graph never",
-      "  reveals the current password, the first `pulumi up` sends each declared one once: one PATCH per user flow",
-      `  holding one (${plan.passwordFlows.join(", ")}). This is intended: a declared password must reach the tenant.`,
-      "  Later runs send a password again only when its configured value changes.",
+      "- Secrets (default passwords, connectors' client secrets): Graph returns a password only masked and a client",
+      "  secret not at all, so they were not exported. Each is read from a secret config key (above); Pulumi keeps",
+      "  it encrypted in state and masked in output. Because Graph never reveals the current value, the first",
+      "  `pulumi up` sends each declared one once: one PATCH per resource holding one",
+      `  (${plan.secretHolders.join(", ")}). This is intended: a declared secret must reach the tenant.`,
+      "  Later runs send a secret again only when its configured value changes.",
     );
   } else if (plan.passwords === "omit") {
     lines.push("- Default passwords: not exported (`--passwords omit`), so not managed, and the first `pulumi up` sends no",

@@ -4,25 +4,41 @@
  * Graph types comes from provider/schema (descriptors, JSON schemas) and provider/reconcile (`toDeclaredForm`),
  * so the exported arguments are exactly what the provider compares and sends.
  */
-import { childPath, descriptorForOdataType, descriptors, elementPath, isPlainObject, jsonSchemas, type ResourceKind } from "../schema";
-import { toDeclaredForm, type JsonObject } from "../reconcile";
+import {
+  childPath,
+  descriptorForOdataType,
+  descriptors,
+  elementPath,
+  forEachAt,
+  isPlainObject,
+  jsonSchemas,
+  type ResourceKind,
+} from "../schema";
+import { boundIds, toDeclaredForm, unreadableProperties, type JsonObject } from "../reconcile";
 
 /**
- * Stands where a write-only password was read: Graph returns it masked (`***************`), so the exported
- * program must read it from stack config instead. The renderer turns it into `config.requireSecret(key)`.
+ * Stands where a write-only value belongs (the descriptor's `writeOnly` paths): Graph returns a password masked
+ * (`***************`) and a connector's client secret not at all, so the exported program reads each from secret
+ * stack config instead. The renderer turns it into `config.requireSecret(key)`.
  */
-export class PasswordReference {
+export class SecretReference {
   constructor(
-    /** The role group of the user configuration holding the password ("staff", "students", …). */
-    readonly roleGroupId: string,
+    /** The write-only property's own name: "password", "clientSecret". */
+    readonly property: string,
+    /** The key of the keyed collection element holding it (a user configuration's role group), if any. */
+    readonly element?: string,
   ) {}
 }
 
-/** How masked passwords are exported. */
+/** How write-only values are exported. */
 export type PasswordMode =
-  /** `defaultPasswordSettings: { password: <PasswordReference> }`: managed, read from secret stack config. */
+  /** Each write-only value a `SecretReference`: managed, read from secret stack config. */
   | "config"
-  /** `defaultPasswordSettings` left out: the password stays as it is in the tenant, unmanaged. */
+  /**
+   * Write-only values left out together with the object holding them wherever the arguments may leave it out
+   * (a user configuration's `defaultPasswordSettings`): they stay as they are in the tenant, unmanaged. Where the
+   * holder must be declared (a OneRoster connector's `credential`), the secret is still read from config.
+   */
   | "omit";
 
 /** A flow set's adoption arguments, as the tenant holds them. */
@@ -38,8 +54,8 @@ export interface FlowArgsExport {
   kind: ResourceKind;
   /** `flowSetId`, `flowId` and every Graph property the provider manages for this kind. */
   args: JsonObject;
-  /** The role groups whose password is a `PasswordReference` in `args`, in the order they appear. */
-  passwordRoleGroups: string[];
+  /** The `SecretReference`s in `args`, in the order they appear. */
+  secrets: SecretReference[];
   /** Things the reader of the generated program should know (deprecated or unsupported properties dropped). */
   notes: string[];
 }
@@ -84,37 +100,137 @@ export function flowToArgs(server: JsonObject, options: FlowToArgsOptions): Flow
   const args: JsonObject = { flowSetId: options.flowSetId, flowId: String(server.id) };
   // readinessStatus is server-computed (CSDL Computed): never exported, even on the base kind that accepts it.
   if (kind !== "provisioningFlow") Object.assign(args, managedProperties(kind, toDeclaredForm(kind, server), notes));
-  const passwordRoleGroups = kind === "user" ? replacePasswords(args, options.passwords ?? "config") : [];
+  const secrets = replaceWriteOnly(kind, args, options.passwords ?? "config");
   if (kind === "user") dropDeprecatedMinorsFlag(args, notes);
-  return { kind, args, passwordRoleGroups, notes };
+  return { kind, args, secrets, notes };
+}
+
+/** A top-level inbound entity's kind, id, bindings and adoption arguments, as the tenant holds them. */
+export interface EntityArgsExport {
+  kind: ResourceKind;
+  id: string;
+  /**
+   * `<adoptArgument>` (the id) and every Graph property the provider manages for this kind, as read; the entity
+   * bindings (`sourceSystemId`, …) are in `bindings`, for the planner to write as references to their targets.
+   */
+  args: JsonObject;
+  /** Each entity binding's argument, target collection and the bound id as read (`$expand`); null when unbound. */
+  bindings: { argument: string; targetCollection: string; id: string | null | undefined }[];
+  secrets: SecretReference[];
+  notes: string[];
 }
 
 /**
- * Masked password: Graph returns `simplePasswordSettings.password` as a fixed mask, never the value, so the
- * mask is never exported: the password becomes a config reference, or its settings are left out.
+ * Whether the export adopts this entity. Reference definitions are the one collection that also lists what the
+ * tenant did not define: Graph's built-in codes (CEDS, IMS Global, …; hundreds, the same in every tenant, never
+ * deletable), which are not configuration. Only tenant-defined ones are adopted, and of those only the enabled
+ * ones: a disabled one is what Graph's (soft) DELETE leaves behind, a removed code, not one the tenant uses.
  */
-function replacePasswords(args: JsonObject, mode: PasswordMode): string[] {
-  const creationOptions = args.creationOptions;
-  const configurations = isPlainObject(creationOptions) ? creationOptions.configurations : undefined;
-  if (!Array.isArray(configurations)) return [];
-  const roleGroups: string[] = [];
-  configurations.forEach((configuration, i) => {
-    // roleGroupId first: it names the configuration (toDeclaredForm appends it where the roleGroup was).
-    if (isPlainObject(configuration) && "roleGroupId" in configuration) {
-      configurations[i] = { roleGroupId: configuration.roleGroupId, ...configuration };
-    }
+export function isExported(kind: ResourceKind, server: JsonObject): boolean {
+  if (kind !== "referenceDefinition") return true;
+  const flag = descriptors[kind].softDelete?.flag;
+  return server.source === TENANT_DEFINED && (flag === undefined || server[flag] !== true);
+}
+
+/** The `source` Graph gives a reference definition a tenant created. */
+export const TENANT_DEFINED = "Tenant Defined";
+
+/**
+ * A top-level inbound entity's adoption arguments, driven by its descriptor: `<adoptArgument>` (its id), then each
+ * managed property as read (annotations, read-only parts such as a credential's `isValid` dropped), each
+ * write-only value a `SecretReference`. A property holding values Graph never returns (a user-matching setting's
+ * role group) cannot be declared faithfully: it is left undeclared (unmanaged), with what Graph does return in a
+ * note, unless it holds nothing of the kind (an empty list).
+ */
+export function entityToArgs(kind: ResourceKind, server: JsonObject, options: { passwords?: PasswordMode } = {}): EntityArgsExport {
+  const d = descriptors[kind];
+  const notes: string[] = [];
+  const id = String(server.id);
+  const ids = boundIds(kind, server);
+  const bindings = d.entityBindings.map((b) => ({ argument: b.argument, targetCollection: b.targetCollection, id: ids[b.argument] }));
+  const declared = toDeclaredForm(kind, server);
+  for (const b of d.entityBindings) delete declared[b.argument];
+  for (const path of d.readOnly) dropAt(declared, path);
+  const properties = managedProperties(kind, declared, notes);
+  for (const property of unreadableProperties(kind)) {
+    const value = properties[property];
+    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+    delete properties[property];
+    notes.push(
+      `${property} left undeclared (unmanaged): Graph never returns ${d.unreadable.filter((p) => p.startsWith(property)).join(", ")}, ` +
+        `so it cannot be exported; the tenant holds ${JSON.stringify(value)}. Declare it with that value to manage it ` +
+        "(the first `pulumi up` then sends it once).",
+    );
+  }
+  const args: JsonObject = { [d.adoptArgument]: id, ...properties };
+  const secrets = replaceWriteOnly(kind, args, options.passwords ?? "config");
+  return { kind, id, args, bindings, secrets, notes };
+}
+
+/** Deletes the value at a descriptor path (`credential.isValid`), wherever it is present. */
+function dropAt(root: JsonObject, pattern: string): void {
+  forEachAt(root, pattern, (holder, key) => {
+    delete holder[key];
   });
-  for (const configuration of configurations) {
-    if (!isPlainObject(configuration) || !isPlainObject(configuration.defaultPasswordSettings)) continue;
-    if (mode === "omit") {
-      delete configuration.defaultPasswordSettings;
+}
+
+/**
+ * Write-only values (the descriptor's `writeOnly` paths): Graph returns a password masked and a client secret not
+ * at all, so neither is ever exported. Wherever the object holding one is present (a user configuration's
+ * `defaultPasswordSettings`, a connector's `credential`), the value becomes a `SecretReference`; with `omit`, the
+ * holder is left out instead where its schema allows. The key of each keyed collection element (a
+ * configuration's roleGroupId) is moved first: it names the element, and the secret read in it.
+ */
+function replaceWriteOnly(kind: ResourceKind, args: JsonObject, mode: PasswordMode): SecretReference[] {
+  const d = descriptors[kind];
+  for (const [collection, keyArgument] of Object.entries(d.keyedCollections)) {
+    forEachAt(args, `${collection}[]`, (holder, index, element) => {
+      if (isPlainObject(element) && keyArgument in element) holder[index] = { [keyArgument]: element[keyArgument], ...element };
+    });
+  }
+  const secrets: SecretReference[] = [];
+  for (const pattern of d.writeOnly) {
+    const cut = pattern.lastIndexOf(".");
+    const holderPattern = pattern.slice(0, cut);
+    const property = pattern.slice(cut + 1);
+    const keyed = Object.entries(d.keyedCollections).find(([collection]) => holderPattern.startsWith(`${collection}[].`));
+    const visitHolder = (root: unknown, rest: string, element: string | undefined) =>
+      forEachAt(root, rest, (parent, key, holder) => {
+        if (!isPlainObject(holder)) return;
+        if (mode === "omit" && !requiredAt(kind, pattern.slice(0, cut))) {
+          delete parent[key];
+          return;
+        }
+        const reference = new SecretReference(property, element);
+        parent[key] = { ...holder, [property]: reference };
+        secrets.push(reference);
+      });
+    if (keyed === undefined) {
+      visitHolder(args, holderPattern, undefined);
       continue;
     }
-    const roleGroupId = typeof configuration.roleGroupId === "string" ? configuration.roleGroupId : "";
-    configuration.defaultPasswordSettings = { password: new PasswordReference(roleGroupId) };
-    roleGroups.push(roleGroupId);
+    const [collection, keyArgument] = keyed;
+    forEachAt(args, `${collection}[]`, (_holder, _index, element) => {
+      if (!isPlainObject(element)) return;
+      const key = typeof element[keyArgument] === "string" ? (element[keyArgument] as string) : "";
+      visitHolder(element, holderPattern.slice(collection.length + 3), key);
+    });
   }
-  return roleGroups;
+  return secrets;
+}
+
+/** Whether the argument schema requires the value at a descriptor path (`credential`: yes; a configuration's `defaultPasswordSettings`: no). */
+function requiredAt(kind: ResourceKind, pattern: string): boolean {
+  let schema: unknown = jsonSchemas[kind];
+  const segments = pattern.split(".");
+  for (const [i, segment] of segments.entries()) {
+    const name = segment.replace(/\[\]$/, "");
+    if (!isPlainObject(schema) || !isPlainObject(schema.properties)) return false;
+    if (i === segments.length - 1) return Array.isArray(schema.required) && schema.required.includes(name);
+    schema = schema.properties[name];
+    if (segment.endsWith("[]")) schema = isPlainObject(schema) ? schema.items : undefined;
+  }
+  return false;
 }
 
 /**

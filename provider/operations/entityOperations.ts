@@ -22,9 +22,9 @@ function lacksExpandedRoleGroup(entity: JsonObject): boolean {
  * PATCHes an entity and returns it as the service now holds it. Quirk (204 vs 200): Graph documents 204 with no
  * body, its metadata allows 200 with the entity; the body is used when it is complete, else one GET follows.
  */
-export async function patchEntity(client: GraphClient, path: string, body: JsonObject): Promise<JsonObject> {
+export async function patchEntity(client: GraphClient, path: string, body: JsonObject, readPath: string = path): Promise<JsonObject> {
   const answer = await client.patch<JsonObject>(path, body);
-  return answer !== undefined && !needsReread(answer) ? answer : client.get<JsonObject>(path);
+  return answer !== undefined && !needsReread(answer) ? answer : client.get<JsonObject>(readPath);
 }
 
 /**

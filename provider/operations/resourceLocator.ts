@@ -1,4 +1,14 @@
-import { descriptors, flowPath, flowSetPath, flowSetsPath, flowsPath, type ResourceKind } from "../schema";
+import {
+  descriptors,
+  entityCollectionPath,
+  entityPath,
+  entityReadPath,
+  flowPath,
+  flowSetPath,
+  flowSetsPath,
+  flowsPath,
+  type ResourceKind,
+} from "../schema";
 import { formatFlowResourceId, parseFlowResourceId } from "./resourceId";
 
 type Inputs = Record<string, unknown>;
@@ -7,6 +17,11 @@ type Inputs = Record<string, unknown>;
 export interface ResourceLocator {
   /** Graph path of the entity behind a Pulumi id. */
   entityPath(id: string): string;
+  /**
+   * The GET that reads the entity: its path, with `$expand` of its entity bindings when it has some (Graph
+   * returns bindings only expanded), so one request tells both the properties and the bound ids.
+   */
+  readPath(id: string): string;
   /** Graph path a new entity is POSTed to. */
   collectionPath(inputs: Inputs): string;
   /** The Pulumi id of the entity with this Graph id, created or adopted from these inputs. */
@@ -24,6 +39,7 @@ export interface ResourceLocator {
 /** Flow sets: top-level entities whose Pulumi id is the Graph id; `flowSetId` adopts an existing one. */
 export const flowSetLocator: ResourceLocator = {
   entityPath: (id) => flowSetPath(id),
+  readPath: (id) => flowSetPath(id),
   collectionPath: () => flowSetsPath,
   resourceId: (_inputs, entityId) => entityId,
   // Any string adopts, even "": the path builder then refuses a bad id instead of a create going ahead.
@@ -39,6 +55,7 @@ export const flowLocator: ResourceLocator = {
     const { flowSetId, flowId } = parseFlowResourceId(id);
     return flowPath(flowSetId, flowId);
   },
+  readPath: (id) => flowLocator.entityPath(id),
   collectionPath: (inputs) => flowsPath(String(inputs.flowSetId)),
   resourceId: (inputs, entityId) => formatFlowResourceId({ flowSetId: String(inputs.flowSetId), flowId: entityId }),
   adoptedId: (inputs) =>
@@ -53,7 +70,31 @@ export const flowLocator: ResourceLocator = {
   adoptionInputs: (id) => ({ ...parseFlowResourceId(id) }),
 };
 
-/** The locator of a resource kind: where its descriptor says it lives (a flow set's children, or top level). */
+/**
+ * A top-level industryData entity (source system, connector, year, inbound flow, reference definition): its
+ * Pulumi id is its Graph id, and its adopt argument (`sourceSystemId`, `dataConnectorId`, …) adopts one.
+ */
+export function entityLocator(kind: ResourceKind): ResourceLocator {
+  const descriptor = descriptors[kind];
+  const collection = entityCollectionPath(kind);
+  return {
+    entityPath: (id) => entityPath(collection, id, descriptor.adoptArgument),
+    readPath: (id) => entityReadPath(kind, id),
+    collectionPath: () => collection,
+    resourceId: (_inputs, entityId) => entityId,
+    // Any string adopts, even "": the path builder then refuses a bad id instead of a create going ahead.
+    adoptedId: (inputs) => {
+      const id = inputs[descriptor.adoptArgument];
+      return typeof id === "string" ? id : undefined;
+    },
+    describe: (id) => `${descriptor.noun} ${id}`,
+    noun: descriptor.noun,
+    adoptionInputs: (id) => ({ [descriptor.adoptArgument]: id }),
+  };
+}
+
+/** The locator of a resource kind: a flow set's child, the flow set, or a top-level entity. */
 export function locatorFor(kind: ResourceKind): ResourceLocator {
-  return descriptors[kind].isFlow ? flowLocator : flowSetLocator;
+  if (descriptors[kind].isFlow) return flowLocator;
+  return kind === "flowSet" ? flowSetLocator : entityLocator(kind);
 }

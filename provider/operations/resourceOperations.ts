@@ -2,11 +2,14 @@ import { isGraphError, type GraphClient } from "../graph";
 import { childPath, descriptors, elementPath, pulumiUnknownValue, validateInputs, type InputFailure, type ResourceKind } from "../schema";
 import {
   assertAdoptedEntity,
+  assertNoCreateOnlyConflict,
+  assertRevivable,
   buildCreateBody,
   buildPatchBody,
   diffResource,
   importedInputs,
   isAdoption,
+  naturalIdOf,
   recordedDeleteOnDestroy,
   toOutputs,
   type DiffResult,
@@ -83,7 +86,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
 
     async read({ client }, id, olds) {
       try {
-        const server = await client.get<JsonObject>(locator.entityPath(id));
+        const server = await client.get<JsonObject>(locator.readPath(id));
         return toOutputs(kind, server, undefined, { olds });
       } catch (error) {
         if (!isNotFound(error)) throw error;
@@ -96,10 +99,11 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     async update({ client, graphEndpoint }, id, olds, declared) {
       // Built over the last-read server value kept in the outputs, so undeclared sub-properties are sent back intact.
       const body = buildPatchBody(kind, declared, olds, { graphEndpoint, olds });
-      const server = body === undefined ? olds : await patchEntity(client, locator.entityPath(id), body);
+      const server = body === undefined ? olds : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
       return toOutputs(kind, server, declared, { olds });
     },
 
+    // Quirk (soft delete): Graph's DELETE of a reference definition only disables it; that is the destroy.
     async delete({ client }, id, olds) {
       if (!recordedDeleteOnDestroy(kind, olds)) return;
       try {
@@ -115,7 +119,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
   async function importExisting({ client }: GraphContext, id: string): Promise<{ inputs: JsonObject; outputs: JsonObject } | undefined> {
     let server: JsonObject;
     try {
-      server = await client.get<JsonObject>(locator.entityPath(id));
+      server = await client.get<JsonObject>(locator.readPath(id));
     } catch (error) {
       if (isNotFound(error)) return undefined;
       throw error;
@@ -128,6 +132,10 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
 
   async function createNew({ client, graphEndpoint }: GraphContext, declared: JsonObject): Promise<CreatedResource> {
     if (descriptor.isFlow) await assertKindFree(client, kind, String(declared.flowSetId));
+    if (descriptor.softDelete !== undefined) {
+      const revived = await reviveSoftDeletedTwin({ client, graphEndpoint }, declared);
+      if (revived !== undefined) return revived;
+    }
     const created = await client.post<JsonObject>(locator.collectionPath(declared), buildCreateBody(kind, declared, { graphEndpoint }));
     const id = locator.resourceId(declared, String(created.id));
     try {
@@ -141,12 +149,29 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
 
   async function adopt({ client, graphEndpoint }: GraphContext, declared: JsonObject, id: string): Promise<CreatedResource> {
     const path = locator.entityPath(id);
-    const existing = await client.get<JsonObject>(path).catch((error: unknown) => {
+    const existing = await client.get<JsonObject>(locator.readPath(id)).catch((error: unknown) => {
       throw isNotFound(error) ? new Error(`cannot adopt ${locator.describe(id)}: it does not exist (404)`) : error;
     });
     assertAdoptedEntity({ kind, id: String(declared[descriptor.adoptArgument]), entity: existing, what: locator.describe(id) });
+    assertNoCreateOnlyConflict(kind, declared, existing, locator.describe(id));
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
-    const server = body === undefined ? existing : await patchEntity(client, path, body);
+    const server = body === undefined ? existing : await patchEntity(client, path, body, locator.readPath(id));
+    return { id, outputs: toOutputs(kind, server, declared) };
+  }
+
+  /** A soft-deleted twin (a reference definition disabled by an earlier destroy) is revived instead of created again. */
+  async function reviveSoftDeletedTwin({ client, graphEndpoint }: GraphContext, declared: JsonObject): Promise<CreatedResource | undefined> {
+    const id = naturalIdOf(kind, declared);
+    if (id === undefined) return undefined;
+    const existing = await client.get<JsonObject>(locator.readPath(id)).catch((error: unknown) => {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    });
+    if (existing === undefined) return undefined;
+    assertAdoptedEntity({ kind, id, entity: existing, what: locator.describe(id) });
+    assertRevivable(kind, existing, id);
+    const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
+    const server = body === undefined ? existing : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
     return { id, outputs: toOutputs(kind, server, declared) };
   }
 }

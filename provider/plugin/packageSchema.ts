@@ -27,6 +27,7 @@ const outputDocs: Record<string, string> = {
   readinessStatus: "Server-computed readiness (`notReady` right after create, then `ready`, `disabled`, …); never drift.",
   createdDateTime: "When the entity was created (UTC, ISO 8601).",
   lastModifiedDateTime: "When the entity was last changed (UTC, ISO 8601).",
+  source: "Who defined the reference code (the tenant, or Microsoft's built-in set).",
 };
 
 interface JsonSchemaNode {
@@ -111,14 +112,17 @@ function resourceSpec(kind: ResourceKind, types: Record<string, Spec>): Spec {
     inputProperties,
     ...nonEmpty("requiredInputs", adopt.required),
     properties: outputs,
-    required: descriptor.isFlow ? ["flowSetId", "flowId"] : ["flowSetId"],
+    // The outputs always present: a flow's parent and id, a set's id (others' ids are the resource id itself).
+    ...nonEmpty("required", descriptor.isFlow ? ["flowSetId", "flowId"] : kind === "flowSet" ? ["flowSetId"] : []),
   };
 }
 
 /** What a resource shows besides its arguments: its read-only Graph properties and, for flows, the flow id. */
 function outputNames(descriptor: TypeDescriptor): string[] {
   // `id` is every resource's own (the Pulumi id); Pulumi reserves the name.
-  return [...(descriptor.isFlow ? ["flowId"] : []), ...descriptor.readOnly.filter((name) => name !== "id")];
+  // Only top-level names: a nested read-only value (a credential's isValid) is part of its object's output.
+  const topLevel = descriptor.readOnly.filter((name) => name !== "id" && !/[.[]/.test(name));
+  return [...(descriptor.isFlow ? ["flowId"] : []), ...topLevel];
 }
 
 interface TypeContext {
@@ -176,26 +180,32 @@ function objectRef(create: JsonSchemaNode, adopt: JsonSchemaNode | undefined, pa
     ...nonEmpty("required", adopt?.required ?? create.required),
   };
   const existing = context.types[token];
-  // One Graph type reached from two places must mean the same: the required lists may differ by form only.
-  if (existing !== undefined && JSON.stringify(existing.properties) !== JSON.stringify(properties)) {
+  // One Graph type reached from two places must mean the same (names and types; the notes on what a create
+  // requires may differ by where it is reached).
+  if (existing !== undefined && shape(existing.properties as Spec) !== shape(properties)) {
     throw new Error(`type ${token} is declared twice with different properties (at ${path})`);
   }
   if (existing === undefined) context.types[token] = spec;
   return `#/types/${token}`;
 }
 
+/** A type's properties without their documentation, to compare two declarations of it. */
+function shape(properties: Spec): string {
+  return JSON.stringify(properties, (key, value) => (key === "description" ? undefined : value));
+}
+
 /** The enum type of a list of allowed values: the enums.ts list with these values names it. */
 function enumRef(values: readonly unknown[], types: Record<string, Spec>): string {
   const wanted = values.filter((v) => v !== null).map(String);
   const match = Object.entries(enums).find(
-    ([exported, list]) => exported.endsWith("Values") && Array.isArray(list) && list.length === wanted.length && list.every((v, i) => v === wanted[i]),
+    ([exported, list]) => /(Values|Codes)$/.test(exported) && Array.isArray(list) && list.length === wanted.length && list.every((v, i) => v === wanted[i]),
   );
   if (match === undefined) throw new Error(`no enum in provider/schema/enums.ts lists ${wanted.join(", ")}`);
-  const name = capitalize(match[0].slice(0, -"Values".length));
+  const name = capitalize(match[0].replace(/(Values|Codes)$/, ""));
   const token = `${PACKAGE_NAME}:index:${name}`;
   types[token] ??= {
     type: "string",
-    description: `Graph's ${match[0].slice(0, -"Values".length)} values (compared case-insensitively).`,
+    description: `Graph's ${match[0].replace(/(Values|Codes)$/, "")} values.`,
     enum: wanted.map((value) => ({ value, name: capitalize(value) })),
   };
   return `#/types/${token}`;

@@ -244,7 +244,7 @@ function operationsFor(type: string, urn: string): ResourceOperations {
 /** Outputs only Graph can give (the flow id, timestamps, readiness): unknown in a preview of a create. */
 function computedOutputs(operations: ResourceOperations): string[] {
   const descriptor = descriptors[operations.kind];
-  return [...(descriptor.isFlow ? ["flowId"] : []), ...descriptor.readOnly.filter((name) => name !== "id")];
+  return [...(descriptor.isFlow ? ["flowId"] : []), ...descriptor.readOnly.filter((name) => name !== "id" && !/[.[]/.test(name))];
 }
 
 /**

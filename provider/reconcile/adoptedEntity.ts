@@ -26,18 +26,13 @@ export function assertAdoptedEntity({ kind, id, entity, what }: AdoptedEntity): 
   throw new Error(`cannot adopt ${what} with ${descriptor.resourceName}: ${problem}${found}; nothing was changed`);
 }
 
-/** Descriptors whose entities live at the same path as this one (the flow kinds and the abstract base flow). */
-function sameCollection(descriptor: TypeDescriptor): TypeDescriptor[] {
-  return Object.values(descriptors).filter((d) => d.pathTemplate === descriptor.pathTemplate);
-}
-
 function typeProblem(descriptor: TypeDescriptor, entity: unknown): string | undefined {
   if (!isPlainObject(entity)) return `Graph answered with no entity, not a ${descriptor.graphType}`;
   if (Array.isArray(entity.value)) return `Graph answered with a collection, not a ${descriptor.graphType}`;
   const odataType = entity["@odata.type"];
-  // Graph writes @odata.type only where the entity's type differs from its collection's: always on flows (their
-  // collection's type is the abstract provisioningFlow), never on a flow set.
-  const polymorphic = sameCollection(descriptor).some((d) => d.abstract);
+  // Graph writes @odata.type only where the entity's type differs from its collection's: always in the
+  // polymorphic collections (flows, data connectors, inbound flows), never on a flow set.
+  const { polymorphic } = descriptor;
   if (typeof odataType !== "string") {
     return polymorphic ? `Graph answered with an entity without @odata.type, not a ${descriptor.graphType}` : undefined;
   }

@@ -6,7 +6,9 @@ import { isAnnotation } from "./json";
  * True when the server value holds everything declared (managed = declared: undeclared keys are not
  * compared). Normalization: annotations ignored; enums and reference codes case-insensitive; set-like
  * collections order-free; keyed collections matched by key; write-only values never compared (the server
- * only returns a mask); an empty collection equals null/absent.
+ * only returns a mask, or nothing), nor values Graph never returns (a user-matching setting's roleGroupId:
+ * compared with the last declared value elsewhere); date-times compared as instants (Graph answers in UTC);
+ * an empty collection equals null/absent.
  */
 export function covers(kind: ResourceKind, declared: unknown, server: unknown, pattern: string): boolean {
   return coversWith(descriptors[kind], declared, server, pattern);
@@ -15,7 +17,7 @@ export function covers(kind: ResourceKind, declared: unknown, server: unknown, p
 function coversWith(d: TypeDescriptor, declared: unknown, server: unknown, pattern: string): boolean {
   if (declared === undefined) return true;
   // Masked password: Graph returns "***************" whatever was set; its hash is compared elsewhere.
-  if (d.writeOnly.includes(pattern)) return true;
+  if (d.writeOnly.includes(pattern) || d.unreadable.includes(pattern)) return true;
   // A value Pulumi does not know yet (preview) may change anything.
   if (declared === pulumiUnknownValue) return false;
   if (Array.isArray(declared)) return coversArray(d, declared, server, pattern);
@@ -28,6 +30,10 @@ function coversWith(d: TypeDescriptor, declared: unknown, server: unknown, patte
   }
   if (typeof declared === "string" && typeof server === "string" && d.caseInsensitive.includes(pattern)) {
     return declared.toLowerCase() === server.toLowerCase();
+  }
+  // Quirk (UTC normalization): an effectiveDateTime sent with +05:30 comes back as the same instant in Z.
+  if (typeof declared === "string" && typeof server === "string" && d.instants.includes(pattern)) {
+    return declared === server || sameInstant(declared, server);
   }
   return declared === server;
 }
@@ -63,4 +69,9 @@ export function findByKey(list: unknown[], key: string, id: unknown): Record<str
     (candidate) => isPlainObject(candidate) && typeof candidate[key] === "string" && (candidate[key] as string).toLowerCase() === id.toLowerCase(),
   );
   return match as Record<string, unknown> | undefined;
+}
+
+function sameInstant(a: string, b: string): boolean {
+  const [x, y] = [Date.parse(a), Date.parse(b)];
+  return !Number.isNaN(x) && x === y;
 }

@@ -1,18 +1,21 @@
-import { descriptorForOdataType, descriptors } from "../schema";
+import { descriptorForOdataType, descriptors, idSegment } from "../schema";
 import type { ResourceKind, TypeDescriptor } from "../schema";
+import { covers } from "./covers";
+import { toDeclaredForm } from "./declaredForm";
 import { differingProperties } from "./differingProperties";
 import type { DiffResult, JsonObject } from "./types";
 
 /**
  * Compares the declared (checked) inputs with the previous outputs (last-read server JSON + provider
  * fields). Managed = declared: only declared properties are compared, after normalization. A change of a
- * flow's flowSetId, of an adopted id (a flow's flowId, a set's flowSetId), or of the flow kind replaces the
- * resource. A flow is deleted first (a set holds at most one flow of each kind, so the new one could not be
+ * flow's flowSetId, of an adopted id (a flow's flowId, a set's flowSetId, a connector's dataConnectorId, …), of
+ * the kind in a polymorphic collection, or of a create-only value (an entity binding such as a connector's
+ * sourceSystemId, a year's `year` code, an inbound flow's dataDomain) replaces the resource. A flow is deleted first (a set holds at most one flow of each kind, so the new one could not be
  * created beside the old); a set is adopted (or created) before the old one is let go.
  */
 export function diffResource(kind: ResourceKind, declared: JsonObject, olds: JsonObject): DiffResult {
   const descriptor = descriptors[kind];
-  const replaces = replacedArguments(descriptor, declared, olds);
+  const replaces = replacedArguments(kind, declared, olds);
   const changed = differingProperties(kind, declared, olds, olds);
   if (effectiveDeleteOnDestroy(kind, declared, olds) !== recordedDeleteOnDestroy(kind, olds)) changed.push("deleteOnDestroy");
   const changedProperties = [...new Set([...replaces, ...changed])];
@@ -24,15 +27,40 @@ export function diffResource(kind: ResourceKind, declared: JsonObject, olds: Jso
   };
 }
 
-/** The descriptor's replace-on-change arguments that differ from the outputs. */
-function replacedArguments(descriptor: TypeDescriptor, declared: JsonObject, olds: JsonObject): string[] {
+/**
+ * The descriptor's replace-on-change arguments that differ from the outputs. An entity binding in the outputs
+ * is the one last read (`$expand`), so a binding changed out of band shows here after a refresh.
+ */
+export function replacedArguments(kind: ResourceKind, declared: JsonObject, olds: JsonObject): string[] {
+  const descriptor = descriptors[kind];
+  const held = toDeclaredForm(kind, olds);
   return descriptor.replaceOnChange.filter((argument) => {
     if (argument === "@odata.type") return typeof olds.odataType === "string" && !kindMatches(descriptor, olds.odataType);
     // Adopting another entity is another resource; dropping the adopted id keeps managing the same one.
     if (argument === descriptor.adoptArgument) {
       return declared[argument] !== undefined && declared[argument] !== null && declared[argument] !== olds[argument];
     }
-    return olds[argument] !== undefined && declared[argument] !== olds[argument];
+    if (typeof declared[argument] === "string" && typeof olds[argument] === "string") return declared[argument] !== olds[argument];
+    // A create-only Graph property (a year's code) compares normalized; left undeclared it is unmanaged.
+    return olds[argument] !== undefined && !covers(kind, declared[argument], held[argument], argument);
+  });
+}
+
+/**
+ * The create-only values an adopted entity holds other than declared (Graph cannot change them in place, so
+ * adopting it would leave a resource that differs from its arguments for ever).
+ */
+export function createOnlyConflicts(kind: ResourceKind, declared: JsonObject, existing: JsonObject): string[] {
+  const descriptor = descriptors[kind];
+  const held = toDeclaredForm(kind, existing);
+  return descriptor.replaceOnChange.filter((argument) => {
+    if (argument === "@odata.type" || argument === descriptor.adoptArgument || declared[argument] === undefined) return false;
+    // A binding Graph did not report cannot be judged (it is compared from the next read on).
+    if (held[argument] === undefined) return false;
+    if (typeof declared[argument] === "string" && typeof held[argument] === "string") {
+      return declared[argument] !== held[argument];
+    }
+    return !covers(kind, declared[argument], held[argument], argument);
   });
 }
 
@@ -66,4 +94,17 @@ export function effectiveDeleteOnDestroy(kind: ResourceKind, declared: JsonObjec
  */
 export function recordedDeleteOnDestroy(kind: ResourceKind, olds: JsonObject): boolean {
   return typeof olds.deleteOnDestroy === "boolean" ? olds.deleteOnDestroy : effectiveDeleteOnDestroy(kind, undefined, olds);
+}
+
+/**
+ * The Graph id an entity with a natural id will have (`<referenceType>-<code>` of a reference definition), or
+ * undefined for kinds whose ids Graph assigns (or inputs not known yet). Throws, before any request, for a part
+ * that breaks the id rule.
+ */
+export function naturalIdOf(kind: ResourceKind, declared: JsonObject): string | undefined {
+  const properties = descriptors[kind].naturalId;
+  if (properties === undefined || !properties.every((property) => typeof declared[property] === "string")) return undefined;
+  // Each part goes through the id rule: it ends up in a URL segment (idSegment throws, naming the property).
+  for (const property of properties) idSegment(declared[property] as string, property);
+  return properties.map((property) => declared[property]).join("-");
 }

@@ -2,12 +2,14 @@ import { descriptors } from "../schema";
 import type { ResourceKind } from "../schema";
 import { covers } from "./covers";
 import { toDeclaredForm } from "./declaredForm";
+import { unreadableChanged } from "./lastDeclared";
 import { passwordChanged } from "./passwords";
 import type { JsonObject } from "./types";
 
 /**
  * The declared top-level Graph properties whose value differs from the last-read server value (in
- * descriptor order). A changed declared password (hash in `olds`) makes its top-level property differ.
+ * descriptor order). A changed declared write-only secret (hash in `olds`) makes its top-level property
+ * differ; so does a changed value Graph never returns (compared with the last declared one in `olds`).
  */
 export function differingProperties(
   kind: ResourceKind,
@@ -21,7 +23,11 @@ export function differingProperties(
     const value = declared[property];
     if (value === undefined) continue;
     const passwordProperty = descriptors[kind].writeOnly.some((path) => path.startsWith(`${property}.`));
-    if (!covers(kind, value, server[property], property) || (passwordProperty && passwordChanged(declared, olds))) {
+    if (
+      !covers(kind, value, server[property], property) ||
+      (passwordProperty && passwordChanged(declared, olds, kind)) ||
+      unreadableChanged(kind, property, declared, olds)
+    ) {
       differing.push(property);
     }
   }

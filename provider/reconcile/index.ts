@@ -1,5 +1,16 @@
 /** provider/reconcile: pure JSON-in/JSON-out rules (diff, POST and PATCH bodies, outputs). No I/O, no Pulumi. */
-export { diffResource, effectiveDeleteOnDestroy, isAdoption, recordedDeleteOnDestroy } from "./diffResource";
+export {
+  createOnlyConflicts,
+  diffResource,
+  effectiveDeleteOnDestroy,
+  isAdoption,
+  naturalIdOf,
+  recordedDeleteOnDestroy,
+  replacedArguments,
+} from "./diffResource";
+export { boundIds, liftEntityBindings } from "./entityBindings";
+export { assertNoCreateOnlyConflict, assertRevivable } from "./existingEntity";
+export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged, unreadableProperties } from "./lastDeclared";
 export { detailedDiff, valueAt } from "./detailedDiff";
 export type { PropertyChange } from "./detailedDiff";
 export { buildCreateBody } from "./buildCreateBody";

@@ -1,8 +1,10 @@
 /**
- * Write-only passwords: Graph returns `simplePasswordSettings.password` as a fixed mask ("***************"),
- * so the declared value can never be compared with what Graph holds. The outputs keep, per role group, a
- * salted hash of the password last sent (salt: random per resource, kept in the outputs); a declared
- * password whose hash differs is a change. The plain password is never stored.
+ * Write-only secrets (the descriptor's `writeOnly` paths): Graph returns `simplePasswordSettings.password` as a
+ * fixed mask ("***************") and a connector's `credential.clientSecret` not at all, so the declared value
+ * can never be compared with what Graph holds. The outputs keep a salted hash of each value last sent (salt:
+ * random per resource, kept in the outputs), keyed by its keyed-collection element (a password per role group)
+ * or by its path (a single client secret); a declared value whose hash differs is a change. The plain value is
+ * never stored.
  *
  * Why HMAC-SHA-256 and not a slow KDF: the hash only detects a change of the declared value. It is a secret
  * output, and Pulumi already stores the declared password itself as a secret input in the same state, so a
@@ -12,12 +14,14 @@
  * alike across resources or role groups.
  */
 import { createHmac, randomBytes, scryptSync, timingSafeEqual } from "node:crypto";
+import { descriptors, forEachAt } from "../schema";
+import type { ResourceKind } from "../schema";
 import { isPlainObject } from "./json";
 import type { JsonObject } from "./types";
 
 /** Outputs key of the per-resource salt. */
 export const passwordSaltKey = "passwordSalt";
-/** Outputs key of the hashes, by lower-cased roleGroupId. */
+/** Outputs key of the hashes, by lower-cased roleGroupId (or by path for a value outside a keyed collection). */
 export const passwordHashesKey = "passwordHashes";
 
 const hmacPrefix = "hmac-sha256:";
@@ -54,26 +58,41 @@ export function passwordMatches(options: { salt: string; roleGroupId: string; pa
   return sameText(stored, expected);
 }
 
-/** The declared passwords of a user flow's inputs, by lower-cased roleGroupId. */
-export function declaredPasswords(declared: JsonObject | undefined): Map<string, string> {
+/**
+ * The declared write-only values of a resource kind's inputs: by lower-cased key of their keyed-collection
+ * element (a user flow's passwords by roleGroupId), else by their path (`credential.clientSecret`).
+ */
+export function declaredPasswords(declared: JsonObject | undefined, kind: ResourceKind = "user"): Map<string, string> {
   const out = new Map<string, string>();
-  const creationOptions = declared?.creationOptions;
-  const configurations = isPlainObject(creationOptions) ? creationOptions.configurations : undefined;
-  if (!Array.isArray(configurations)) return out;
-  for (const configuration of configurations) {
-    if (!isPlainObject(configuration) || typeof configuration.roleGroupId !== "string") continue;
-    const settings = configuration.defaultPasswordSettings;
-    if (isPlainObject(settings) && typeof settings.password === "string") {
-      out.set(configuration.roleGroupId.toLowerCase(), settings.password);
+  if (declared === undefined) return out;
+  const { writeOnly, keyedCollections } = descriptors[kind];
+  for (const pattern of writeOnly) {
+    const collection = Object.keys(keyedCollections).find((c) => pattern.startsWith(`${c}[].`));
+    if (collection === undefined) {
+      forEachAt(declared, pattern, (_holder, _key, value) => {
+        if (typeof value === "string") out.set(pattern, value);
+      });
+      continue;
     }
+    const keyProperty = keyedCollections[collection];
+    const rest = pattern.slice(collection.length + 3);
+    forEachAt(declared, collection, (_holder, _key, elements) => {
+      if (!Array.isArray(elements)) return;
+      for (const element of elements) {
+        if (!isPlainObject(element) || typeof element[keyProperty] !== "string") continue;
+        forEachAt(element, rest, (_h, _k, value) => {
+          if (typeof value === "string") out.set((element[keyProperty] as string).toLowerCase(), value);
+        });
+      }
+    });
   }
   return out;
 }
 
 /** The hashes to keep in the outputs for the declared passwords (empty object when none is declared). */
-export function passwordHashes(declared: JsonObject | undefined, salt: string): Record<string, string> {
+export function passwordHashes(declared: JsonObject | undefined, salt: string, kind: ResourceKind = "user"): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const [roleGroupId, password] of declaredPasswords(declared)) {
+  for (const [roleGroupId, password] of declaredPasswords(declared, kind)) {
     out[roleGroupId] = hashPassword({ salt, roleGroupId, password });
   }
   return out;
@@ -83,8 +102,8 @@ export function passwordHashes(declared: JsonObject | undefined, salt: string): 
  * True when a declared password differs from the one last sent (its hash in `olds`), or when there is
  * no record of it (first declared, or a state written without hashes).
  */
-export function passwordChanged(declared: JsonObject, olds: JsonObject | undefined): boolean {
-  const passwords = declaredPasswords(declared);
+export function passwordChanged(declared: JsonObject, olds: JsonObject | undefined, kind: ResourceKind = "user"): boolean {
+  const passwords = declaredPasswords(declared, kind);
   if (passwords.size === 0) return false;
   const salt = olds?.[passwordSaltKey];
   const hashes = olds?.[passwordHashesKey];

@@ -1,16 +1,21 @@
 import { descriptors, forEachAt, isPlainObject, roleGroupIdFromBindUrl } from "../schema";
 import type { ResourceKind } from "../schema";
 import { effectiveDeleteOnDestroy, isAdoption } from "./diffResource";
+import { liftEntityBindings } from "./entityBindings";
 import { deepCopy, stripAnnotations } from "./json";
+import { lastDeclaredKey, lastDeclaredRecord } from "./lastDeclared";
 import { newPasswordSalt, passwordHashes, passwordHashesKey, passwordSaltKey } from "./passwords";
 import type { JsonObject, OutputContext } from "./types";
 
 /**
  * The outputs Pulumi stores: the whole server JSON as read (annotations stripped, password left as
  * Graph's mask), so later PATCHes merge over the last-read value; plus `flowSetId` (a set's own id, a flow's
- * parent), `flowId`, the read-only fields (null when Graph omitted them), and bookkeeping: `odataType` (the
- * flow's concrete kind), `adopted`, `deleteOnDestroy`, and, for user flows, `passwordSalt` + `passwordHashes`
- * (salted hashes of the declared passwords; never the plain text).
+ * parent), `flowId`, a top-level entity's own id under its adopt argument (`sourceSystemId`, `dataConnectorId`,
+ * …), its entity bindings by id (`sourceSystemId` of a connector: from the `$expand`ed navigation, else what was
+ * bound), the read-only fields (null when Graph omitted them), and bookkeeping: `odataType` (the concrete kind
+ * in a polymorphic collection), `adopted`, `deleteOnDestroy`, for write-only secrets `passwordSalt` +
+ * `passwordHashes` (salted hashes of the declared values; never the plain text), and for values Graph never
+ * returns `lastDeclared` (see lastDeclared.ts).
  * Pass `declared` after a create/update (what was sent); pass undefined after a plain read: the
  * bookkeeping then comes from `ctx.olds`.
  */
@@ -22,16 +27,18 @@ export function toOutputs(
 ): JsonObject {
   const descriptor = descriptors[kind];
   const olds = ctx?.olds;
-  const out: JsonObject = stripAnnotations(keepBoundIds(kind, server));
-  for (const key of descriptor.readOnly) if (out[key] === undefined) out[key] = null;
+  const out: JsonObject = stripAnnotations(liftEntityBindings(kind, keepBoundIds(kind, server), declared ?? olds));
+  for (const key of descriptor.readOnly) if (!key.includes(".") && out[key] === undefined) out[key] = null;
 
   if (descriptor.isFlow) {
     out.flowSetId = declared?.flowSetId ?? olds?.flowSetId;
     out.flowId = server.id ?? olds?.flowId;
+  } else {
+    out[descriptor.adoptArgument] = server.id ?? olds?.[descriptor.adoptArgument];
+  }
+  if (descriptor.polymorphic) {
     const odataType = server["@odata.type"] ?? olds?.odataType ?? (descriptor.abstract ? undefined : descriptor.odataType);
     if (odataType !== undefined) out.odataType = odataType;
-  } else {
-    out.flowSetId = server.id ?? olds?.flowSetId;
   }
   // A plain read carries the bookkeeping over and never invents it: a set stored before sets could be
   // adopted has none, and a refresh that added it would show as a change.
@@ -41,9 +48,12 @@ export function toOutputs(
     out.deleteOnDestroy = declared ? effectiveDeleteOnDestroy(kind, declared, olds) : (olds?.deleteOnDestroy ?? !adopted);
   }
 
+  const lastDeclared = declared ? lastDeclaredRecord(kind, declared) : olds?.[lastDeclaredKey];
+  if (lastDeclared !== undefined) out[lastDeclaredKey] = lastDeclared;
+
   if (descriptor.writeOnly.length > 0) {
     const salt = typeof olds?.[passwordSaltKey] === "string" ? (olds[passwordSaltKey] as string) : newPasswordSalt();
-    const hashes = declared ? passwordHashes(declared, salt) : olds?.[passwordHashesKey];
+    const hashes = declared ? passwordHashes(declared, salt, kind) : olds?.[passwordHashesKey];
     if (isPlainObject(hashes) && Object.keys(hashes).length > 0) {
       out[passwordSaltKey] = salt;
       out[passwordHashesKey] = hashes;

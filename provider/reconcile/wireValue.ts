@@ -8,13 +8,15 @@ import type { JsonObject } from "./types";
  * The last-read value with the declared parts laid over it, so an undeclared sub-property is never wiped
  * (Graph replaces a complex value sent in a PATCH whole). Collections come out as declared (membership and
  * order); an element of a keyed collection is laid over its last-read twin the same way. Write-only values
- * Graph returned masked are never sent back: a masked password is not a password.
+ * Graph returned masked are never sent back: a masked password is not a password. Nested read-only values
+ * (a credential's `isValid`) are never sent back either: Graph computes them.
  */
 export function overlay(kind: ResourceKind, lastRead: unknown, declared: unknown, pattern: string): unknown {
   return overlayWith(descriptors[kind], lastRead, declared, pattern);
 }
 
 function overlayWith(d: TypeDescriptor, lastRead: unknown, declared: unknown, pattern: string): unknown {
+  if (pattern.includes(".") && d.readOnly.includes(pattern)) return undefined;
   if (declared === undefined) return scrubWriteOnly(d, deepCopy(lastRead), pattern);
   if (Array.isArray(declared)) {
     const key = d.keyedCollections[pattern];

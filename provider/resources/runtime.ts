@@ -7,7 +7,7 @@ import type { ProviderKey } from "./shim";
 
 export { configure } from "./runtimeConfig";
 
-/** The providers of the six resource classes, callable directly by tests and tools. */
+/** The providers of the resource classes, callable directly by tests and tools. */
 export const providers: Record<ProviderKey, CrudProvider> = {
   flowSet: createResourceProvider({ kind: "flowSet" }),
   userProvisioningFlow: createResourceProvider({ kind: "user" }),
@@ -15,4 +15,11 @@ export const providers: Record<ProviderKey, CrudProvider> = {
   securityGroupProvisioningFlow: createResourceProvider({ kind: "securityGroup" }),
   administrativeUnitProvisioningFlow: createResourceProvider({ kind: "administrativeUnit" }),
   provisioningFlow: createResourceProvider({ kind: "provisioningFlow" }),
+  sourceSystemDefinition: createResourceProvider({ kind: "sourceSystem" }),
+  azureDataLakeConnector: createResourceProvider({ kind: "azureDataLakeConnector" }),
+  oneRosterApiDataConnector: createResourceProvider({ kind: "oneRosterApiDataConnector" }),
+  yearTimePeriodDefinition: createResourceProvider({ kind: "year" }),
+  inboundFileFlow: createResourceProvider({ kind: "inboundFileFlow" }),
+  inboundApiFlow: createResourceProvider({ kind: "inboundApiFlow" }),
+  referenceDefinition: createResourceProvider({ kind: "referenceDefinition" }),
 };

@@ -5,6 +5,13 @@ import flowSet = require("./shims/flowSet");
 import provisioningFlow = require("./shims/provisioningFlow");
 import securityGroupProvisioningFlow = require("./shims/securityGroupProvisioningFlow");
 import userProvisioningFlow = require("./shims/userProvisioningFlow");
+import sourceSystemDefinition = require("./shims/sourceSystemDefinition");
+import azureDataLakeConnector = require("./shims/azureDataLakeConnector");
+import oneRosterApiDataConnector = require("./shims/oneRosterApiDataConnector");
+import yearTimePeriodDefinition = require("./shims/yearTimePeriodDefinition");
+import inboundFileFlow = require("./shims/inboundFileFlow");
+import inboundApiFlow = require("./shims/inboundApiFlow");
+import referenceDefinition = require("./shims/referenceDefinition");
 
 /** The keys of `providers` in `pulumi-industrydata/runtime`: one real provider per resource class. */
 export type ProviderKey =
@@ -13,7 +20,14 @@ export type ProviderKey =
   | "classGroupProvisioningFlow"
   | "securityGroupProvisioningFlow"
   | "administrativeUnitProvisioningFlow"
-  | "provisioningFlow";
+  | "provisioningFlow"
+  | "sourceSystemDefinition"
+  | "azureDataLakeConnector"
+  | "oneRosterApiDataConnector"
+  | "yearTimePeriodDefinition"
+  | "inboundFileFlow"
+  | "inboundApiFlow"
+  | "referenceDefinition";
 
 const shims: Record<ProviderKey, pulumi.dynamic.ResourceProvider> = {
   flowSet,
@@ -22,6 +36,13 @@ const shims: Record<ProviderKey, pulumi.dynamic.ResourceProvider> = {
   securityGroupProvisioningFlow,
   administrativeUnitProvisioningFlow,
   provisioningFlow,
+  sourceSystemDefinition,
+  azureDataLakeConnector,
+  oneRosterApiDataConnector,
+  yearTimePeriodDefinition,
+  inboundFileFlow,
+  inboundApiFlow,
+  referenceDefinition,
 };
 
 /**

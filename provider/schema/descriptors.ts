@@ -5,10 +5,30 @@
  * Path notation: dotted property names, `[]` for "each element of a collection", e.g.
  * `creationOptions.configurations[].defaultPasswordSettings.password`.
  */
-import { flowSetsPath } from "./paths";
+import {
+  dataConnectorsPath,
+  flowSetsPath,
+  inboundFlowsPath,
+  referenceDefinitionsPath,
+  sourceSystemsPath,
+  yearsPath,
+} from "./paths";
 
 /** The resource kinds the provider manages. */
-export type ResourceKind = "flowSet" | "user" | "classGroup" | "securityGroup" | "administrativeUnit" | "provisioningFlow";
+export type ResourceKind =
+  | "flowSet"
+  | "user"
+  | "classGroup"
+  | "securityGroup"
+  | "administrativeUnit"
+  | "provisioningFlow"
+  | "sourceSystem"
+  | "azureDataLakeConnector"
+  | "oneRosterApiDataConnector"
+  | "year"
+  | "inboundFileFlow"
+  | "inboundApiFlow"
+  | "referenceDefinition";
 
 /** All resource kinds, in a stable order. */
 export const resourceKinds: readonly ResourceKind[] = [
@@ -18,6 +38,13 @@ export const resourceKinds: readonly ResourceKind[] = [
   "securityGroup",
   "administrativeUnit",
   "provisioningFlow",
+  "sourceSystem",
+  "azureDataLakeConnector",
+  "oneRosterApiDataConnector",
+  "year",
+  "inboundFileFlow",
+  "inboundApiFlow",
+  "referenceDefinition",
 ];
 
 /** How the reconcile engine treats one Graph type. */
@@ -29,10 +56,18 @@ export interface TypeDescriptor {
   odataType: string;
   /** The resource class name, e.g. "UserProvisioningFlow". */
   resourceName: string;
-  /** Graph path of one entity (relative to the endpoint), with `{flowSetId}`/`{flowId}` placeholders; see paths.ts. */
+  /** Graph path of one entity (relative to the endpoint), with `{flowSetId}`/`{flowId}`/… placeholders; see paths.ts. */
   pathTemplate: string;
-  /** True for the flows (children of a flow set); false for the flow set itself. */
+  /** What the entity is called in messages ("flow set", "data connector", …). */
+  noun: string;
+  /** True for the flows (children of a flow set); false for the flow set and the top-level inbound entities. */
   isFlow: boolean;
+  /**
+   * The collection holds several Graph types (flows, data connectors, inbound flows): the concrete
+   * `@odata.type` is kept in the outputs (`odataType`), an adopted entity must be of this kind, and a
+   * change of kind replaces the resource.
+   */
+  polymorphic: boolean;
   /** True when Graph's type is abstract (the base provisioningFlow): it cannot be created, only adopted. */
   abstract: boolean;
   /** Graph properties a user may declare (top level; provider fields such as flowSetId excluded). */
@@ -44,6 +79,8 @@ export interface TypeDescriptor {
    * `flowSetId` on the set): adopt = GET, then PATCH only what differs. Changing it replaces the resource.
    */
   adoptArgument: string;
+  /** Arguments an adopting resource must still declare (a flow's parent set); everything else may be left out. */
+  adoptRequires: string[];
   /**
    * Every argument (a descriptor path) whose value becomes a URL segment or a bind target: the parent and
    * adopted ids, bindings' ids. Each must pass the one id rule (idSegment.ts); declaring it here is all a kind
@@ -52,7 +89,10 @@ export interface TypeDescriptor {
   idArguments: string[];
   /** Top-level properties Graph requires in every PATCH body (DOCS "Required" in the update tables). */
   requiredOnPatch: string[];
-  /** Server-computed properties: outputs only, never compared, never sent. */
+  /**
+   * Server-computed properties: outputs only, never compared, never sent. Nested paths (a credential's
+   * `isValid`) are dropped from PATCH bodies built over the last-read value.
+   */
   readOnly: string[];
   /** Arguments whose change replaces the resource; "@odata.type" stands for the flow kind. */
   replaceOnChange: string[];
@@ -62,7 +102,10 @@ export interface TypeDescriptor {
   keyedCollections: Record<string, string>;
   /** Values compared case-insensitively (enums and reference codes). */
   caseInsensitive: string[];
-  /** Write-only values: read back masked, never compared with what Graph returns. */
+  /**
+   * Write-only secrets: read back masked (a password) or not at all (a client secret), never compared with what
+   * Graph returns; the outputs keep a salted hash of the value last sent, and a different declared value is a change.
+   */
   writeOnly: string[];
   /**
    * How a front end that can only make a whole top-level input secret (the dynamic resources: Pulumi encrypts
@@ -70,13 +113,62 @@ export interface TypeDescriptor {
    * secret input, so the property around it stays plain and diffable in plans. One entry per `writeOnly` path.
    */
   liftedSecrets: Record<string, LiftedSecret>;
-  /** Nested values that carry an explicit `@odata.type` in request bodies (abstract-typed parts, and as the seeds do). */
-  odataTypes: Record<string, string>;
+  /**
+   * Values Graph never returns that are not secret (a user-matching setting's roleGroupId): compared with the
+   * value last declared, kept in the outputs (`lastDeclared`), never with the tenant.
+   */
+  unreadable: string[];
+  /** Date-time values compared as instants (Graph normalizes the offset to UTC: `+05:30` comes back as `Z`). */
+  instants: string[];
+  /**
+   * Nested values that carry an explicit `@odata.type` in request bodies (abstract-typed parts, and as the seeds
+   * do): a fixed type, or a choice by the presence of a property (a credential is OAuth 2 when it has a tokenUrl).
+   */
+  odataTypes: Record<string, string | OdataTypeChoice>;
   /**
    * Navigation properties declared by id: at each path (an element pattern), the argument `argument` holds
    * the id that is written as `<navigation>@odata.bind` and read back as an expanded `<navigation>` object.
    */
   bindings: Record<string, NavigationBinding>;
+  /**
+   * Single-valued navigations of the entity itself declared by id (a connector's `sourceSystemId`): written as
+   * `<navigation>@odata.bind` on create, read back with `$expand=<navigation>` in the same GET (so a binding
+   * changed out of band shows on refresh without another request). Graph cannot change them in place: each
+   * argument is also in `replaceOnChange`.
+   */
+  entityBindings: EntityBinding[];
+  /** Pairs of values that must be in order (validation; dates as days, date-times as instants). */
+  orderedPairs: OrderedPair[];
+  /**
+   * Graph's DELETE only disables the entity (reference definitions): the flag it sets. A create that finds the
+   * entity disabled (an earlier destroy) revives it with a PATCH instead of failing on the duplicate.
+   */
+  softDelete?: { flag: string };
+  /** The properties Graph forms the entity id from, joined with "-" (`<referenceType>-<code>`). */
+  naturalId?: string[];
+}
+
+/** A navigation of the entity itself, declared by the id of its target. */
+export interface EntityBinding {
+  /** The declared argument holding the id, e.g. "sourceSystemId". */
+  argument: string;
+  /** The Graph navigation property, e.g. "sourceSystem". */
+  navigation: string;
+  /** The collection of the target, the base of the bind URL, e.g. "/external/industryData/sourceSystems". */
+  targetCollection: string;
+}
+
+/** Two values where `earlier` must not come after `later`. */
+export interface OrderedPair {
+  earlier: string;
+  later: string;
+}
+
+/** An `@odata.type` chosen by whether the value holds `property` (non-null). */
+export interface OdataTypeChoice {
+  property: string;
+  whenPresent: string;
+  otherwise: string;
 }
 
 /** Where a write-only value is carried as its own secret input (see `TypeDescriptor.liftedSecrets`). */
@@ -118,10 +210,13 @@ function flowDescriptor(specifics: FlowSpecifics): TypeDescriptor {
   return {
     odataType: `${ns}${specifics.graphType}`,
     pathTemplate: flowPathTemplate,
+    noun: "flow",
     isFlow: true,
+    polymorphic: true,
     abstract: false,
     providerFields: flowProviderFields,
     adoptArgument: "flowId",
+    adoptRequires: specifics.abstract === true ? ["flowSetId", "flowId"] : ["flowSetId"],
     idArguments: ["flowSetId", "flowId"],
     readOnly: flowReadOnly,
     replaceOnChange: flowReplaceOnChange,
@@ -129,11 +224,76 @@ function flowDescriptor(specifics: FlowSpecifics): TypeDescriptor {
     keyedCollections: {},
     caseInsensitive: [],
     writeOnly: [],
+    unreadable: [],
+    instants: [],
     liftedSecrets: {},
     odataTypes: {},
     bindings: {},
+    entityBindings: [],
+    orderedPairs: [],
     ...specifics,
   };
+}
+
+/** What a top-level inbound entity states for itself (see entityDescriptor). */
+type EntitySpecifics = Pick<TypeDescriptor, "kind" | "graphType" | "resourceName" | "properties" | "adoptArgument" | "noun"> &
+  Partial<TypeDescriptor> & { collection: string };
+
+/**
+ * A top-level industryData entity (source system, connector, year, inbound flow, reference definition): its
+ * Pulumi id is its Graph id, adopted by `adoptArgument`, replaced when that changes; its entity bindings are
+ * provider fields, not Graph properties (they are written as `@odata.bind`).
+ */
+function entityDescriptor({ collection, ...specifics }: EntitySpecifics): TypeDescriptor {
+  const bindingArguments = (specifics.entityBindings ?? []).map((b) => b.argument);
+  return {
+    odataType: `${ns}${specifics.graphType}`,
+    pathTemplate: `${collection}/{${specifics.adoptArgument}}`,
+    isFlow: false,
+    polymorphic: false,
+    abstract: false,
+    providerFields: [specifics.adoptArgument, "deleteOnDestroy", ...bindingArguments],
+    adoptRequires: [],
+    // The adopted id and every bound id become URL segments or bind targets.
+    idArguments: [specifics.adoptArgument, ...bindingArguments],
+    requiredOnPatch: [],
+    readOnly: ["id"],
+    replaceOnChange: [specifics.adoptArgument],
+    setLike: [],
+    keyedCollections: {},
+    caseInsensitive: [],
+    writeOnly: [],
+    liftedSecrets: {},
+    unreadable: [],
+    instants: [],
+    odataTypes: {},
+    bindings: {},
+    entityBindings: [],
+    orderedPairs: [],
+    ...specifics,
+  };
+}
+
+/** An inbound flow kind: both kinds share every property and rule; only the `@odata.type` differs. */
+function inboundFlowDescriptor(specifics: Pick<TypeDescriptor, "kind" | "graphType" | "resourceName">): TypeDescriptor {
+  return entityDescriptor({
+    ...specifics,
+    collection: inboundFlowsPath,
+    adoptArgument: "inboundFlowId",
+    noun: "inbound flow",
+    polymorphic: true,
+    properties: ["displayName", "dataDomain", "effectiveDateTime", "expirationDateTime"],
+    readOnly: ["id", "readinessStatus"],
+    // dataDomain and both bindings are absent from Graph's update tables: create-only.
+    replaceOnChange: ["inboundFlowId", "@odata.type", "dataConnectorId", "yearId", "dataDomain"],
+    caseInsensitive: ["dataDomain"],
+    instants: ["effectiveDateTime", "expirationDateTime"],
+    entityBindings: [
+      { argument: "dataConnectorId", navigation: "dataConnector", targetCollection: dataConnectorsPath },
+      { argument: "yearId", navigation: "year", targetCollection: yearsPath },
+    ],
+    orderedPairs: [{ earlier: "effectiveDateTime", later: "expirationDateTime" }],
+  });
 }
 
 /** The descriptor of every resource kind. */
@@ -144,11 +304,14 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     odataType: `${ns}outboundProvisioningFlowSet`,
     resourceName: "OutboundProvisioningFlowSet",
     pathTemplate: `${flowSetsPath}/{flowSetId}`,
+    noun: "flow set",
     isFlow: false,
+    polymorphic: false,
     abstract: false,
     properties: ["displayName", "filter"],
     providerFields: ["flowSetId", "deleteOnDestroy"],
     adoptArgument: "flowSetId",
+    adoptRequires: [],
     idArguments: ["flowSetId"],
     // DOCS "Required" on update: an adopted set that leaves displayName undeclared sends the name it holds.
     requiredOnPatch: ["displayName"],
@@ -158,10 +321,14 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     keyedCollections: {},
     caseInsensitive: ["filter.attribute"],
     writeOnly: [],
+    unreadable: [],
+    instants: [],
     liftedSecrets: {},
     // filter is abstract-typed: Graph needs the concrete type.
     odataTypes: { filter: `${ns}basicFilter` },
     bindings: {},
+    entityBindings: [],
+    orderedPairs: [],
   },
   user: flowDescriptor({
     kind: "user",
@@ -242,6 +409,104 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     requiredOnPatch: [],
     readOnly: ["id", "createdDateTime", "lastModifiedDateTime"],
     caseInsensitive: ["readinessStatus"],
+  }),
+  sourceSystem: entityDescriptor({
+    kind: "sourceSystem",
+    graphType: "sourceSystemDefinition",
+    resourceName: "SourceSystemDefinition",
+    collection: sourceSystemsPath,
+    adoptArgument: "sourceSystemId",
+    noun: "source system",
+    properties: ["displayName", "vendor", "userMatchingSettings"],
+    // Graph matches each source user against the settings as a set; roleGroup is never returned, so the
+    // settings cannot be matched to what Graph holds by role group: order-free, compared on what comes back.
+    setLike: ["userMatchingSettings"],
+    caseInsensitive: [
+      "userMatchingSettings[].roleGroupId",
+      "userMatchingSettings[].matchTarget.code",
+      "userMatchingSettings[].sourceIdentifier.code",
+    ],
+    // roleGroup is a navigation on a complex type: written as roleGroup@odata.bind, and never read back.
+    bindings: { "userMatchingSettings[]": { argument: "roleGroupId", navigation: "roleGroup" } },
+    unreadable: ["userMatchingSettings[].roleGroupId"],
+    idArguments: ["sourceSystemId", "userMatchingSettings[].roleGroupId"],
+  }),
+  azureDataLakeConnector: entityDescriptor({
+    kind: "azureDataLakeConnector",
+    graphType: "azureDataLakeConnector",
+    resourceName: "AzureDataLakeConnector",
+    collection: dataConnectorsPath,
+    adoptArgument: "dataConnectorId",
+    noun: "data connector",
+    polymorphic: true,
+    properties: ["displayName", "fileFormat"],
+    // Whether Graph can change a connector's file format in place is undocumented: treated as create-only.
+    replaceOnChange: ["dataConnectorId", "@odata.type", "sourceSystemId", "fileFormat"],
+    caseInsensitive: ["fileFormat.code"],
+    entityBindings: [{ argument: "sourceSystemId", navigation: "sourceSystem", targetCollection: sourceSystemsPath }],
+  }),
+  oneRosterApiDataConnector: entityDescriptor({
+    kind: "oneRosterApiDataConnector",
+    graphType: "oneRosterApiDataConnector",
+    resourceName: "OneRosterApiDataConnector",
+    collection: dataConnectorsPath,
+    adoptArgument: "dataConnectorId",
+    noun: "data connector",
+    polymorphic: true,
+    properties: [
+      "displayName",
+      "apiFormat",
+      "baseUrl",
+      "apiVersion",
+      "isContactsEnabled",
+      "isDemographicsEnabled",
+      "isFlagsEnabled",
+      "credential",
+    ],
+    replaceOnChange: ["dataConnectorId", "@odata.type", "sourceSystemId"],
+    readOnly: ["id", "credential.isValid", "credential.lastValidDateTime"],
+    caseInsensitive: ["apiFormat"],
+    // Never returned by Graph (not even masked): a change of the declared value is what counts.
+    writeOnly: ["credential.clientSecret"],
+    // A single value (no keyed collection): the secret input holds it, so a rotation shows as `clientSecret` changing.
+    liftedSecrets: { "credential.clientSecret": { input: "clientSecret" } },
+    // credential is abstract-typed (oAuthClientCredential): OAuth 2 has a token endpoint, OAuth 1 has none.
+    odataTypes: {
+      credential: { property: "tokenUrl", whenPresent: `${ns}oAuth2ClientCredential`, otherwise: `${ns}oAuth1ClientCredential` },
+    },
+    entityBindings: [{ argument: "sourceSystemId", navigation: "sourceSystem", targetCollection: sourceSystemsPath }],
+  }),
+  year: entityDescriptor({
+    kind: "year",
+    graphType: "yearTimePeriodDefinition",
+    resourceName: "YearTimePeriodDefinition",
+    collection: yearsPath,
+    adoptArgument: "yearId",
+    noun: "year",
+    properties: ["displayName", "startDate", "endDate", "year"],
+    // The year code is absent from Graph's update table: create-only.
+    replaceOnChange: ["yearId", "year"],
+    caseInsensitive: ["year.code"],
+    orderedPairs: [{ earlier: "startDate", later: "endDate" }],
+  }),
+  inboundFileFlow: inboundFlowDescriptor({ kind: "inboundFileFlow", graphType: "inboundFileFlow", resourceName: "InboundFileFlow" }),
+  inboundApiFlow: inboundFlowDescriptor({ kind: "inboundApiFlow", graphType: "inboundApiFlow", resourceName: "InboundApiFlow" }),
+  referenceDefinition: entityDescriptor({
+    kind: "referenceDefinition",
+    graphType: "referenceDefinition",
+    resourceName: "ReferenceDefinition",
+    collection: referenceDefinitionsPath,
+    adoptArgument: "referenceDefinitionId",
+    noun: "reference definition",
+    properties: ["referenceType", "code", "displayName", "isDisabled", "sortIndex"],
+    // The id is `<referenceType>-<code>`: changing either is another definition.
+    replaceOnChange: ["referenceDefinitionId", "referenceType", "code"],
+    readOnly: ["id", "source", "createdDateTime", "lastModifiedDateTime"],
+    naturalId: ["referenceType", "code"],
+    // referenceType and code form the id Graph addresses it by (the GET that looks for a disabled twin).
+    idArguments: ["referenceDefinitionId", "referenceType", "code"],
+    // Quirk (soft delete): Graph's DELETE disables a definition, since historical data may point at its code.
+    softDelete: { flag: "isDisabled" },
   }),
 };
 

@@ -39,14 +39,14 @@ export const filterOptionsValues = ["orgExternalId", "unknownFutureValue"] as co
 /** The attribute a flow set's basicFilter filters on. */
 export type FilterOptions = (typeof filterOptionsValues)[number];
 
-/** inboundDomain: not used by flows, listed so every enum of the reference has a runtime list. */
+/** inboundDomain: the data domain of an inbound flow (only educationRostering is supported by Graph). */
 export const inboundDomainValues = ["educationRostering", "unknownFutureValue"] as const;
-/** Inbound data domain (inbound side; not part of outbound flows). */
+/** Inbound data domain of an inbound flow. */
 export type InboundDomain = (typeof inboundDomainValues)[number];
 
-/** apiFormat: not used by flows. */
+/** apiFormat: the API format of an API data connector. */
 export const apiFormatValues = ["oneRoster", "unknownFutureValue"] as const;
-/** API format of an inbound connector (not part of outbound flows). */
+/** API format of an API data connector. */
 export type ApiFormat = (typeof apiFormatValues)[number];
 
 /** industryDataRunStatus: not used by flows. */
@@ -73,3 +73,11 @@ export const industryDataActivityStatusValues = [
 ] as const;
 /** Status of an industryData activity (not part of outbound flows). */
 export type IndustryDataActivityStatus = (typeof industryDataActivityStatusValues)[number];
+
+/**
+ * The RefFileFormat codes of an azureDataLakeConnector's `fileFormat` (a reference value, not an enum: Graph's
+ * docs list these two; codes compare case-insensitively).
+ */
+export const fileFormatCodes = ["schoolDataSyncV1", "schoolDataSyncV2Rev1"] as const;
+/** The CSV format of a CSV upload connector: SDS v1 or SDS v2.1. */
+export type FileFormatCode = (typeof fileFormatCodes)[number];

@@ -21,10 +21,41 @@ export type {
   AdminUnitCreationOptionsArgs,
   AdministrativeUnitProvisioningFlowProps,
   ProvisioningFlowProps,
+  EntityCommonProps,
+  ReferenceValueArgs,
+  UserMatchingSettingArgs,
+  SourceSystemDefinitionProps,
+  DataConnectorCommonProps,
+  AzureDataLakeConnectorProps,
+  OAuthClientCredentialArgs,
+  OneRosterApiDataConnectorProps,
+  YearTimePeriodDefinitionProps,
+  InboundFlowProps,
+  ReferenceDefinitionProps,
 } from "./types";
 export { descriptors, descriptorForOdataType, resourceKinds } from "./descriptors";
-export type { LiftedSecret, NavigationBinding, ResourceKind, TypeDescriptor } from "./descriptors";
-export { flowSetsPath, flowSetPath, flowsPath, flowPath, fillPathTemplate, roleGroupsPath, roleGroupBindUrl, roleGroupIdFromBindUrl } from "./paths";
+export type { EntityBinding, LiftedSecret, NavigationBinding, OdataTypeChoice, OrderedPair, ResourceKind, TypeDescriptor } from "./descriptors";
+export {
+  flowSetsPath,
+  flowSetPath,
+  flowsPath,
+  flowPath,
+  fillPathTemplate,
+  roleGroupsPath,
+  roleGroupBindUrl,
+  roleGroupIdFromBindUrl,
+  industryDataPath,
+  sourceSystemsPath,
+  dataConnectorsPath,
+  yearsPath,
+  inboundFlowsPath,
+  referenceDefinitionsPath,
+  entityPath,
+  bindUrl,
+  idFromBindUrl,
+  referenceDefinitionId,
+} from "./paths";
+export { entityCollectionPath, entityListPath, entityReadPath } from "./entityPaths";
 export { idSegment, idSegmentProblem, maxIdLength } from "./idSegment";
 export { jsonSchemas } from "./jsonSchemas";
 export { adoptFormSchema, validateInputs } from "./validateInputs";

@@ -9,7 +9,10 @@ import type { JSONSchemaType } from "ajv";
 import {
   additionalClassGroupAttributesValues,
   additionalUserAttributesValues,
+  apiFormatValues,
+  fileFormatCodes,
   filterOptionsValues,
+  inboundDomainValues,
   readinessStatusValues,
   studentAgeGroupValues,
 } from "./enums";
@@ -19,6 +22,15 @@ import type {
   AdditionalUserOptionsArgs,
   AdministrativeUnitProvisioningFlowProps,
   AdminUnitCreationOptionsArgs,
+  AzureDataLakeConnectorProps,
+  InboundFlowProps,
+  OAuthClientCredentialArgs,
+  OneRosterApiDataConnectorProps,
+  ReferenceDefinitionProps,
+  ReferenceValueArgs,
+  SourceSystemDefinitionProps,
+  UserMatchingSettingArgs,
+  YearTimePeriodDefinitionProps,
   BasicFilterArgs,
   ClassGroupConfigurationArgs,
   ClassGroupProvisioningFlowProps,
@@ -46,6 +58,13 @@ const adoptedFlowIdSchema = {
   nullable: true,
   description:
     "Adopt the existing flow with this id instead of creating one: the provider reads it and PATCHes only what differs from these arguments. Changing this replaces the resource.",
+} as const;
+/** The adopt argument of a top-level entity (`sourceSystemId`, `dataConnectorId`, `yearId`, …). */
+const adoptedIdSchema = {
+  ...nonEmptyString,
+  nullable: true,
+  description:
+    "Adopt the existing entity with this id instead of creating one: the provider reads it and PATCHes only what differs from these arguments. Changing this replaces the resource.",
 } as const;
 const deleteOnDestroySchema = {
   type: "boolean",
@@ -348,8 +367,192 @@ export const provisioningFlowSchema = {
   additionalProperties: false,
 } satisfies JSONSchemaType<ProvisioningFlowProps>;
 
+// ---- The inbound side. Formats ("date", "date-time", "https-url") are registered in validateInputs.
+
+/** Graph's limit on display names (and a source system's vendor). */
+const maxNameLength = 100;
+const displayName = { type: "string", minLength: 1, maxLength: maxNameLength } as const;
+const date = { type: "string", format: "date" } as const;
+const dateTime = { type: "string", format: "date-time" } as const;
+
+const referenceValue = {
+  type: "object",
+  title: "referenceValue",
+  description: "A reference code (a reference definition's `code`, e.g. a role or a school year).",
+  properties: { code: { ...nonEmptyString, description: "The reference code." } },
+  required: ["code"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<ReferenceValueArgs>;
+
+const userMatchingSetting = {
+  type: "object",
+  title: "userMatchingSetting",
+  description: "How users of one role group in the source system are matched to existing Entra users.",
+  properties: {
+    roleGroupId: { ...nonEmptyString, description: 'The role group the setting applies to ("staff", "students", …); written as `roleGroup@odata.bind`.' },
+    matchTarget: { ...referenceValue, nullable: true, description: "The Entra user attribute matched against (a reference code)." },
+    priorityOrder: { type: "integer", minimum: 0, description: "The setting's priority among the role group's settings (0 first)." },
+    sourceIdentifier: { ...referenceValue, nullable: true, description: "The source system's identifier matched (a reference code)." },
+  },
+  required: ["roleGroupId", "priorityOrder"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<UserMatchingSettingArgs>;
+
+/** SourceSystemDefinition. */
+export const sourceSystemSchema = {
+  type: "object",
+  description:
+    "A source system (Graph `sourceSystemDefinition`): where inbound data comes from (an SIS), and how its users match Entra users. Created with POST, or adopted with `sourceSystemId`. Graph permission: `IndustryData-DataConnector.ReadWrite.All`. Id: its Graph id.",
+  properties: {
+    sourceSystemId: adoptedIdSchema,
+    deleteOnDestroy: deleteOnDestroySchema,
+    displayName: { ...displayName, description: "The source system's name (1 to 100 characters)." },
+    vendor: { type: "string", maxLength: maxNameLength, nullable: true, description: "The vendor of the source system." },
+    userMatchingSettings: {
+      type: "array",
+      items: userMatchingSetting,
+      nullable: true,
+      description: "How users are matched, per role group (order-free).",
+    },
+  },
+  required: ["displayName"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<SourceSystemDefinitionProps>;
+
+const connectorCommon = {
+  dataConnectorId: adoptedIdSchema,
+  deleteOnDestroy: deleteOnDestroySchema,
+  displayName: { ...displayName, description: "The connector's name (1 to 100 characters)." },
+  sourceSystemId: { ...nonEmptyString, description: "Id of the source system the connector reads from (`sourceSystem@odata.bind`)." },
+} as const;
+
+/** AzureDataLakeConnector. */
+export const azureDataLakeConnectorSchema = {
+  type: "object",
+  description:
+    "A data connector for CSV files uploaded to SDS's Azure Data Lake (Graph `azureDataLakeConnector`). Created with POST, or adopted with `dataConnectorId`. Graph permission: `IndustryData-DataConnector.ReadWrite.All`. Id: its Graph id.",
+  properties: {
+    ...connectorCommon,
+    fileFormat: {
+      type: "object",
+      title: "fileFormatReferenceValue",
+      description: "The CSV file format uploaded.",
+      properties: { code: { type: "string", enum: fileFormatCodes, description: "The file format's code." } },
+      required: ["code"],
+      additionalProperties: false,
+      nullable: true,
+    },
+  },
+  required: ["displayName", "sourceSystemId"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<AzureDataLakeConnectorProps>;
+
+const oAuthClientCredential = {
+  type: "object",
+  title: "oAuthClientCredential",
+  description: "The OAuth 2.0 client credential the connector signs in to the OneRoster API with.",
+  properties: {
+    displayName: { ...displayName, description: "The credential's name." },
+    clientId: { ...nonEmptyString, description: "The OAuth client id." },
+    clientSecret: {
+      ...nonEmptyString,
+      description: "The OAuth client secret (secret, write-only: Graph never returns it, so a change is detected from the declared value, kept hashed in state).",
+    },
+    tokenUrl: { type: "string", format: "https-url", nullable: true, description: "The OAuth token endpoint (https)." },
+    scope: { type: "string", nullable: true, description: "The OAuth scope requested." },
+  },
+  required: ["displayName", "clientId", "clientSecret"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<OAuthClientCredentialArgs>;
+
+/** OneRosterApiDataConnector. */
+export const oneRosterApiDataConnectorSchema = {
+  type: "object",
+  description:
+    "A data connector reading a OneRoster API (Graph `oneRosterApiDataConnector`). Created with POST, or adopted with `dataConnectorId`. Graph permission: `IndustryData-DataConnector.ReadWrite.All`. Id: its Graph id.",
+  properties: {
+    ...connectorCommon,
+    apiFormat: { type: "string", enum: apiFormatValues, description: "The API's format (`oneRoster`)." },
+    baseUrl: { type: "string", format: "https-url", description: "The OneRoster API's base URL (https)." },
+    apiVersion: { ...nonEmptyString, description: "The OneRoster version, e.g. `1.1`." },
+    isContactsEnabled: { type: "boolean", description: "Whether contacts are read." },
+    isDemographicsEnabled: { type: "boolean", description: "Whether demographics are read." },
+    isFlagsEnabled: { type: "boolean", description: "Whether flags are read." },
+    credential: oAuthClientCredential,
+  },
+  required: [
+    "displayName",
+    "sourceSystemId",
+    "apiFormat",
+    "baseUrl",
+    "apiVersion",
+    "isContactsEnabled",
+    "isDemographicsEnabled",
+    "isFlagsEnabled",
+    "credential",
+  ],
+  additionalProperties: false,
+} satisfies JSONSchemaType<OneRosterApiDataConnectorProps>;
+
+/** YearTimePeriodDefinition. */
+export const yearSchema = {
+  type: "object",
+  description:
+    "A school year (Graph `yearTimePeriodDefinition`) inbound flows import data for. Created with POST, or adopted with `yearId`. Graph permission: `IndustryData-TimePeriod.ReadWrite.All`. Id: its Graph id.",
+  properties: {
+    yearId: adoptedIdSchema,
+    deleteOnDestroy: deleteOnDestroySchema,
+    displayName: { ...displayName, description: "The year's name, e.g. `2025-2026`." },
+    startDate: { ...date, description: "First day of the year (YYYY-MM-DD)." },
+    endDate: { ...date, description: "Last day of the year (YYYY-MM-DD)." },
+    year: { ...referenceValue, description: "The year as a reference code (a `schoolYear` reference definition's code)." },
+  },
+  required: ["displayName", "startDate", "endDate", "year"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<YearTimePeriodDefinitionProps>;
+
+/** InboundFileFlow and InboundApiFlow (the same arguments). */
+export const inboundFlowSchema = {
+  type: "object",
+  description:
+    "An inbound flow (Graph `inboundFileFlow` / `inboundApiFlow`): imports one data domain through a data connector for a year. Created with POST, or adopted with `inboundFlowId`. Graph permission: `IndustryData-InboundFlow.ReadWrite.All`. Id: its Graph id.",
+  properties: {
+    inboundFlowId: adoptedIdSchema,
+    deleteOnDestroy: deleteOnDestroySchema,
+    dataConnectorId: { ...nonEmptyString, description: "Id of the data connector the flow reads through (`dataConnector@odata.bind`)." },
+    yearId: { ...nonEmptyString, description: "Id of the year the flow imports (`year@odata.bind`)." },
+    displayName: { ...displayName, description: "The flow's name (1 to 100 characters)." },
+    dataDomain: { type: "string", enum: inboundDomainValues, description: "The data domain imported (`educationRostering`)." },
+    effectiveDateTime: { ...dateTime, description: "When the flow starts running (UTC, ISO 8601)." },
+    expirationDateTime: { ...dateTime, nullable: true, description: "When the flow stops running (UTC, ISO 8601); none when omitted." },
+  },
+  required: ["dataConnectorId", "yearId", "displayName", "dataDomain", "effectiveDateTime"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<InboundFlowProps>;
+
+/** ReferenceDefinition. */
+export const referenceDefinitionSchema = {
+  type: "object",
+  description:
+    "A tenant-defined reference code (Graph `referenceDefinition`), e.g. a role or a school year code. Created with POST, or adopted with `referenceDefinitionId`; destroying it disables it (Graph's DELETE is a soft delete). Id: `<referenceType>-<code>`.",
+  properties: {
+    referenceDefinitionId: adoptedIdSchema,
+    deleteOnDestroy: deleteOnDestroySchema,
+    referenceType: { ...nonEmptyString, description: "The kind of reference, e.g. `role` or `schoolYear`. Changing this replaces the resource." },
+    code: { ...nonEmptyString, description: "The code. Changing this replaces the resource." },
+    displayName: { type: "string", nullable: true, description: "The code's display name." },
+    isDisabled: { type: "boolean", description: "Whether the code is disabled." },
+    sortIndex: { type: "integer", description: "The code's position in lists." },
+  },
+  required: ["referenceType", "code", "isDisabled", "sortIndex"],
+  additionalProperties: false,
+} satisfies JSONSchemaType<ReferenceDefinitionProps>;
+
 /** The nested schemas, exported so test/unit/typeLevel can pin their `required` lists to the types. */
 export const componentSchemas = {
+  referenceValue,
+  userMatchingSetting,
+  oAuthClientCredential,
   basicFilter,
   simplePasswordSettings,
   userConfiguration,
@@ -372,4 +575,11 @@ export const jsonSchemas: Record<ResourceKind, object> = {
   securityGroup: securityGroupSchema,
   administrativeUnit: administrativeUnitSchema,
   provisioningFlow: provisioningFlowSchema,
+  sourceSystem: sourceSystemSchema,
+  azureDataLakeConnector: azureDataLakeConnectorSchema,
+  oneRosterApiDataConnector: oneRosterApiDataConnectorSchema,
+  year: yearSchema,
+  inboundFileFlow: inboundFlowSchema,
+  inboundApiFlow: inboundFlowSchema,
+  referenceDefinition: referenceDefinitionSchema,
 };

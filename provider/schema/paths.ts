@@ -1,5 +1,5 @@
 /**
- * Graph paths (relative to the endpoint) of the industryData outbound provisioning resources. Every id goes
+ * Graph paths (relative to the endpoint) of the industryData resources. Every id goes
  * through `idSegment`, which throws for an id that is no safe segment (`..`, `/`, control characters, …): an id
  * that arrives without `check` (`pulumi import`, a stored state, the export) never becomes a request.
  */
@@ -42,7 +42,7 @@ export const roleGroupsPath = "/external/industryData/roleGroups";
  * absolute endpoint URL, e.g. `https://graph.microsoft.com/beta/external/industryData/roleGroups/staff`.
  */
 export function roleGroupBindUrl(graphEndpoint: string, roleGroupId: string): string {
-  return `${graphEndpoint.replace(/\/+$/, "")}${roleGroupsPath}/${idSegment(roleGroupId, "roleGroupId")}`;
+  return bindUrl(graphEndpoint, roleGroupsPath, roleGroupId, "roleGroupId");
 }
 
 /**
@@ -50,6 +50,50 @@ export function roleGroupBindUrl(graphEndpoint: string, roleGroupId: string): st
  * Used when reading back a configuration that still carries the bind annotation.
  */
 export function roleGroupIdFromBindUrl(url: string): string | undefined {
-  const match = /\/roleGroups(?:\/|\(')([^/()']+)'?\)?\/?$/.exec(url);
+  return idFromBindUrl(url, roleGroupsPath);
+}
+
+/** The industryData root: the inbound collections hang off it. */
+export const industryDataPath = "/external/industryData";
+
+/** The source-system collection. */
+export const sourceSystemsPath = `${industryDataPath}/sourceSystems`;
+/** The (polymorphic) data-connector collection. */
+export const dataConnectorsPath = `${industryDataPath}/dataConnectors`;
+/** The academic-year collection. */
+export const yearsPath = `${industryDataPath}/years`;
+/** The (polymorphic) inbound-flow collection. */
+export const inboundFlowsPath = `${industryDataPath}/inboundFlows`;
+/** The reference-definition collection (ids `<referenceType>-<code>`). */
+export const referenceDefinitionsPath = `${industryDataPath}/referenceDefinitions`;
+
+/**
+ * One entity of a top-level industryData collection (a source system, a connector, a year, …); `what` names the
+ * argument the id came from in the id rule's error (e.g. "dataConnectorId").
+ */
+export function entityPath(collection: string, id: string, what: string): string {
+  return `${collection}/${idSegment(id, what)}`;
+}
+
+/**
+ * The absolute URL written as `<navigation>@odata.bind` for an entity of a collection, in the form of Graph's
+ * examples: `https://graph.microsoft.com/beta/external/industryData/sourceSystems/{id}`.
+ */
+export function bindUrl(graphEndpoint: string, collection: string, id: string, what: string): string {
+  return `${graphEndpoint.replace(/\/+$/, "")}${entityPath(collection, id, what)}`;
+}
+
+/** The reference-definition id Graph forms from its type and code, e.g. `RefGradeLevel-TestGrade`. */
+export function referenceDefinitionId(referenceType: string, code: string): string {
+  return `${referenceType}-${code}`;
+}
+
+/**
+ * The id at the end of a bind URL of a collection (absolute or relative; `…/sourceSystems/{id}` or
+ * `…/sourceSystems('{id}')`, both forms appear in Graph's docs), or undefined when it is not one.
+ */
+export function idFromBindUrl(url: string, collection: string): string | undefined {
+  const name = collection.slice(collection.lastIndexOf("/") + 1);
+  const match = new RegExp(`/${name}(?:/|\\(')([^/()']+)'?\\)?/?$`).exec(url);
   return match ? decodeURIComponent(match[1]) : undefined;
 }

@@ -132,3 +132,109 @@ export type AdministrativeUnitProvisioningFlowProps = FlowCommonProps & {
  * only adopt: `flowId` is required.
  */
 export type ProvisioningFlowProps = FlowCommonProps & { flowId: string } & Pick<IndustryData.ProvisioningFlow, "readinessStatus">;
+
+// ---------------------------------------------------------------------------------------------------------------
+// The inbound side and the rest of the root: source systems, data connectors, years, inbound flows, reference
+// definitions. Each top-level entity is adopted by its own `…Id` argument (as a set is by flowSetId), and the
+// navigations Graph binds with `<navigation>@odata.bind` are declared by id (`sourceSystemId`, `dataConnectorId`,
+// `yearId`, and `roleGroupId` inside a user-matching setting).
+
+/** Arguments every top-level inbound entity has besides Graph's own properties. */
+export interface EntityCommonProps {
+  /** Delete the entity on destroy. Default: true for created entities, false for adopted ones. */
+  deleteOnDestroy?: boolean;
+}
+
+/** A reference value given by its code (`{ "code": "username" }`); the `value@odata.bind` form is not offered. */
+export type ReferenceValueArgs = {
+  code: NonNullable<IndustryData.ReferenceValue["code"]>;
+};
+
+/** A `userMatchingSetting`, with `roleGroupId` ("staff", "students", …) in place of the roleGroup navigation. */
+export type UserMatchingSettingArgs = {
+  /**
+   * Id of the role group this setting applies to; written as `roleGroup@odata.bind`. Graph never returns it:
+   * it is compared with the value last declared, not with the tenant.
+   */
+  roleGroupId: NonNullable<IndustryData.RoleGroup["id"]>;
+  /** The RefUserMatchTarget code, e.g. "userPrincipalName". */
+  matchTarget?: ReferenceValueArgs | null;
+  /** Order applied when a user has several RefRole codes (Nullable="false"). */
+  priorityOrder: NonNullable<IndustryData.UserMatchingSetting["priorityOrder"]>;
+  /** The RefIdentifierType code, e.g. "username". */
+  sourceIdentifier?: ReferenceValueArgs | null;
+};
+
+/** Arguments of a `SourceSystemDefinition`. */
+export type SourceSystemDefinitionProps = EntityCommonProps &
+  Req<IndustryData.SourceSystemDefinition, "displayName"> &
+  Pick<IndustryData.SourceSystemDefinition, "vendor"> & {
+    /** Adopt the existing source system with this id instead of creating one. Changing it replaces the resource. */
+    sourceSystemId?: string;
+    userMatchingSettings?: UserMatchingSettingArgs[] | null;
+  };
+
+/** Arguments every data connector has besides its kind's own properties. */
+export type DataConnectorCommonProps = EntityCommonProps &
+  Req<IndustryData.IndustryDataConnector, "displayName"> & {
+    /** Adopt the existing connector with this id instead of creating one. Changing it replaces the resource. */
+    dataConnectorId?: string;
+    /** Id of the source system the connector reads for; written as `sourceSystem@odata.bind`. Create-only: changing it replaces the connector. */
+    sourceSystemId: string;
+  };
+
+/** Arguments of an `AzureDataLakeConnector` (CSV upload). */
+export type AzureDataLakeConnectorProps = DataConnectorCommonProps & {
+  /** The RefFileFormat code: "schoolDataSyncV1" or "schoolDataSyncV2Rev1". Create-only. */
+  fileFormat?: ReferenceValueArgs | null;
+};
+
+/**
+ * An OAuth client credential of a API connector: OAuth 2 (`oAuth2ClientCredential`) when `tokenUrl` is given,
+ * else OAuth 1 (`oAuth1ClientCredential`). `clientSecret` is write-only (never returned by Graph) and secret.
+ */
+export type OAuthClientCredentialArgs = Pick<IndustryData.OAuth2ClientCredential, "scope"> &
+  Req<IndustryData.OAuthClientCredential, "displayName" | "clientId"> & {
+    /** The client secret (write-only, secret): sent with the whole credential whenever the credential changes. */
+    clientSecret: NonNullable<IndustryData.OAuthClientCredential["clientSecret"]>;
+    /** OAuth 2 token endpoint; its presence makes the credential an oAuth2ClientCredential. */
+    tokenUrl?: IndustryData.OAuth2ClientCredential["tokenUrl"];
+  };
+
+/** Arguments of a `OneRosterApiDataConnector`. */
+export type OneRosterApiDataConnectorProps = DataConnectorCommonProps &
+  Req<
+    IndustryData.OneRosterApiDataConnector,
+    "apiFormat" | "baseUrl" | "apiVersion" | "isContactsEnabled" | "isDemographicsEnabled" | "isFlagsEnabled"
+  > & {
+    credential: OAuthClientCredentialArgs;
+  };
+
+/** Arguments of a `YearTimePeriodDefinition` (an academic year). */
+export type YearTimePeriodDefinitionProps = EntityCommonProps &
+  Req<IndustryData.YearTimePeriodDefinition, "displayName" | "startDate" | "endDate"> & {
+    /** Adopt the existing year with this id instead of creating one. Changing it replaces the resource. */
+    yearId?: string;
+    /** The RefAcademicYear code, e.g. "2025". Create-only: changing it replaces the year. */
+    year: ReferenceValueArgs;
+  };
+
+/** Arguments every inbound flow has. */
+export type InboundFlowProps = EntityCommonProps &
+  Req<IndustryData.InboundFlow, "displayName" | "dataDomain" | "effectiveDateTime"> &
+  Pick<IndustryData.InboundFlow, "expirationDateTime"> & {
+    /** Adopt the existing inbound flow with this id instead of creating one. Changing it replaces the resource. */
+    inboundFlowId?: string;
+    /** Id of the data connector; written as `dataConnector@odata.bind`. Create-only. */
+    dataConnectorId: string;
+    /** Id of the academic year; written as `year@odata.bind`. Create-only. */
+    yearId: string;
+  };
+
+/** Arguments of a `ReferenceDefinition` (a tenant-defined code). */
+export type ReferenceDefinitionProps = EntityCommonProps &
+  Req<IndustryData.ReferenceDefinition, "code" | "referenceType" | "isDisabled" | "sortIndex"> &
+  Pick<IndustryData.ReferenceDefinition, "displayName"> & {
+    /** Adopt the existing definition with this id (`<referenceType>-<code>`) instead of creating one. */
+    referenceDefinitionId?: string;
+  };

@@ -1,8 +1,9 @@
 /** Runtime validation of resource arguments (ajv), run in `check` before any HTTP call. */
 import Ajv from "ajv";
+import { fullFormats } from "ajv-formats/dist/formats";
 import type { ErrorObject, ValidateFunction } from "ajv";
 import { descriptors } from "./descriptors";
-import type { ResourceKind, TypeDescriptor } from "./descriptors";
+import type { OdataTypeChoice, ResourceKind, TypeDescriptor } from "./descriptors";
 import { jsonSchemas } from "./jsonSchemas";
 import { idSegmentProblem } from "./idSegment";
 import { childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject, valuesAt } from "./jsonPath";
@@ -30,6 +31,40 @@ export const pulumiUnknownValue = "04da6b54-80e4-46f7-96ec-b56ff0331ba9";
 const ajv = new Ajv({ allErrors: true, verbose: true, strict: true });
 
 /**
+ * The string formats of the schemas, with the rule each failure quotes. Graph's Edm.Date is `YYYY-MM-DD` (a real
+ * day) and Edm.DateTimeOffset is RFC 3339 with an offset (Graph answers in UTC): ajv-formats' own validators,
+ * already a dependency, check both. Connector URLs lead to credentials, so only https is accepted.
+ */
+const formats: Record<string, { validate: (value: string) => boolean; rule: string }> = {
+  date: { validate: validatorOf(fullFormats.date), rule: "must be a calendar date in the form YYYY-MM-DD" },
+  "date-time": {
+    validate: validatorOf(fullFormats["date-time"]),
+    rule: "must be an ISO 8601 date-time with an offset, e.g. 2025-09-01T00:00:00Z",
+  },
+  "https-url": { validate: isHttpsUrl, rule: "must be an absolute https:// URL" },
+};
+for (const [name, { validate }] of Object.entries(formats)) ajv.addFormat(name, { type: "string", validate });
+
+/** ajv-formats types its formats loosely (string, RegExp, function or object); date and date-time are objects. */
+function validatorOf(format: unknown): (value: string) => boolean {
+  return (format as { validate: (value: string) => boolean }).validate;
+}
+
+function isHttpsUrl(value: string): boolean {
+  try {
+    const url = new URL(value);
+    return url.protocol === "https:" && url.hostname !== "";
+  } catch {
+    return false;
+  }
+}
+
+/** A declared value quoted in a failure; a URL's user:password part is masked (it may be a credential). */
+function quoted(value: unknown): string {
+  return JSON.stringify(typeof value === "string" ? value.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/@\s]*@/i, "$1***@") : value);
+}
+
+/**
  * The adopt form of a schema: an adopted set or flow (`flowSetId`/`flowId` given) is GET first and the declared
  * parts are laid over what Graph holds (a property Graph requires on PATCH, such as a set's displayName, is
  * sent as held when undeclared), so only the keys that identify something stay required: the provider
@@ -55,15 +90,20 @@ interface CompiledKind {
 
 /** The adopt form of a kind's schema: what every declaration of it needs (the package schema's required properties). */
 export function adoptFormSchema(kind: ResourceKind): Record<string, unknown> {
-  const keep = ["flowSetId", ...(kind === "provisioningFlow" ? ["flowId"] : [])];
-  return adoptForm(jsonSchemas[kind] as Record<string, unknown>, keep);
+  return adoptForm(jsonSchemas[kind] as Record<string, unknown>, descriptors[kind].adoptRequires);
 }
 
+// Kinds sharing one schema (the two inbound flow kinds) compile it once: ajv refuses a schema compiled twice.
+const compiledSchemas = new Map<object, CompiledKind>();
 const compiled = Object.fromEntries(
-  Object.entries(jsonSchemas).map(([kind, schema]) => [
-    kind,
-    { create: ajv.compile(schema), adopt: ajv.compile(adoptFormSchema(kind as ResourceKind)) },
-  ]),
+  Object.entries(jsonSchemas).map(([kind, schema]) => {
+    const done = compiledSchemas.get(schema) ?? {
+      create: ajv.compile(schema),
+      adopt: ajv.compile(adoptFormSchema(kind as ResourceKind)),
+    };
+    compiledSchemas.set(schema, done);
+    return [kind, done];
+  }),
 ) as Record<ResourceKind, CompiledKind>;
 
 /**
@@ -71,23 +111,30 @@ const compiled = Object.fromEntries(
  * provider writes those itself. A stray `@odata.type` is dropped (it is refilled below); any other
  * annotation (e.g. `roleGroup@odata.bind`) is a failure pointing at the argument to use instead.
  */
-function cleanCopy(value: unknown, path: string, failures: InputFailure[]): unknown {
-  if (Array.isArray(value)) return value.map((element, i) => cleanCopy(element, elementPath(path, i), failures));
+function cleanCopy(descriptor: TypeDescriptor, value: unknown, path: string, failures: InputFailure[]): unknown {
+  if (Array.isArray(value)) return value.map((element, i) => cleanCopy(descriptor, element, elementPath(path, i), failures));
   if (!isPlainObject(value)) return value;
   const out: Record<string, unknown> = {};
   for (const [key, sub] of Object.entries(value)) {
     if (sub === undefined || key === "@odata.type") continue;
     if (key.includes("@odata.")) {
-      const hint = key.startsWith("roleGroup@") ? "; declare roleGroupId (e.g. \"staff\") instead" : "";
       failures.push({
         property: childPath(path, key),
-        reason: `@odata annotations are written by the provider and cannot be declared${hint}`,
+        reason: `@odata annotations are written by the provider and cannot be declared${bindingHint(descriptor, key)}`,
       });
       continue;
     }
-    out[key] = cleanCopy(sub, childPath(path, key), failures);
+    out[key] = cleanCopy(descriptor, sub, childPath(path, key), failures);
   }
   return out;
+}
+
+/** Points a declared `<navigation>@odata.bind` at the argument that stands for it. */
+function bindingHint(descriptor: TypeDescriptor, key: string): string {
+  const navigation = key.slice(0, key.indexOf("@"));
+  const binding = [...Object.values(descriptor.bindings), ...descriptor.entityBindings].find((b) => b.navigation === navigation);
+  if (binding === undefined) return "";
+  return binding.argument === "roleGroupId" ? "; declare roleGroupId (e.g. \"staff\") instead" : `; declare ${binding.argument} instead`;
 }
 
 /** One ajv error as a failure naming the property path (undefined for values Pulumi does not know yet). */
@@ -116,6 +163,14 @@ function describeAjvError(error: ErrorObject, descriptor: TypeDescriptor, creati
       return { property: at, reason: `${error.message ?? "has the wrong type"} (got ${jsonTypeOf(error.data)})` };
     case "minLength":
       return { property: at, reason: "must not be empty" };
+    case "maxLength": {
+      const limit = (error.params as { limit: number }).limit;
+      return { property: at, reason: `must be at most ${limit} characters (got ${String(error.data).length})` };
+    }
+    case "format": {
+      const format = (error.params as { format: string }).format;
+      return { property: at, reason: `${formats[format]?.rule ?? `must be a ${format}`} (got ${quoted(error.data)})` };
+    }
     default:
       return { property: at, reason: error.message ?? `fails ${error.keyword}` };
   }
@@ -143,16 +198,21 @@ function idFailures(descriptor: TypeDescriptor, inputs: Record<string, unknown>)
   return failures;
 }
 
-/** Failures ajv cannot express: read-only properties declared, duplicate keys in keyed collections. */
+/**
+ * Failures ajv cannot express: read-only properties declared (also nested, such as a credential's isValid),
+ * duplicate keys in keyed collections, values out of order (a year starting after it ends).
+ */
 function semanticFailures(descriptor: TypeDescriptor, inputs: Record<string, unknown>): InputFailure[] {
   const failures: InputFailure[] = [];
-  for (const key of descriptor.readOnly) {
-    if (key in inputs) {
+  for (const pattern of descriptor.readOnly) {
+    forEachAt(inputs, pattern, (holder, key, value) => {
+      if (value === undefined || Array.isArray(holder)) return;
       const hint = key === "readinessStatus" ? "; it can be declared only on ProvisioningFlow" : "";
-      failures.push({ property: key, reason: `is read-only (computed by Graph) and cannot be declared${hint}` });
-      delete inputs[key];
-    }
+      failures.push({ property: pattern, reason: `is read-only (computed by Graph) and cannot be declared${hint}` });
+      delete holder[key];
+    });
   }
+  failures.push(...orderFailures(descriptor, inputs));
   failures.push(...setDuplicateFailures(descriptor, inputs));
   for (const [collection, keyProp] of Object.entries(descriptor.keyedCollections)) {
     const seen = new Map<string, number>();
@@ -172,6 +232,21 @@ function semanticFailures(descriptor: TypeDescriptor, inputs: Record<string, unk
         }
       });
     });
+  }
+  return failures;
+}
+
+/** Each ordered pair whose values are both known and valid, but in the wrong order. */
+function orderFailures(descriptor: TypeDescriptor, inputs: Record<string, unknown>): InputFailure[] {
+  const failures: InputFailure[] = [];
+  for (const { earlier, later } of descriptor.orderedPairs) {
+    const first = inputs[earlier];
+    const second = inputs[later];
+    if (typeof first !== "string" || typeof second !== "string") continue;
+    // Days compare as UTC midnights, date-times as instants (their offsets may differ).
+    const [a, b] = [Date.parse(first), Date.parse(second)];
+    if (Number.isNaN(a) || Number.isNaN(b) || a <= b) continue;
+    failures.push({ property: earlier, reason: `must not be after ${later} (got ${first}, ${later} ${second})` });
   }
   return failures;
 }
@@ -241,9 +316,18 @@ function deprecationWarnings(kind: ResourceKind, inputs: Record<string, unknown>
 export function fillOdataTypes(kind: ResourceKind, inputs: Record<string, unknown>): void {
   for (const [pattern, odataType] of Object.entries(descriptors[kind].odataTypes)) {
     forEachAt(inputs, pattern, (holder, key, value) => {
-      if (isPlainObject(value)) holder[key] = { "@odata.type": odataType, ...value };
+      if (!isPlainObject(value)) return;
+      // A chosen type is decided by the value as it is now (it is chosen again after an overlay).
+      const chosen = typeof odataType === "string" ? odataType : choose(odataType, value);
+      const { "@odata.type": _previous, ...rest } = value;
+      holder[key] = typeof odataType === "string" ? { "@odata.type": chosen, ...value } : { "@odata.type": chosen, ...rest };
     });
   }
+}
+
+function choose(choice: OdataTypeChoice, value: Record<string, unknown>): string {
+  const present = value[choice.property] !== undefined && value[choice.property] !== null;
+  return present ? choice.whenPresent : choice.otherwise;
 }
 
 /**
@@ -255,7 +339,7 @@ export function fillOdataTypes(kind: ResourceKind, inputs: Record<string, unknow
 export function validateInputs(kind: ResourceKind, raw: Record<string, unknown>): ValidationResult {
   const descriptor = descriptors[kind];
   const failures: InputFailure[] = [];
-  const inputs = cleanCopy(raw ?? {}, "", failures) as Record<string, unknown>;
+  const inputs = cleanCopy(descriptor, raw ?? {}, "", failures) as Record<string, unknown>;
   const badIds = idFailures(descriptor, inputs);
   failures.push(...badIds, ...semanticFailures(descriptor, inputs));
   // The id rule's failure already says what is wrong with an id (empty, say): ajv's at the same place would repeat it.

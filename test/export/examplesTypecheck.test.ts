@@ -14,7 +14,7 @@ function examplePrograms(): string[] {
   return fs.readdirSync(examples).filter((d) => fs.existsSync(path.join(examples, d, "Pulumi.yaml")));
 }
 
-test("the examples cover each flow kind, a filtered set, a full district, multi-tenant stacks and GitOps", () => {
+test("the examples cover each flow kind, a filtered set, a full district, a district from scratch, the academic-year rollover, multi-tenant stacks and GitOps", () => {
   expect(examplePrograms().sort()).toEqual(
     expect.arrayContaining([
       "user-flow",
@@ -23,6 +23,8 @@ test("the examples cover each flow kind, a filtered set, a full district, multi-
       "admin-unit-flow",
       "filtered-flow-set",
       "full-district",
+      "district-from-scratch",
+      "academic-year-rollover",
       "multi-tenant",
       "gitops",
     ]),

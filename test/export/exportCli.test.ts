@@ -86,7 +86,7 @@ describe("industrydata export (the bin)", () => {
     expect(run.stdout.match(/pulumi config set --secret \w+Password/g)).toHaveLength(3);
     // The summary says what the first `pulumi up` will do: adopt everything, PATCH only to send declared passwords.
     expect(run.stdout).toContain("Every flow set and flow is adopted by id (flowSetId, flowId)");
-    expect(run.stdout).toMatch(/sends one PATCH to each of the 2 user flow\(s\) with a declared password \([a-z0-9-]+-users, [a-z0-9-]+-users\), and nothing else/);
+    expect(run.stdout).toMatch(/sends one PATCH to each of the 2 resource\(s\) with a declared secret \([a-z0-9-]+-users, [a-z0-9-]+-users\), and nothing else/);
     const program = fs.readFileSync(path.join(out, "index.ts"), "utf8");
     expect(program.match(/= new OutboundProvisioningFlowSet\(/g)).toHaveLength(variedTenant().length);
     expect(fs.readdirSync(out).sort()).toEqual([".gitignore", "Pulumi.yaml", "README.md", "index.ts", "package.json", "tsconfig.json"]);

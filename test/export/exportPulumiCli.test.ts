@@ -68,7 +68,7 @@ describeWithCli("export -> adopt through the real Pulumi CLI", () => {
   test("up adopts every set and flow, changing nothing but the configured passwords; refresh finds no drift; destroy leaves them all", async () => {
     expect((await pulumi(["stack", "init", "adopt"])).code).toBe(0);
     // What the export printed for the admin to run, with the values they would type at the prompts.
-    const secrets = summary.plan.secrets.flatMap((s) => ["--secret", `${s.key}=${seededPasswords[s.flowSetDisplayName][s.roleGroupId]}`]);
+    const secrets = summary.plan.secrets.flatMap((s) => ["--secret", `${s.key}=${seededPasswords[s.owner][s.element!]}`]);
     const set = await pulumi([
       "config", "set-all",
       "--plaintext", `industrydata:graphEndpoint=${emulator.graphUrl}`,
@@ -87,7 +87,7 @@ describeWithCli("export -> adopt through the real Pulumi CLI", () => {
     // The two user flows holding passwords, as the export said; the sets are adopted untouched.
     expect(writes.map((w) => w.method)).toEqual(["PATCH", "PATCH"]);
     expect(writes.every((w) => w.path.includes("/provisioningFlows/"))).toBe(true);
-    expect(summary.plan.passwordFlows).toHaveLength(2);
+    expect(summary.plan.secretHolders).toHaveLength(2);
     expect(await storedSets()).toEqual(setsBefore);
 
     const state = fs.readFileSync(path.join(program.dir, "state", ".pulumi", "stacks", summary.project, "adopt.json"), "utf8");

@@ -14,6 +14,7 @@ import { startEmulator, passwordMatches } from "../../emulator";
 import { resolveProviderConfig } from "../../provider/config";
 import { createGraphClient } from "../../provider/graph";
 import { exportTenant, type ExportSummary } from "../../provider/cli/exportTenant";
+import { entityCollections } from "../../provider/cli/readTenant";
 import type { PasswordMode } from "../../provider/cli/serverToArgs";
 import {
   EngineResource,
@@ -91,7 +92,7 @@ function transpile(folder: string): void {
 function stackConfig(summary: ExportSummary): Record<string, string> {
   const config: Record<string, string> = {};
   for (const s of summary.plan.secrets) {
-    config[`${summary.project}:${s.key}`] = seededPasswords[s.flowSetDisplayName][s.roleGroupId];
+    config[`${summary.project}:${s.key}`] = seededPasswords[s.owner][s.element!];
   }
   return config;
 }
@@ -201,12 +202,12 @@ afterAll(async () => {
 });
 
 describe("export -> adopt round trip through the dynamic-provider host", () => {
-  test("the export reads with GETs only: one list of the sets, one list of flows per set", async () => {
+  test("the export reads with GETs only: one list of the sets, one list of flows per set, one list per inbound collection", async () => {
     await admin("DELETE", "requests");
     const summary = await exportInto(path.join(program.dir, "probe"), "omit");
     const requests = await graphRequests();
     expect(requests.every((r) => r.method === "GET")).toBe(true);
-    expect(requests).toHaveLength(1 + variedTenant().length);
+    expect(requests).toHaveLength(1 + variedTenant().length + entityCollections().length);
     expect(summary.flowSets).toBe(variedTenant().length);
     expect(summary.flows).toBe(variedTenantFlowCount);
     console.log(`export of ${summary.flowSets} sets / ${summary.flows} flows read in ${summary.readMs} ms`);
@@ -216,7 +217,7 @@ describe("export -> adopt round trip through the dynamic-provider host", () => {
     const folder = path.join(program.dir, "omit");
     const summary = await exportInto(folder, "omit");
     expect(summary.plan.secrets).toEqual([]);
-    expect(summary.plan.passwordFlows).toEqual([]);
+    expect(summary.plan.secretHolders).toEqual([]);
     transpile(folder);
     const resources = await registeredResources(folder, summary);
     expect(resources).toHaveLength(variedTenant().length + variedTenantFlowCount);
@@ -242,7 +243,7 @@ describe("export -> adopt round trip through the dynamic-provider host", () => {
   test("passwords from secret config: every set and flow adopted; exactly one PATCH per user flow with a declared password (intended), nothing else changed", async () => {
     const folder = path.join(program.dir, "config");
     const summary = await exportInto(folder, "config");
-    expect(summary.plan.secrets.map((s) => `${s.flowSetDisplayName}/${s.roleGroupId}`).sort()).toEqual([
+    expect(summary.plan.secrets.map((s) => `${s.owner}/${s.element}`).sort()).toEqual([
       "North High School/staff",
       "North High School/students",
       "South Middle/students",
@@ -272,7 +273,7 @@ describe("export -> adopt round trip through the dynamic-provider host", () => {
         .map(({ set, flow }) => `PATCH /beta/external/industryData/outboundProvisioningFlowSets/${set}/provisioningFlows/${flow.id}`)
         .sort(),
     );
-    expect(summary.plan.passwordFlows).toHaveLength(userFlowsWithPasswords.length);
+    expect(summary.plan.secretHolders).toHaveLength(userFlowsWithPasswords.length);
     // What Graph answers is the same as before, apart from the PATCHed flows' timestamps and readiness.
     const patched = new Set(userFlowsWithPasswords.map(({ flow }) => flow.id));
     expect(withoutWriteMarks(await graphView(setIds), patched)).toEqual(withoutWriteMarks(before, patched));

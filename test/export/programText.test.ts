@@ -108,8 +108,8 @@ describe("planProgram + renderProgram", () => {
 
   test("each user flow's password gets its own secret config key, read with config.requireSecret", () => {
     expect(plan.secrets).toEqual([
-      { key: "districtStaffPassword", flowSetDisplayName: "District", roleGroupId: "staff" },
-      { key: "district2StaffPassword", flowSetDisplayName: "District", roleGroupId: "staff" },
+      { key: "districtStaffPassword", resourceName: "district-users", owner: "District", ownerNoun: "flow set", property: "password", element: "staff" },
+      { key: "district2StaffPassword", resourceName: "district-2-users", owner: "District", ownerNoun: "flow set", property: "password", element: "staff" },
     ]);
     expect(text).toContain('defaultPasswordSettings: { password: config.requireSecret("districtStaffPassword") }');
     expect(text).not.toContain("***");
@@ -136,9 +136,9 @@ describe("planProgram + renderProgram", () => {
   });
 
   test("the header says the first up changes nothing but one PATCH per user flow with a declared password, and names them", () => {
-    expect(plan.passwordFlows).toEqual(["district-users", "district-2-users"]);
+    expect(plan.secretHolders).toEqual(["district-users", "district-2-users"]);
     expect(text).toMatch(/Each flow set is adopted by its flowSetId and each flow by its flowId/);
-    expect(text).toMatch(/first `pulumi up` sends one PATCH to each user flow with a\n\/\/ declared password \(district-users, district-2-users\)/);
+    expect(text).toMatch(/first `pulumi up` sends one PATCH to each resource with a\n\/\/ declared secret \(district-users, district-2-users\)/);
     expect(text).toContain("Adopted sets and flows stay in the tenant on `pulumi destroy` unless you set deleteOnDestroy: true.");
     const omit = renderProgram(planProgram(snapshot(), { passwords: "omit" }), { graphEndpoint: "https://graph.microsoft.com/beta", exportedAt: "2026-01-01T00:00:00.000Z" });
     expect(omit).not.toContain("sends one PATCH");
@@ -153,9 +153,9 @@ describe("planProgram + renderProgram", () => {
     };
     const readme = renderProjectFiles(plan, options)["README.md"];
     expect(readme).toContain("declares every flow set with its `flowSetId` and every flow with its `flowId`");
-    expect(readme).toContain("changes nothing in the tenant,\nexcept one PATCH per user flow with a declared password (2; see below).");
-    expect(readme).toContain("holding one (district-users, district-2-users). This is intended: a declared password must reach the tenant.");
-    expect(readme).toContain("`pulumi destroy` leaves adopted sets and flows in the tenant");
+    expect(readme).toContain("changes nothing in the tenant,\nexcept one PATCH per resource with a declared secret (2; see below).");
+    expect(readme).toContain("(district-users, district-2-users). This is intended: a declared secret must reach the tenant.");
+    expect(readme).toContain("`pulumi destroy` leaves adopted resources in the tenant");
     expect(readme).not.toContain("cannot adopt");
     const omitted = renderProjectFiles(planProgram(snapshot(), { passwords: "omit" }), options)["README.md"];
     expect(omitted).toContain("reads each of them once and changes nothing in the tenant.\n");

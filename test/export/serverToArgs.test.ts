@@ -4,7 +4,7 @@
  * own rules: the arguments pass `validateInputs`, adopting with them sends no PATCH, and they are the inverse
  * of the create body (args -> POST body -> declared form gives the args back).
  */
-import { flowSetToArgs, flowToArgs, PasswordReference, type PasswordMode } from "../../provider/cli/serverToArgs";
+import { flowSetToArgs, flowToArgs, SecretReference, type PasswordMode } from "../../provider/cli/serverToArgs";
 import { buildCreateBody, buildPatchBody, toDeclaredForm } from "../../provider/reconcile";
 import { validateInputs, type ResourceKind } from "../../provider/schema";
 
@@ -91,8 +91,8 @@ const flowCases: FlowCase[] = [
     kind: "user",
     args: userFlowArgs({
       configurations: [
-        { roleGroupId: "staff", defaultPasswordSettings: { password: new PasswordReference("staff") }, licenseSkus: ["SkuUpdated"] },
-        { roleGroupId: "students", defaultPasswordSettings: { password: new PasswordReference("students") }, licenseSkus: ["SkuUpdated2"] },
+        { roleGroupId: "staff", defaultPasswordSettings: { password: new SecretReference("password", "staff") }, licenseSkus: ["SkuUpdated"] },
+        { roleGroupId: "students", defaultPasswordSettings: { password: new SecretReference("password", "students") }, licenseSkus: ["SkuUpdated2"] },
       ],
     }),
     passwordRoleGroups: ["staff", "students"],
@@ -209,13 +209,13 @@ const flowCases: FlowCase[] = [
 
 /** The args with each password reference replaced by a value (what the program reads from config). */
 function withPasswords(args: Record<string, unknown>): Record<string, unknown> {
-  return JSON.parse(JSON.stringify(args, (_k, v) => (v instanceof PasswordReference ? `pw-${v.roleGroupId}` : v)));
+  return JSON.parse(JSON.stringify(args, (_k, v) => (v instanceof SecretReference ? `pw-${v.element}` : v)));
 }
 
 /** The args without password settings that hold a reference (a password never read back cannot be compared). */
 function withoutPasswords(args: Record<string, unknown>): Record<string, unknown> {
   return JSON.parse(
-    JSON.stringify(args, (k, v) => (k === "defaultPasswordSettings" && v !== null && v.password instanceof PasswordReference ? undefined : v)),
+    JSON.stringify(args, (k, v) => (k === "defaultPasswordSettings" && v !== null && v.password instanceof SecretReference ? undefined : v)),
   );
 }
 
@@ -230,7 +230,7 @@ describe("flowToArgs: server JSON -> resource arguments", () => {
     const exported = exportCase(flowCase);
     expect(exported.kind).toBe(kind);
     expect(exported.args).toEqual(args);
-    if (passwordRoleGroups) expect(exported.passwordRoleGroups).toEqual(passwordRoleGroups);
+    if (passwordRoleGroups) expect(exported.secrets.map((s) => s.element)).toEqual(passwordRoleGroups);
     for (const note of notes ?? []) expect(exported.notes.join("\n")).toMatch(note);
     if (!notes) expect(exported.notes).toEqual([]);
     expect(JSON.stringify(exported.args)).not.toContain(MASK);

@@ -57,6 +57,7 @@ describe("package schema", () => {
     expect(secrets.sort()).toEqual(
       [
         "industrydata:index:SimplePasswordSettings.password",
+        "industrydata:index:OAuthClientCredential.clientSecret",
         "config.accessToken",
         "config.clientSecret",
         "provider.accessToken",

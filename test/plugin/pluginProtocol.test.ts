@@ -199,6 +199,19 @@ describe("one plugin instance", () => {
     expect(warnings.map((line) => line.text)).toEqual([expect.stringMatching(/^warning: UserProvisioningFlow: managementOptions\.additionalOptions\.markAllStudentsAsMinors is deprecated/)]);
   });
 
+  test("inbound resources are served from their descriptors too: a source system is created, then imported as declared", async () => {
+    const urn = "urn:pulumi:test::industrydata-test::industrydata:index:SourceSystemDefinition::sis";
+    const { id, outputs } = await created(tenant.host, urn, { displayName: "District SIS", vendor: "Contoso" });
+    expect(outputs).toMatchObject({ displayName: "District SIS", vendor: "Contoso" });
+    await tenant.clearRequests();
+    const imported = await tenant.host.read(urn, id, {});
+    expect(imported.inputs).toMatchObject({ sourceSystemId: id, displayName: "District SIS", vendor: "Contoso" });
+    expect((await tenant.requests()).map((r) => r.method)).toEqual(["GET"]);
+    const { inputs, failures } = await tenant.host.check(urn, {}, imported.inputs!);
+    expect(failures).toEqual([]);
+    await expect(tenant.host.diff(urn, id, imported.properties, inputs, imported.inputs)).resolves.toMatchObject({ changes: "DIFF_NONE" });
+  });
+
   test("a type this package does not declare fails naming the ones it serves", async () => {
     const urn = "urn:pulumi:test::industrydata-test::industrydata:index:Nothing::x";
     await expect(tenant.host.check(urn, {}, {})).rejects.toThrow(/unknown resource type industrydata:index:Nothing: this provider serves OutboundProvisioningFlowSet, UserProvisioningFlow/);

@@ -9,7 +9,8 @@
 import fc from "fast-check";
 import * as pulumi from "@pulumi/pulumi";
 import type { TenantState } from "../../emulator";
-import { descriptors, flowSetsPath, resourceKinds, type ResourceKind } from "../../provider/schema";
+import { descriptors, entityCollectionPath, flowSetsPath, resourceKinds, type ResourceKind } from "../../provider/schema";
+import { naturalIdOf } from "../../provider/reconcile";
 import { providers } from "../../provider/resources/runtime";
 import { anyId, argumentsOf, fuzzSeed, type IdArbitraries } from "../unit/helpers/argumentArbitraries";
 import { startFixture, type EmulatorFixture } from "./emulatorFixture";
@@ -25,6 +26,8 @@ let snapshot: TenantState;
 let setA: string;
 let setB: string;
 let flowIds: string[];
+/** Ids of the inbound entities seeded, by the argument that names them (`sourceSystemId`, `dataConnectorId`, …). */
+let inboundIds: Record<string, string[]>;
 
 beforeAll(async () => {
   fx = await startFixture();
@@ -45,30 +48,87 @@ beforeAll(async () => {
     if (created.status !== 201) throw new Error(`seeding: ${created.status} ${JSON.stringify(created.body)}`);
     flowIds.push(created.body.id);
   }
+  inboundIds = await seedInbound();
   snapshot = await fx.state();
   // The deprecation warning of markAllStudentsAsMinors would print once per generated user flow that sets it.
   jest.spyOn(pulumi.log, "warn").mockImplementation(async () => undefined);
 });
 afterAll(() => fx.stop());
 
-/** Ids aimed at what exists (the sets, the flows of set A, the built-in role groups), else anything. */
+/** One inbound entity of each kind, bound together, so adoptions and bindings aim at what exists. */
+async function seedInbound(): Promise<Record<string, string[]>> {
+  const post = async (path: string, body: object): Promise<string> => {
+    const created = await fx.graph("POST", path, body);
+    if (created.status !== 201) throw new Error(`seeding ${path}: ${created.status} ${JSON.stringify(created.body)}`);
+    return created.body.id;
+  };
+  const bind = (kind: ResourceKind, id: string) => `${fx.emulator.graphUrl}${entityCollectionPath(kind)}/${id}`;
+  const sourceSystem = await post(entityCollectionPath("sourceSystem"), { displayName: "Seeded source" });
+  const csv = await post(entityCollectionPath("azureDataLakeConnector"), {
+    "@odata.type": `${ns}azureDataLakeConnector`,
+    displayName: "Seeded CSV",
+    "sourceSystem@odata.bind": bind("sourceSystem", sourceSystem),
+  });
+  const year = await post(entityCollectionPath("year"), { displayName: "Seeded year", startDate: "2025-09-01", endDate: "2026-06-30", year: { code: "2025" } });
+  const flow = await post(entityCollectionPath("inboundFileFlow"), {
+    "@odata.type": `${ns}inboundFileFlow`,
+    displayName: "Seeded flow",
+    dataDomain: "educationRostering",
+    effectiveDateTime: "2025-08-15T00:00:00Z",
+    "dataConnector@odata.bind": bind("azureDataLakeConnector", csv),
+    "year@odata.bind": bind("year", year),
+  });
+  const reference = await post(entityCollectionPath("referenceDefinition"), { referenceType: "RefGradeLevel", code: "Seeded", isDisabled: false, sortIndex: 4242 });
+  return { sourceSystemId: [sourceSystem], dataConnectorId: [csv], yearId: [year], inboundFlowId: [flow], referenceDefinitionId: [reference] };
+}
+
+/** Ids aimed at what exists (the sets, the flows of set A, the built-in role groups, the seeded inbound entities), else anything. */
 const aimedIds: IdArbitraries = (argument) => {
   const existing =
-    argument === "flowSetId" ? [setA, setA, setB] : argument === "flowId" ? flowIds : argument.endsWith("roleGroupId") ? ["staff", "students"] : [];
+    argument === "flowSetId"
+      ? [setA, setA, setB]
+      : argument === "flowId"
+        ? flowIds
+        : argument.endsWith("roleGroupId")
+          ? ["staff", "students"]
+          : (inboundIds?.[argument] ?? []);
   // Dot segments get a weight of their own: they are what resolves to another entity (issue 14).
   const dots = fc.constantFrom(".", "..", "%2e%2e", ".%2E");
   if (existing.length === 0) return fc.oneof({ arbitrary: anyId(argument), weight: 8 }, { arbitrary: dots, weight: 1 });
   return fc.oneof({ arbitrary: fc.constantFrom(...existing), weight: 6 }, { arbitrary: dots, weight: 1 }, { arbitrary: anyId(argument), weight: 2 });
 };
 
-/** Every set (without its flows) and every flow, by a key naming it. */
+/** Collections of top-level inbound entities in the emulator's state, by the key their entities get here. */
+const inboundCollections = ["sourceSystems", "dataConnectors", "years", "inboundFlows", "referenceDefinitions"] as const;
+
+/** Every set (without its flows), every flow and every inbound entity, by a key naming it. */
 function entitiesOf(state: TenantState): Map<string, string> {
   const entities = new Map<string, string>();
   for (const { flows, ...set } of state.flowSets) {
     entities.set(`set ${set.id}`, JSON.stringify(set));
     for (const flow of flows) entities.set(`flow ${set.id}/${flow.id}`, JSON.stringify(flow));
   }
+  for (const collection of inboundCollections) {
+    for (const entity of (state as unknown as Record<string, { id: string }[]>)[collection] ?? []) {
+      entities.set(`${collection} ${entity.id}`, JSON.stringify(entity));
+    }
+  }
   return entities;
+}
+
+/** The tenant collection key (as in entitiesOf) of a top-level inbound kind. */
+function collectionKeyOf(kind: ResourceKind): string {
+  const path = entityCollectionPath(kind);
+  return path.slice(path.lastIndexOf("/") + 1);
+}
+
+/** The natural id the inputs name (a reference definition's `<referenceType>-<code>`), if the kind has one. */
+function naturalId(kind: ResourceKind, inputs: Record<string, unknown>): string | undefined {
+  try {
+    return naturalIdOf(kind, inputs);
+  } catch {
+    return undefined;
+  }
 }
 
 interface Run {
@@ -117,9 +177,15 @@ describe.each(resourceKinds.map((kind) => ({ kind })))("check, then the lifecycl
         const before = entitiesOf(snapshot);
         const after = entitiesOf(await fx.state());
         const adopted = inputs[descriptor.adoptArgument];
+        const topLevel = !descriptor.isFlow && kind !== "flowSet";
         const run: Run = {
-          collection: descriptor.isFlow ? `${flowSetsPath}/${encodeURIComponent(String(inputs.flowSetId))}/provisioningFlows` : flowSetsPath,
-          own: new Set([adopted, ownId].filter((id): id is string => typeof id === "string")),
+          collection: descriptor.isFlow
+            ? `${flowSetsPath}/${encodeURIComponent(String(inputs.flowSetId))}/provisioningFlows`
+            : topLevel
+              ? entityCollectionPath(kind)
+              : flowSetsPath,
+          // A reference definition also addresses its natural id (the GET that looks for a soft-deleted twin).
+          own: new Set([adopted, ownId, naturalId(kind, inputs)].filter((id): id is string => typeof id === "string")),
         };
         for (const request of await fx.requests()) {
           const inside =
@@ -132,6 +198,7 @@ describe.each(resourceKinds.map((kind) => ({ kind })))("check, then the lifecycl
           [...run.own].some((id) => {
             const lower = key.toLowerCase();
             const own = id.toLowerCase();
+            if (topLevel) return lower === `${collectionKeyOf(kind)} ${own}`.toLowerCase();
             return descriptor.isFlow ? lower.startsWith("flow ") && lower.endsWith(`/${own}`) : lower === `set ${own}` || lower.startsWith(`flow ${own}/`);
           });
         for (const [key, value] of before) {

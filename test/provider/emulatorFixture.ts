@@ -15,6 +15,8 @@ export const TEST_TOKEN = TEST_TOKENS.providerStatic;
 export interface SentRequest {
   method: string;
   path: string;
+  /** Query parameters, when the request had some (e.g. `$expand`). */
+  query?: Record<string, string>;
   body?: unknown;
   status: number;
 }
@@ -27,7 +29,10 @@ export interface EmulatorFixture {
   clearRequests(): Promise<void>;
   /** The whole tenant as the emulator stores it. */
   state(): Promise<TenantState>;
-  /** Replaces the whole tenant (ids kept), e.g. to restore a snapshot from `state()`. */
+  /**
+   * Replaces the whole tenant (ids kept): restores a snapshot from `state()`, or makes an out-of-band change
+   * Graph's API cannot (a rebound binding).
+   */
   putState(state: TenantState): Promise<void>;
   /** A Graph call made directly (an out-of-band change, as in the portal); not via the provider. */
   graph(method: string, path: string, body?: object): Promise<{ status: number; body: any }>;
@@ -71,6 +76,7 @@ export async function startFixture(options: { patchResponse?: 204 | 200 } = {}):
       ((await admin("GET", "requests")) as LoggedRequest[]).map((r) => ({
         method: r.method,
         path: r.path.replace(/^\/beta/, ""),
+        ...(Object.keys(r.query ?? {}).length > 0 ? { query: r.query } : {}),
         ...(r.body !== undefined ? { body: r.body } : {}),
         status: r.status,
       })),
@@ -95,4 +101,12 @@ export async function startFixture(options: { patchResponse?: 204 | 200 } = {}):
 /** `METHOD path` of each request: the shape most assertions need. */
 export function summary(requests: SentRequest[]): string[] {
   return requests.map((r) => `${r.method} ${r.path}`);
+}
+
+/** `METHOD path?query` of each request (query parameters in the order sent), where the query matters. */
+export function summaryWithQuery(requests: SentRequest[]): string[] {
+  return requests.map((r) => {
+    const query = Object.entries(r.query ?? {}).map(([k, v]) => `${k}=${v}`).join("&");
+    return `${r.method} ${r.path}${query === "" ? "" : `?${query}`}`;
+  });
 }

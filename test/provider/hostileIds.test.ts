@@ -4,7 +4,7 @@
  * itself, adopt it, and on destroy DELETE the whole set with every flow in it. Now `check` fails naming the
  * property, and an id that bypasses `check` (imported, stored in state) never becomes a request.
  */
-import { flowsPath, resourceKinds, type ResourceKind } from "../../provider/schema";
+import { descriptors, flowsPath, resourceKinds, type ResourceKind } from "../../provider/schema";
 import { providers } from "../../provider/resources/runtime";
 import { providerKeyOf } from "./providerKeys";
 import { startFixture, type EmulatorFixture } from "./emulatorFixture";
@@ -70,21 +70,38 @@ describe("issue 14: flowId '..' on a ProvisioningFlow with deleteOnDestroy", () 
 /** Ids that are no safe URL segment: dot segments (plain and percent-encoded), separators, controls, runaway length. */
 const hostileIds = [".", "..", "%2e%2e", ".%2E", "a/..", "../..", "x?y", "x#y", "x\\y", "", " ", "a\u0000", "a\nb", "x".repeat(5000)];
 
+/**
+ * The arguments of `kind` that carry `id` where it becomes a URL segment or a bind target, one case each, with the
+ * argument named: a flow set's flowSetId; a flow's flowSetId and flowId; a top-level inbound entity's adopt
+ * argument, each of its entity bindings (written as a bind URL on create), and the parts of a natural id (the
+ * GET that looks for a soft-deleted twin).
+ */
+function idCases(kind: ResourceKind, id: string): { args: Record<string, unknown>; named: string }[] {
+  const d = descriptors[kind];
+  if (kind === "flowSet") return [{ args: { flowSetId: id }, named: "flowSetId" }];
+  if (d.isFlow) return [{ args: { flowSetId: id }, named: "flowSetId" }, { args: { flowSetId: setId, flowId: id }, named: "flowId" }];
+  return [
+    { args: { [d.adoptArgument]: id }, named: d.adoptArgument },
+    ...d.entityBindings.map((b) => ({ args: { [b.argument]: id }, named: b.argument })),
+    ...(d.naturalId ?? []).map((part) => ({ args: { ...Object.fromEntries(d.naturalId!.map((p) => [p, "x"])), [part]: id }, named: part })),
+  ];
+}
+
 describe.each(resourceKinds.map((kind) => ({ kind })))("$kind: an id that is no safe URL segment", ({ kind }: { kind: ResourceKind }) => {
   const provider = providers[providerKeyOf(kind)];
+  const descriptor = descriptors[kind];
 
   test.each(hostileIds.map((id) => ({ id, shown: JSON.stringify(id.length > 20 ? `${id.slice(0, 8)}…(${id.length})` : id) })))(
     "$shown: check names the property; create, read, update and delete send no request",
     async ({ id }) => {
-      const idArgument = kind === "flowSet" ? "flowSetId" : "flowId";
-      for (const args of [{ flowSetId: id }, ...(kind === "flowSet" ? [] : [{ flowSetId: setId, flowId: id }])]) {
+      for (const { args, named } of idCases(kind, id)) {
         const { failures } = await provider.check({}, { ...args, deleteOnDestroy: true });
-        const named = "flowId" in args ? "flowId" : "flowSetId";
         expect((failures ?? []).map((f) => f.property)).toContain(named);
         // Bypassing check, as an imported or stored id would (the base kind, given no flowId, refuses to create).
         await expect(provider.create({ ...args, deleteOnDestroy: true })).rejects.toThrow(/no request was sent|can only adopt/);
       }
-      const storedId = kind === "flowSet" ? id : `${setId}/${id}`;
+      const idArgument = descriptor.isFlow ? "flowId" : descriptor.adoptArgument;
+      const storedId = descriptor.isFlow ? `${setId}/${id}` : id;
       const props = { flowSetId: kind === "flowSet" ? id : setId, [idArgument]: id, deleteOnDestroy: true, adopted: true };
       await expect(provider.delete(storedId, props)).rejects.toThrow(/no request was sent|invalid flow id/);
       await expect(provider.read(storedId, props)).rejects.toThrow(/no request was sent|invalid flow id/);

@@ -1,13 +1,21 @@
 import * as pulumi from "@pulumi/pulumi";
 import {
   AdministrativeUnitProvisioningFlow,
+  AzureDataLakeConnector,
   ClassGroupProvisioningFlow,
+  InboundApiFlow,
+  InboundFileFlow,
+  OneRosterApiDataConnector,
   OutboundProvisioningFlowSet,
   ProvisioningFlow,
+  ReferenceDefinition,
   SecurityGroupProvisioningFlow,
+  SourceSystemDefinition,
   UserProvisioningFlow,
+  YearTimePeriodDefinition,
 } from "../../provider";
-import { TEST_PASSWORDS } from "../support/testSecrets";
+import { csvConnectorArgs, inboundFlowArgs, oneRosterConnectorArgs, referenceDefinitionArgs, sourceSystemArgs, yearArgs } from "../support/inboundArgs";
+import { TEST_CLIENT_SECRETS, TEST_PASSWORDS } from "../support/testSecrets";
 
 interface Registered {
   type: string;
@@ -85,6 +93,34 @@ const cases: { token: string; make: (name: string) => pulumi.CustomResource }[] 
     token: "pulumi-nodejs:dynamic/industrydata:ProvisioningFlow",
     make: (name) => new ProvisioningFlow(name, { flowSetId: "set-1", flowId: "flow-1" }),
   },
+  {
+    token: "pulumi-nodejs:dynamic/industrydata:SourceSystemDefinition",
+    make: (name) => new SourceSystemDefinition(name, sourceSystemArgs() as never),
+  },
+  {
+    token: "pulumi-nodejs:dynamic/industrydata:AzureDataLakeConnector",
+    make: (name) => new AzureDataLakeConnector(name, csvConnectorArgs("source-1") as never),
+  },
+  {
+    token: "pulumi-nodejs:dynamic/industrydata:OneRosterApiDataConnector",
+    make: (name) => new OneRosterApiDataConnector(name, oneRosterConnectorArgs("source-1") as never),
+  },
+  {
+    token: "pulumi-nodejs:dynamic/industrydata:YearTimePeriodDefinition",
+    make: (name) => new YearTimePeriodDefinition(name, yearArgs() as never),
+  },
+  {
+    token: "pulumi-nodejs:dynamic/industrydata:InboundFileFlow",
+    make: (name) => new InboundFileFlow(name, inboundFlowArgs("connector-1", "year-1") as never),
+  },
+  {
+    token: "pulumi-nodejs:dynamic/industrydata:InboundApiFlow",
+    make: (name) => new InboundApiFlow(name, inboundFlowArgs("connector-1", "year-1") as never),
+  },
+  {
+    token: "pulumi-nodejs:dynamic/industrydata:ReferenceDefinition",
+    make: (name) => new ReferenceDefinition(name, referenceDefinitionArgs() as never),
+  },
 ];
 
 describe("resource classes", () => {
@@ -138,6 +174,40 @@ describe("resource classes", () => {
     expect(entry.inputs.defaultPasswords).toEqual({ [SIG_KEY]: SECRET_SIG, value: { students: TEST_PASSWORDS.providerPlain } });
     expect(entry.inputs.creationOptions).toEqual({ configurations: [{ roleGroupId: "students", defaultPasswordSettings: {} }] });
     expect(entry.inputs.managementOptions).toEqual({ additionalOptions: {} });
+  });
+});
+
+describe("inbound resource classes", () => {
+  test("outputs wire the chain: a source system's id feeds its connector, the connector's and the year's feed the flow", async () => {
+    // Adopted ids are known at registration (the mock echoes inputs as state), so the wiring shows in the inputs.
+    const source = new SourceSystemDefinition("wired-source", { sourceSystemId: "ss-9", displayName: "SIS" });
+    const csv = new AzureDataLakeConnector("wired-csv", { dataConnectorId: "dc-9", sourceSystemId: source.sourceSystemId, displayName: "CSV" });
+    const year = new YearTimePeriodDefinition("wired-year", {
+      yearId: "y-9", displayName: "2025", startDate: "2025-09-01", endDate: "2026-06-30", year: { code: "2025" },
+    });
+    const flow = new InboundFileFlow("wired-flow", {
+      dataConnectorId: csv.dataConnectorId,
+      yearId: year.yearId,
+      displayName: "Roster",
+      dataDomain: "educationRostering",
+      effectiveDateTime: "2025-08-15T00:00:00Z",
+    });
+    await resolve(flow.urn);
+    expect((await waitForRegistration("wired-csv")).inputs).toMatchObject({ sourceSystemId: "ss-9" });
+    expect((await waitForRegistration("wired-flow")).inputs).toMatchObject({ dataConnectorId: "dc-9", yearId: "y-9" });
+    await expect(resolve(flow.readinessStatus)).resolves.toBe("notReady");
+  });
+
+  test("a OneRoster client secret declared as a plain string reaches the engine only in the secret clientSecret; credential is plain", async () => {
+    const args = oneRosterConnectorArgs("source-1", TEST_CLIENT_SECRETS.connectorUnit);
+    const connector = new OneRosterApiDataConnector("secret-credential", args as never);
+    await resolve(connector.urn);
+    const entry = await waitForRegistration("secret-credential");
+    // The registered inputs as the monitor receives them: a secret keeps Pulumi's signature envelope.
+    expect(entry.inputs.clientSecret).toEqual({ [SIG_KEY]: SECRET_SIG, value: TEST_CLIENT_SECRETS.connectorUnit });
+    const { clientSecret: _secret, ...plainCredential } = args.credential;
+    expect(entry.inputs.credential).toEqual(plainCredential);
+    expect(entry.inputs.baseUrl).toBe("https://oneroster.example.net/ims/oneroster/v1p1");
   });
 });
 

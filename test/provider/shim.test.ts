@@ -14,7 +14,8 @@ jest.mock(
       };
     const methods = ["check", "diff", "create", "read", "update", "delete"];
     const keys = ["flowSet", "userProvisioningFlow", "classGroupProvisioningFlow", "securityGroupProvisioningFlow",
-      "administrativeUnitProvisioningFlow", "provisioningFlow"];
+      "administrativeUnitProvisioningFlow", "provisioningFlow", "sourceSystemDefinition", "azureDataLakeConnector",
+      "oneRosterApiDataConnector", "yearTimePeriodDefinition", "inboundFileFlow", "inboundApiFlow", "referenceDefinition"];
     return {
       configure: async (config: unknown) => {
         calls.push({ key: "", method: "configure", args: [config] });
@@ -32,6 +33,13 @@ const keys: ProviderKey[] = [
   "securityGroupProvisioningFlow",
   "administrativeUnitProvisioningFlow",
   "provisioningFlow",
+  "sourceSystemDefinition",
+  "azureDataLakeConnector",
+  "oneRosterApiDataConnector",
+  "yearTimePeriodDefinition",
+  "inboundFileFlow",
+  "inboundApiFlow",
+  "referenceDefinition",
 ];
 
 beforeEach(() => calls.splice(0));

@@ -131,6 +131,16 @@ export const TEST_CLIENT_SECRETS = secretTable({
   redactRegistered: "registered-secret-1",
   /** test/graph/redactSecrets: sensitiveValuesOf's client secret. */
   sensitiveClient: "sensitive-client-secret-1",
+  /** test/unit/inbound*: a OneRoster connector's credential.clientSecret. */
+  connectorUnit: "OneRoster-Unit-Secret-1",
+  /** test/unit/inbound*: the rotated one. */
+  connectorUnitRotated: "OneRoster-Unit-Secret-2",
+  /** test/provider/inbound*: a OneRoster connector's credential.clientSecret sent to the emulator. */
+  connectorProvider: "OneRoster-Provider-Secret-1",
+  /** test/provider/inbound*: the rotated one. */
+  connectorProviderRotated: "OneRoster-Provider-Secret-2",
+  /** test/export/inboundTenant: the seeded OneRoster connector's clientSecret, given back as secret stack config. */
+  exportOneRoster: "OneRoster-Export-Secret-9",
 });
 
 /** Bearer tokens (static tokens the emulator accepts, industrydata:accessToken values). */
@@ -179,6 +189,8 @@ export const TEST_TOKENS = secretTable({
 export const TEST_KEYS = secretTable({
   /** test/harness/toyProvider: the toy provider's secret config `toy:apiKey`. */
   toyApiKey: "toy-api-key-c0ffee42",
+  /** test/e2e/districtFromScratch: the passphrase its stack's secrets (the passwords, the token) are encrypted with. */
+  districtFromScratchPassphrase: "district-from-scratch-test",
 });
 
 /** Secrets made fresh per run: a fixed prefix and random hex, so the scan knows their shape. */
@@ -187,6 +199,8 @@ export const GENERATED_SECRETS = {
   engineToken: { prefix: "engine-test-token-", bytes: 12 },
   /** test/engine/engineScenarios newPassword: a user flow's password. */
   enginePassword: { prefix: "Eng1ne-Pw-", bytes: 9 },
+  /** test/engine/connectorSecret: a OneRoster connector's credential.clientSecret. */
+  engineClientSecret: { prefix: "Eng1ne-Cs-", bytes: 9 },
   /** test/graph/authentication.emulator: the ClientSecretCredential app's secret. */
   graphClientSecret: { prefix: "client-secret-", bytes: 9 },
   /** test/graph/authentication.emulator: the Read.All app's secret. */

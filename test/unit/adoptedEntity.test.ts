@@ -66,7 +66,7 @@ describe("assertAdoptedEntity fails, naming what was found, for anything else", 
       entity: flow("securityGroupProvisioningFlow"),
       message: "its type is securityGroupProvisioningFlow (adopt it with SecurityGroupProvisioningFlow)",
     },
-    { name: "a flow of a type the provider does not manage", kind: "provisioningFlow", id: flowId, entity: flow("inboundFileFlow"), message: `its type is ${ns}inboundFileFlow, which this provider does not manage` },
+    { name: "a flow of a type the provider does not manage", kind: "provisioningFlow", id: flowId, entity: flow("guardianProvisioningFlow"), message: `its type is ${ns}guardianProvisioningFlow, which this provider does not manage` },
     { name: "a flow with another id", kind: "user", id: "f-1", entity: flow("userProvisioningFlow"), message: `Graph answered with id "${flowId}", not "f-1"` },
     { name: "no JSON object at all", kind: "user", id: flowId, entity: undefined, message: "Graph answered with no entity, not a userProvisioningFlow" },
   ])("$name", ({ kind, id, entity, message }) => {

@@ -37,7 +37,9 @@ describe.each(resourceKinds.map((kind) => ({ kind })))("check on $kind (fast-che
             if (value !== null && idSegmentProblem(value) !== undefined) throw new Error(`accepted an unsafe id at ${path}: ${JSON.stringify(String(value).slice(0, 60))}`);
           }
         }
-        const ids = Object.fromEntries(["flowSetId", "flowId"].map((k) => [k, typeof inputs[k] === "string" ? String(inputs[k]) : "new"]));
+        // Every placeholder of the kind's path template, filled from the inputs (or a stand-in for a new entity).
+        const placeholders = [...descriptor.pathTemplate.matchAll(/\{(\w+)\}/g)].map(([, name]) => name);
+        const ids = Object.fromEntries(placeholders.map((k) => [k, typeof inputs[k] === "string" ? String(inputs[k]) : "new"]));
         fillPathTemplate(descriptor.pathTemplate, ids);
         expect(validateInputs(kind, inputs).failures).toEqual([]);
       }),

@@ -82,7 +82,7 @@ describe("descriptorForOdataType", () => {
   });
 
   it("returns undefined for a type the provider does not manage", () => {
-    expect(descriptorForOdataType("#microsoft.graph.industryData.inboundFileFlow")).toBeUndefined();
+    expect(descriptorForOdataType("#microsoft.graph.industryData.roleGroup")).toBeUndefined();
   });
 });
 

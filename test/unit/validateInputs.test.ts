@@ -8,6 +8,14 @@ import {
   validateInputs,
 } from "../../provider/schema";
 import type { ResourceKind } from "../../provider/schema";
+import {
+  csvConnectorArgs,
+  inboundFlowArgs,
+  oneRosterConnectorArgs,
+  referenceDefinitionArgs,
+  sourceSystemArgs,
+  yearArgs,
+} from "../support/inboundArgs";
 
 type Json = Record<string, unknown>;
 const ns = "#microsoft.graph.industryData.";
@@ -37,6 +45,13 @@ const validFlowSet: Json = { displayName: "District", filter: { attribute: "orgE
 const validBase: Json = { flowSetId: "set", flowId: "flow", readinessStatus: "ready" };
 
 const valid: Record<ResourceKind, Json> = {
+  sourceSystem: sourceSystemArgs(),
+  azureDataLakeConnector: csvConnectorArgs("source"),
+  oneRosterApiDataConnector: oneRosterConnectorArgs("source"),
+  year: yearArgs(),
+  inboundFileFlow: inboundFlowArgs("connector", "year"),
+  inboundApiFlow: inboundFlowArgs("connector", "year"),
+  referenceDefinition: referenceDefinitionArgs(),
   flowSet: validFlowSet,
   user: validUser,
   classGroup: validClassGroup,

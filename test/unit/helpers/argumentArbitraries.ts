@@ -46,6 +46,9 @@ type Schema = {
   enum?: unknown[];
   nullable?: boolean;
   minLength?: number;
+  maxLength?: number;
+  minimum?: number;
+  format?: string;
   items?: Schema;
   properties?: Record<string, Schema>;
   required?: string[];
@@ -68,6 +71,22 @@ function withWrongTypes(arbitrary: fc.Arbitrary<unknown>, hostility: number): fc
   return fc.oneof({ arbitrary, weight: 40 }, { arbitrary: fc.constantFrom(...wrongTypes), weight: hostility });
 }
 
+/** Near misses of the string formats: a date in another order, a date-time without offset, a URL over http. */
+const malformed = ["09/01/2025", "2025-02-30", "2025-08-15T00:00:00", "http://sis.example.net/oneroster", "sis.example.net"];
+
+/**
+ * Well-formed values of a schema's string format. Dates of an ordered pair (the descriptor's `orderedPairs`) come
+ * from overlapping ranges, the earlier one mostly before the later, so both orders occur but most pairs pass.
+ */
+function formatted(format: string, position: "earlier" | "later" | undefined): fc.Arbitrary<string> {
+  const [min, max] = position === "earlier" ? ["2024-01-01", "2026-03-31"] : position === "later" ? ["2025-10-01", "2027-12-31"] : ["2024-01-01", "2027-12-31"];
+  const day = fc.date({ min: new Date(`${min}T00:00:00Z`), max: new Date(`${max}T00:00:00Z`), noInvalidDate: true });
+  if (format === "date") return day.map((d) => d.toISOString().slice(0, 10));
+  if (format === "date-time") return day.map((d) => d.toISOString());
+  if (format === "https-url") return fc.constantFrom("https://sis.example.net/ims/oneroster/v1p1", "https://login.example.net/token");
+  throw new Error(`argumentArbitraries: no generator for the format ${format}`);
+}
+
 function arbitraryOf(kind: ResourceKind, schema: Schema, pattern: string, ids: IdArbitraries, hostility: number): fc.Arbitrary<unknown> {
   const descriptor = descriptors[kind];
   let base: fc.Arbitrary<unknown>;
@@ -77,8 +96,16 @@ function arbitraryOf(kind: ResourceKind, schema: Schema, pattern: string, ids: I
     base = fc.constantFrom(...schema.enum.filter((v) => v !== null));
   } else if (schema.type === "boolean") {
     base = fc.boolean();
+  } else if (schema.type === "integer") {
+    base = fc.integer({ min: (schema.minimum ?? 0) - (hostility === 0 ? 0 : 1), max: 1000 });
+  } else if (schema.type === "string" && schema.format !== undefined) {
+    const pairs = descriptor.orderedPairs;
+    const position = pairs.some((p) => p.earlier === pattern) ? "earlier" : pairs.some((p) => p.later === pattern) ? "later" : undefined;
+    const ordinary = formatted(schema.format, position);
+    base = hostility === 0 ? ordinary : fc.oneof({ arbitrary: ordinary, weight: 6 }, { arbitrary: fc.constantFrom(...hostileStrings, ...malformed), weight: 1 });
   } else if (schema.type === "string") {
-    const ordinary = pattern.endsWith(".password") ? fc.constant(TEST_PASSWORDS.fuzzCheck) : fc.string({ minLength: 1, maxLength: 12 });
+    // Write-only secrets (passwords, a connector's client secret) are a registered test secret, so the leak scan knows them.
+    const ordinary = descriptor.writeOnly.includes(pattern) ? fc.constant(TEST_PASSWORDS.fuzzCheck) : fc.string({ minLength: 1, maxLength: 12 });
     base = hostility === 0 ? ordinary : fc.oneof({ arbitrary: ordinary, weight: 6 }, { arbitrary: fc.constantFrom(...hostileStrings), weight: 1 });
   } else if (schema.type === "array" && schema.items) {
     base = fc.array(arbitraryOf(kind, schema.items, `${pattern}[]`, ids, hostility), { maxLength: 3 });

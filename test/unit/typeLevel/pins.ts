@@ -10,6 +10,12 @@
 import type { IndustryData } from "@microsoft/microsoft-graph-types-beta";
 import type * as S from "../../../provider/schema";
 import type {
+  azureDataLakeConnectorSchema,
+  inboundFlowSchema,
+  oneRosterApiDataConnectorSchema,
+  referenceDefinitionSchema,
+  sourceSystemSchema,
+  yearSchema,
   administrativeUnitSchema,
   classGroupSchema,
   componentSchemas,
@@ -69,6 +75,40 @@ export type PropertyPins = [
   // Types flow from Graph's: the enum-typed properties are Graph's enum types.
   Assert<Equal<NonNullable<S.AdditionalUserOptionsArgs["studentAgeGroup"]>, IndustryData.StudentAgeGroup>>,
   Assert<Equal<S.ProvisioningFlowProps["readinessStatus"], IndustryData.ProvisioningFlow["readinessStatus"]>>,
+];
+
+/** Graph's own declarable properties of an inbound entity: its type's, minus id, read-only and navigation ones. */
+type Own<T, Excluded extends keyof T = never> = Exclude<keyof T, "id" | Excluded>;
+/** The declared arguments minus the provider's own (adoption, deleteOnDestroy, bindings by id). */
+type Declared<T, Provider extends string> = Exclude<keyof T, Provider | "deleteOnDestroy">;
+
+export type InboundPropertyPins = [
+  Assert<Equal<Declared<S.SourceSystemDefinitionProps, "sourceSystemId">, Own<IndustryData.SourceSystemDefinition>>>,
+  // DESIGN exception: roleGroupId in place of the roleGroup navigation (roleGroup@odata.bind).
+  Assert<Equal<keyof S.UserMatchingSettingArgs, Exclude<keyof IndustryData.UserMatchingSetting, "roleGroup"> | "roleGroupId">>,
+  Assert<Equal<keyof S.ReferenceValueArgs, Exclude<keyof IndustryData.ReferenceValue, "value">>>,
+  // Bindings by id: sourceSystemId stands for the sourceSystem navigation.
+  Assert<Equal<Declared<S.AzureDataLakeConnectorProps, "dataConnectorId" | "sourceSystemId">, Own<IndustryData.AzureDataLakeConnector, "sourceSystem">>>,
+  Assert<Equal<Declared<S.OneRosterApiDataConnectorProps, "dataConnectorId" | "sourceSystemId">, Own<IndustryData.OneRosterApiDataConnector, "sourceSystem">>>,
+  // The credential: OAuth 2's properties, with the read-only isValid/lastValidDateTime left to the outputs.
+  Assert<Equal<keyof S.OAuthClientCredentialArgs, Exclude<keyof IndustryData.OAuth2ClientCredential, "isValid" | "lastValidDateTime">>>,
+  Assert<Equal<Declared<S.YearTimePeriodDefinitionProps, "yearId">, Own<IndustryData.YearTimePeriodDefinition>>>,
+  Assert<Equal<Declared<S.InboundFlowProps, "inboundFlowId" | "dataConnectorId" | "yearId">, Own<IndustryData.InboundFlow, "dataConnector" | "year" | "readinessStatus">>>,
+  Assert<Equal<Declared<S.ReferenceDefinitionProps, "referenceDefinitionId">, Own<IndustryData.ReferenceDefinition, "source" | "createdDateTime" | "lastModifiedDateTime">>>,
+  Assert<Equal<S.OneRosterApiDataConnectorProps["apiFormat"], IndustryData.ApiFormat>>,
+  Assert<Equal<S.InboundFlowProps["dataDomain"], IndustryData.InboundDomain>>,
+];
+
+export type InboundRequiredPins = [
+  Assert<Equal<RequiredKeys<S.SourceSystemDefinitionProps>, RequiredOf<typeof sourceSystemSchema>>>,
+  Assert<Equal<RequiredKeys<S.AzureDataLakeConnectorProps>, RequiredOf<typeof azureDataLakeConnectorSchema>>>,
+  Assert<Equal<RequiredKeys<S.OneRosterApiDataConnectorProps>, RequiredOf<typeof oneRosterApiDataConnectorSchema>>>,
+  Assert<Equal<RequiredKeys<S.YearTimePeriodDefinitionProps>, RequiredOf<typeof yearSchema>>>,
+  Assert<Equal<RequiredKeys<S.InboundFlowProps>, RequiredOf<typeof inboundFlowSchema>>>,
+  Assert<Equal<RequiredKeys<S.ReferenceDefinitionProps>, RequiredOf<typeof referenceDefinitionSchema>>>,
+  Assert<Equal<RequiredKeys<S.UserMatchingSettingArgs>, RequiredOf<C["userMatchingSetting"]>>>,
+  Assert<Equal<RequiredKeys<S.ReferenceValueArgs>, RequiredOf<C["referenceValue"]>>>,
+  Assert<Equal<RequiredKeys<S.OAuthClientCredentialArgs>, RequiredOf<C["oAuthClientCredential"]>>>,
 ];
 
 export type RequiredPins = [
