@@ -26,7 +26,7 @@ export { descriptors, descriptorForOdataType, resourceKinds } from "./descriptor
 export type { NavigationBinding, ResourceKind, TypeDescriptor } from "./descriptors";
 export { flowSetsPath, flowSetPath, flowsPath, flowPath, roleGroupsPath, roleGroupBindUrl, roleGroupIdFromBindUrl } from "./paths";
 export { jsonSchemas } from "./jsonSchemas";
-export { validateInputs } from "./validateInputs";
+export { adoptFormSchema, validateInputs } from "./validateInputs";
 export type { InputFailure, ValidationResult } from "./validateInputs";
 export { pulumiUnknownValue, fillOdataTypes } from "./validateInputs";
 export { patternOf, childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject } from "./jsonPath";
