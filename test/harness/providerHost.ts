@@ -37,6 +37,12 @@ export interface ProviderHostOptions {
   nodeArgs?: string[];
   /** Node executable. Default: the one running this process. */
   nodePath?: string;
+  /**
+   * A provider plugin executable to start instead of the dynamic-provider host (e.g. bin/pulumi-resource-industrydata),
+   * with the engine's address as its one argument, as the engine starts every plugin; `nodeArgs` go to its Node
+   * through NODE_OPTIONS.
+   */
+  plugin?: string;
   /** Call Configure right after start (default true), as the engine does before any resource call. */
   configure?: boolean;
   /** Deadline for each RPC in ms (default 60000). */
@@ -165,11 +171,22 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
   const project = options.project ?? "industrydata-engine-test";
   const output: CapturedLine[] = [];
   const started = Date.now();
-  const child = spawn(options.nodePath ?? process.execPath, [...(options.nodeArgs ?? []), script, engine.address], {
+  const [file, args] = options.plugin
+    ? [options.plugin, [engine.address]]
+    : [options.nodePath ?? process.execPath, [...(options.nodeArgs ?? []), script, engine.address]];
+  // A plugin's `#!/usr/bin/env node` finds the Node running this process first, as the engine's PATH would.
+  const pluginEnv = options.plugin
+    ? {
+        PATH: [path.dirname(process.execPath), options.env?.PATH ?? process.env.PATH ?? ""].join(path.delimiter),
+        ...(options.nodeArgs?.length ? { NODE_OPTIONS: options.nodeArgs.join(" ") } : {}),
+      }
+    : {};
+  const child = spawn(file, args, {
     cwd: options.cwd,
     env: {
       ...process.env,
       ...options.env,
+      ...pluginEnv,
       PULUMI_NODEJS_PROJECT: project,
       PULUMI_PROJECT: project,
       PULUMI_CONFIG: "{}",
