@@ -10,6 +10,9 @@
 // rebuilds the CLI. Go's own module and build caches (GOMODCACHE, GOCACHE) make a rebuild after a
 // clean fast.
 //
+// Also the code-generation language hosts `pulumi package gen-sdk` and `pulumi import` need for Python,
+// Go and .NET (see installCodegenHosts), cached on their own stamp.
+//
 // Usage: npm run pulumi:install [-- --force]
 "use strict";
 
@@ -40,6 +43,11 @@ const dynamicProviderPath = path.join(binDir, "pulumi-resource-pulumi-nodejs");
 const yamlModuleDir = path.join(root, "tools", "pulumi-yaml");
 const yamlHostPath = path.join(binDir, "pulumi-language-yaml");
 const yamlStampFile = path.join(toolsDir, "yaml-build.stamp");
+const codegenDotnetModuleDir = path.join(root, "tools", "pulumi-codegen-dotnet");
+const codegenStampFile = path.join(toolsDir, "codegen-build.stamp");
+/** Code-generation-only hosts: one binary serves Python and Go (it reads the language from its name). */
+const codegenHostPaths = ["python", "go"].map((language) => path.join(binDir, `pulumi-language-${language}`));
+const dotnetHostPath = path.join(binDir, "pulumi-language-dotnet");
 
 function log(msg) {
   process.stderr.write(`pulumi-install: ${msg}\n`);
@@ -49,16 +57,41 @@ function log(msg) {
 function sourceStamp() {
   const hash = crypto.createHash("sha256");
   hash.update(`pulumi ${PULUMI_VERSION}\n`);
-  const files = ["go.mod", "go.sum"];
-  const hostDir = path.join(moduleDir, "cmd", "pulumi-language-nodejs");
-  for (const f of fs.readdirSync(hostDir).sort()) {
-    if (f.endsWith(".go") && !f.endsWith("_test.go")) files.push(path.join("cmd", "pulumi-language-nodejs", f));
-  }
+  const files = ["go.mod", "go.sum", ...goSources(moduleDir, "cmd/pulumi-language-nodejs"), ...goSources(moduleDir, "internal/codegenhost")];
   for (const f of files) {
     hash.update(`${f}\n`);
     hash.update(fs.readFileSync(path.join(moduleDir, f)));
   }
   return hash.digest("hex");
+}
+
+/** The non-test Go files of a package folder, relative to its module, sorted. */
+function goSources(module, dir) {
+  return fs
+    .readdirSync(path.join(module, dir))
+    .filter((f) => f.endsWith(".go") && !f.endsWith("_test.go"))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** Hash of what decides the code-generation hosts: both modules' pins and the hosts' sources. */
+function codegenSourceStamp() {
+  const hash = crypto.createHash("sha256");
+  hash.update(`pulumi ${PULUMI_VERSION}\n`);
+  const inputs = [
+    ...["go.mod", "go.sum", ...goSources(moduleDir, "cmd/pulumi-language-codegen"), ...goSources(moduleDir, "internal/codegenhost")].map((f) => [moduleDir, f]),
+    ...["go.mod", "go.sum", ...goSources(codegenDotnetModuleDir, ".")].map((f) => [codegenDotnetModuleDir, f]),
+  ];
+  for (const [module, f] of inputs) {
+    hash.update(`${path.relative(root, path.join(module, f))}\n`);
+    hash.update(fs.readFileSync(path.join(module, f)));
+  }
+  return hash.digest("hex");
+}
+
+function isCodegenCached() {
+  const built = [...codegenHostPaths, dotnetHostPath].every((p) => fs.existsSync(p));
+  return built && fs.existsSync(codegenStampFile) && fs.readFileSync(codegenStampFile, "utf8").trim() === codegenSourceStamp();
 }
 
 /** The version the installed CLI reports, or null when it is missing or broken. */
@@ -172,6 +205,31 @@ function installYamlHost(force) {
   log(`built the YAML language host in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/**
+ * The language hosts `pulumi package gen-sdk` and `pulumi import` call for code generation in Python, Go
+ * and .NET (GeneratePackage, GenerateProgram); the Node.js host serves both itself. The upstream hosts are
+ * modules the Go registry reachable here refuses, so these wrap the generators pulumi/pkg ships: Python and
+ * Go from the CLI's v3.259.0 (tools/pulumi-cli/cmd/pulumi-language-codegen, one binary installed under both
+ * names), .NET from v3.206.0, the last release that still has it (tools/pulumi-codegen-dotnet, a module of
+ * its own on the Pulumi YAML host's pins, so it shares that build's module and build caches). They generate
+ * code only: they cannot run Python, Go or .NET programs.
+ */
+function installCodegenHosts(force) {
+  if (!force && isCodegenCached()) {
+    log(`cached: code-generation hosts ${[...codegenHostPaths, dotnetHostPath].map((p) => path.basename(p)).join(", ")}`);
+    return;
+  }
+  fs.mkdirSync(binDir, { recursive: true });
+  const started = Date.now();
+  const ldflags = `-s -w -X main.version=${PULUMI_VERSION}`;
+  const [first, ...others] = codegenHostPaths;
+  go(["build", "-o", first, "-ldflags", ldflags, "./cmd/pulumi-language-codegen"]);
+  for (const other of others) fs.copyFileSync(first, other);
+  go(["build", "-o", dotnetHostPath, "-ldflags", "-s -w", "."], codegenDotnetModuleDir);
+  fs.writeFileSync(codegenStampFile, `${codegenSourceStamp()}\n`);
+  log(`built the code-generation hosts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 function main() {
   const force = process.argv.includes("--force");
   checkSdkVersion();
@@ -201,7 +259,9 @@ function main() {
     log(`built the CLI in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   if (!fs.existsSync(dynamicProviderPath)) writeDynamicProviderWrapper();
+  // The YAML host first: the .NET code-generation host shares its module and build caches.
   installYamlHost(force);
+  installCodegenHosts(force);
   const version = execFileSync(cliPath, ["version"], { encoding: "utf8", env: offlineEnv() }).trim();
   process.stdout.write(`pulumi ${version} (${cliPath})\n`);
   process.stdout.write(`pulumi-language-yaml v${PULUMI_YAML_VERSION} (${yamlHostPath})\n`);
