@@ -20,9 +20,6 @@ const { pulumiEnv } = require("../../scripts/pulumi-env.js") as {
 /** The folder holding the provider plugin `pulumi-resource-industrydata` (the package's bin, after `npm run build`). */
 export const pluginDir = path.join(repoRoot, "bin");
 
-/** The passphrase of the throwaway stacks (a test value, not a credential of anything). */
-const PASSPHRASE = "yaml-e2e-passphrase";
-
 export type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 
 /** One request in the emulator's log (admin `GET requests`). */
@@ -119,7 +116,8 @@ export function copyYamlExample(options: { example: string; plugin: "path" | "PA
     fs.writeFileSync(programFile, rewritten);
   }
   const stateDir = path.join(dir, ".pulumi-state");
-  const env = pulumiEnv({ stateDir, passphrase: PASSPHRASE, base: cleanEnv() });
+  // The throwaway stacks use scripts/pulumi-env.js's fixed test passphrase.
+  const env = pulumiEnv({ stateDir, base: cleanEnv() });
   if (options.plugin === "PATH") env.PATH = [pluginDir, env.PATH].join(path.delimiter);
   return {
     dir,
