@@ -127,7 +127,7 @@ export async function runStackSize(options: SizeOptions): Promise<SizeResult> {
     if (options.frontEnd === "plugin" && !options.pluginPath) throw new Error("the plugin front end needs pluginPath");
     host = await startProviderHost({
       cwd: options.programDir,
-      ...(options.frontEnd === "plugin" ? { plugin: options.pluginPath } : {}),
+      ...(options.frontEnd === "plugin" ? { pluginPath: options.pluginPath } : {}),
       config: providerConfig(options.frontEnd ?? "dynamic", {
         graphEndpoint: emulator.graphUrl,
         accessToken: secret(token),

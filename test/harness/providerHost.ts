@@ -37,16 +37,15 @@ export interface ProviderHostOptions {
   nodeArgs?: string[];
   /** Node executable. Default: the one running this process. */
   nodePath?: string;
-  /**
-   * A provider plugin executable to start instead of the dynamic-provider host (e.g. bin/pulumi-resource-industrydata),
-   * with the engine's address as its one argument, as the engine starts every plugin; `nodeArgs` go to its Node
-   * through NODE_OPTIONS.
-   */
-  plugin?: string;
   /** Call Configure right after start (default true), as the engine does before any resource call. */
   configure?: boolean;
   /** Deadline for each RPC in ms (default 60000). */
   rpcTimeoutMs?: number;
+  /**
+   * Start this plugin executable instead of the dynamic-provider host (e.g. bin/pulumi-resource-industrydata),
+   * with the engine's address as its argument, as the engine starts any resource plugin.
+   */
+  pluginPath?: string;
 }
 
 /** One line the host emitted (its stdout after the port line, its stderr) or a Log call it made to the engine. */
@@ -78,7 +77,12 @@ export interface DiffResult {
   stables: string[];
   diffs: string[];
   deleteBeforeReplace: boolean;
+  /** The property paths and kinds a provider reported (a plugin's DetailedDiff; the dynamic host sends none). */
+  detailedDiff?: Record<string, { kind: PropertyDiffKind; inputDiff: boolean }>;
 }
+
+/** A DetailedDiff entry's kind, by name. */
+export type PropertyDiffKind = "ADD" | "ADD_REPLACE" | "DELETE" | "DELETE_REPLACE" | "UPDATE" | "UPDATE_REPLACE";
 
 /** Create/Read/Update answers; `properties` carry the engine's secret marks again. */
 export interface ResourceResult {
@@ -88,6 +92,13 @@ export interface ResourceResult {
   inputs?: Record<string, unknown>;
 }
 
+/** What a create that made the resource but failed to read it back reports (`ErrorResourceInitFailed`). */
+export interface InitFailure {
+  id: string;
+  properties: Record<string, unknown>;
+  reasons: string[];
+}
+
 /** An RPC the host answered with an error. */
 export class ProviderRpcError extends Error {
   override name = "ProviderRpcError";
@@ -95,6 +106,8 @@ export class ProviderRpcError extends Error {
     public readonly method: string,
     public readonly code: number,
     public readonly details: string,
+    /** The `ErrorResourceInitFailed` in the status details, as the engine reads it to record the resource. */
+    public readonly initFailure?: InitFailure,
   ) {
     super(`${method} failed (gRPC ${code}): ${details}`);
   }
@@ -119,6 +132,8 @@ export interface ProviderHost {
   emittedText(): string;
   configure(config: Record<string, string | Secret<string>>): Promise<void>;
   check(urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult>;
+  /** CheckConfig of a provider resource (`urn` of the `pulumi:providers:<pkg>` resource). */
+  checkConfig(urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult>;
   diff(
     urn: string,
     id: string,
@@ -126,7 +141,8 @@ export interface ProviderHost {
     news: Record<string, unknown>,
     oldInputs?: Record<string, unknown>,
   ): Promise<DiffResult>;
-  create(urn: string, properties: Record<string, unknown>): Promise<ResourceResult>;
+  /** With `preview: true`, as the engine asks during `pulumi preview`. */
+  create(urn: string, properties: Record<string, unknown>, options?: { preview?: boolean }): Promise<ResourceResult>;
   read(
     urn: string,
     id: string,
@@ -165,28 +181,17 @@ export function dynamicProviderScript(cwd: string): string {
 
 /** Starts the host, waits for its port, connects, and (by default) sends Configure. */
 export async function startProviderHost(options: ProviderHostOptions): Promise<ProviderHost> {
-  const script = dynamicProviderScript(options.cwd);
+  const command = options.pluginPath !== undefined ? [options.pluginPath] : [dynamicProviderScript(options.cwd)];
   const proto = loadPulumiProto(options.cwd);
   const engine = await startEngineServer();
   const project = options.project ?? "industrydata-engine-test";
   const output: CapturedLine[] = [];
   const started = Date.now();
-  const [file, args] = options.plugin
-    ? [options.plugin, [engine.address]]
-    : [options.nodePath ?? process.execPath, [...(options.nodeArgs ?? []), script, engine.address]];
-  // A plugin's `#!/usr/bin/env node` finds the Node running this process first, as the engine's PATH would.
-  const pluginEnv = options.plugin
-    ? {
-        PATH: [path.dirname(process.execPath), options.env?.PATH ?? process.env.PATH ?? ""].join(path.delimiter),
-        ...(options.nodeArgs?.length ? { NODE_OPTIONS: options.nodeArgs.join(" ") } : {}),
-      }
-    : {};
-  const child = spawn(file, args, {
+  const child = spawn(options.nodePath ?? process.execPath, [...(options.nodeArgs ?? []), ...command, engine.address], {
     cwd: options.cwd,
     env: {
       ...process.env,
       ...options.env,
-      ...pluginEnv,
       PULUMI_NODEJS_PROJECT: project,
       PULUMI_PROJECT: project,
       PULUMI_CONFIG: "{}",
@@ -327,6 +332,14 @@ class HostConnection implements ProviderHost {
     return { inputs: this.unwire(answer.inputs ?? {}, news), failures: answer.failures };
   }
 
+  async checkConfig(urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
+    const answer = await this.call("checkConfig", this.request("CheckRequest", urn, undefined, { olds, news }), (r) => ({
+      inputs: r.getInputs()?.toJavaScript(),
+      failures: r.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })),
+    }));
+    return { inputs: this.unwire(answer.inputs ?? {}, news), failures: answer.failures };
+  }
+
   async diff(
     urn: string,
     id: string,
@@ -335,17 +348,27 @@ class HostConnection implements ProviderHost {
     oldInputs?: Record<string, unknown>,
   ): Promise<DiffResult> {
     const kinds = ["DIFF_UNKNOWN", "DIFF_NONE", "DIFF_SOME"] as const;
-    return this.call("diff", this.request("DiffRequest", urn, id, { olds, news, oldInputs }), (r): DiffResult => ({
-      changes: kinds[r.getChanges()] ?? "DIFF_UNKNOWN",
-      replaces: r.getReplacesList(),
-      stables: r.getStablesList(),
-      diffs: r.getDiffsList(),
-      deleteBeforeReplace: r.getDeletebeforereplace(),
-    }));
+    const propertyKinds: PropertyDiffKind[] = ["ADD", "ADD_REPLACE", "DELETE", "DELETE_REPLACE", "UPDATE", "UPDATE_REPLACE"];
+    return this.call("diff", this.request("DiffRequest", urn, id, { olds, news, oldInputs }), (r): DiffResult => {
+      const detailed: DiffResult["detailedDiff"] = r.getHasdetaileddiff() ? {} : undefined;
+      r.getDetaileddiffMap().forEach((diff: any, path: string) => {
+        detailed![path] = { kind: propertyKinds[diff.getKind()], inputDiff: diff.getInputdiff() };
+      });
+      return {
+        changes: kinds[r.getChanges()] ?? "DIFF_UNKNOWN",
+        replaces: r.getReplacesList(),
+        stables: r.getStablesList(),
+        diffs: r.getDiffsList(),
+        deleteBeforeReplace: r.getDeletebeforereplace(),
+        ...(detailed !== undefined ? { detailedDiff: detailed } : {}),
+      };
+    });
   }
 
-  async create(urn: string, properties: Record<string, unknown>): Promise<ResourceResult> {
-    const answer = await this.call("create", this.request("CreateRequest", urn, undefined, { properties }), (r) => ({
+  async create(urn: string, properties: Record<string, unknown>, options: { preview?: boolean } = {}): Promise<ResourceResult> {
+    const request = this.request("CreateRequest", urn, undefined, { properties });
+    if (options.preview) request.req.setPreview(true);
+    const answer = await this.call("create", request, (r) => ({
       id: r.getId(),
       properties: r.getProperties()?.toJavaScript(),
     }));
@@ -426,6 +449,23 @@ class HostConnection implements ProviderHost {
     return { req, wire };
   }
 
+  /** The `ErrorResourceInitFailed` packed in an error's `grpc-status-details-bin`, as the engine unpacks it. */
+  private initFailure(err: any): InitFailure | undefined {
+    const raw = err.metadata?.get?.("grpc-status-details-bin")?.[0];
+    if (raw === undefined) return undefined;
+    const status = this.proto.status.Status.deserializeBinary(new Uint8Array(raw));
+    for (const detail of status.getDetailsList()) {
+      if (!String(detail.getTypeUrl()).endsWith("pulumirpc.ErrorResourceInitFailed")) continue;
+      const failed = this.proto.provider.ErrorResourceInitFailed.deserializeBinary(detail.getValue_asU8());
+      return {
+        id: failed.getId(),
+        properties: fromWire(failed.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+        reasons: failed.getReasonsList(),
+      };
+    }
+    return undefined;
+  }
+
   /** Engine-side values to the wire: secrets kept only if the host accepted them at Configure. */
   private wire(value: Record<string, unknown>): Record<string, unknown> {
     collectSecretStrings(value, this.givenSecrets);
@@ -449,7 +489,7 @@ class HostConnection implements ProviderHost {
         record.ms = Date.now() - started;
         if (err) {
           record.error = String(err.details ?? err.message);
-          reject(new ProviderRpcError(method, err.code ?? -1, record.error));
+          reject(new ProviderRpcError(method, err.code ?? -1, record.error, this.initFailure(err)));
           return;
         }
         const answered = answer(resp);

@@ -89,6 +89,12 @@ export const TEST_PASSWORDS = secretTable({
   examplesStudent: "Example-Student-1!",
   /** test/e2e/yamlDistrict: the YAML district's studentPassword (secret config). */
   yamlStudent: "Yaml-Student-Pa55!",
+  /** test/plugin: a user flow's password sent to the provider plugin over gRPC. */
+  pluginStudent: "Plugin-Student-Pa55!",
+  /** test/plugin: the same password rotated. */
+  pluginStudentRotated: "Plugin-Rotated-Pa55!",
+  /** test/e2e/pluginTypescript: `pulumi config set --secret studentPassword`. */
+  pluginCliStudent: "Plugin-Cli-Student-1!",
 });
 
 /** Client secrets of app registrations (emulator clients, provider config). */
@@ -152,6 +158,12 @@ export const TEST_TOKENS = secretTable({
   yamlContoso: "contoso-tenant-token-8d1e",
   /** test/e2e/yamlMultiTenant: the Fabrikam emulator's token. */
   yamlFabrikam: "fabrikam-tenant-token-3b7a",
+  /** test/plugin: tenant A's static token (two explicit providers, two emulators). */
+  pluginTenantA: "plugin-tenant-a-token",
+  /** test/plugin: tenant B's static token. */
+  pluginTenantB: "plugin-tenant-b-token",
+  /** test/e2e/pluginTypescript: `industrydata:accessToken`. */
+  pluginCli: "plugin-cli-token",
 });
 
 /** Other keys: API keys given as secret config. */
