@@ -52,6 +52,8 @@ describeWithCli(
       return { output, requests: await tenant.requests() };
     }
 
+    // Each test has its own copy of the example and stack, on an emptied tenant.
+    beforeEach(() => tenant.reset());
     afterEach(() => project?.remove());
 
     test("a preview of the new stack writes nothing; up creates the district; a no-op preview sends no Graph request; preview --refresh --expect-no-changes --diff names a portal edit; up --refresh puts it back with one PATCH; destroy removes it", async () => {

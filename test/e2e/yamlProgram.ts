@@ -52,6 +52,8 @@ export interface TestTenant {
   /** The Graph requests it received since the last `clearRequests()`. */
   requests(): Promise<LoggedRequest[]>;
   clearRequests(): Promise<void>;
+  /** Empties the tenant and the request log (admin `POST reset`). */
+  reset(): Promise<void>;
   flowSets(): Promise<StoredFlowSet[]>;
   /** A Graph call as someone in the portal would make it (out of band). */
   graph<T = unknown>(method: string, graphPath: string, body?: unknown): Promise<{ status: number; body: T }>;
@@ -66,6 +68,10 @@ export async function startTenant(token: string): Promise<TestTenant> {
     token,
     requests: async () => (await (await fetch(admin("requests"))).json()) as LoggedRequest[],
     clearRequests: async () => void (await fetch(admin("requests"), { method: "DELETE" })),
+    reset: async () => {
+      const res = await fetch(admin("reset"), { method: "POST" });
+      if (!res.ok) throw new Error(`emulator reset answered ${res.status}`);
+    },
     flowSets: async () => ((await (await fetch(admin("state"))).json()) as { flowSets: StoredFlowSet[] }).flowSets,
     async graph<T>(method: string, graphPath: string, body?: unknown) {
       const res = await fetch(`${emulator.graphUrl}${graphPath}`, {
