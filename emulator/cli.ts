@@ -22,7 +22,7 @@ function patchStatus(value: string): 200 | 204 {
 export async function main(argv: string[]): Promise<void> {
   const program = new Command()
     .name("industrydata-emulator")
-    .description("A local Microsoft Graph industryData (School Data Sync outbound provisioning) service.")
+    .description("A local Microsoft Graph industryData (School Data Sync: outbound provisioning and inbound rostering) service.")
     .option("-p, --port <n>", "port to listen on (0 = any free port)", integer, 0)
     .option("--host <address>", "loopback address to listen on", "127.0.0.1")
     .option("--tls", "serve HTTPS with a generated certificate (its CA file is printed)", false)

@@ -1,6 +1,7 @@
 /**
  * `pulumi-industrydata/emulator`: a local Microsoft Graph industryData service (outbound provisioning flow
- * sets and flows, role groups) with its own token endpoint, for demos, tests and offline work.
+ * sets and flows, role groups; inbound source systems, data connectors, years, inbound flows, reference
+ * definitions, validate operations) with its own token endpoint, for demos, tests and offline work.
  *
  *   const emu = await startEmulator({ staticToken: "test" });
  *   // Graph base: emu.graphUrl (…/beta); token: emu.tokenUrl; admin: emu.adminUrl
@@ -26,9 +27,10 @@ export { DEFAULT_TENANT_ID, DEFAULT_TEST_CLIENT } from "./options";
 export type { EmulatorOptions, FederatedIssuer, RegisteredClient } from "./options";
 export type { LoggedRequest } from "./requestLog";
 export type { FaultRule } from "./faults";
-export type { TenantState, StoredFlow, StoredFlowSet, RoleGroup } from "./model/tenant";
+export type { TenantState, StoredFlow, StoredFlowSet, RoleGroup, StoredEntity, StoredReferenceDefinition, StoredOperation, InboundCollection } from "./model/tenant";
 export { PASSWORD_MASK, passwordMatches } from "./model/passwords";
-export { READ_WRITE_ALL, READ_ALL } from "./auth/permissions";
+export { READ_WRITE_ALL, READ_ALL, ALL_READ_WRITE, SCOPES } from "./auth/permissions";
+export type { ScopeSet } from "./auth/permissions";
 
 /** A running emulator. */
 export interface RunningEmulator {

@@ -12,7 +12,7 @@ export interface RegisteredClient {
    * (GitHub OIDC: `repo:org/repo:ref:refs/heads/main`) is accepted for this client.
    */
   federatedSubjects?: string[];
-  /** Application permissions put in its tokens' `roles` claim; default [IndustryData-OutboundFlow.ReadWrite.All]. */
+  /** Application permissions put in its tokens' `roles` claim; default every IndustryData ReadWrite.All (ALL_READ_WRITE). */
   roles?: string[];
 }
 
@@ -54,7 +54,7 @@ export interface EmulatorOptions {
 
 /**
  * A client every emulator knows unless `clients` is given: for tests and demos only (the emulator
- * listens on loopback). Its tokens carry IndustryData-OutboundFlow.ReadWrite.All.
+ * listens on loopback). Its tokens carry every IndustryData ReadWrite.All permission (ALL_READ_WRITE).
  */
 export const DEFAULT_TEST_CLIENT: Readonly<Required<Pick<RegisteredClient, "clientId" | "clientSecret">>> = Object.freeze({
   clientId: "11111111-2222-3333-4444-555555555555",

@@ -12,13 +12,16 @@
 import { randomUUID } from "node:crypto";
 import Fastify, { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { authenticate, authorize } from "./auth/authenticate";
-import { Access } from "./auth/permissions";
+import { Access, ScopeSet } from "./auth/permissions";
 import { EmulatorContext } from "./context";
 import { badRequest, graphErrorBody, GraphHttpError } from "./graphError";
 import { isLoopbackAddress } from "./loopback";
 import { adminRoutes, ADMIN_PREFIX } from "./routes/admin";
 import { flowRoutes } from "./routes/flows";
 import { flowSetRoutes } from "./routes/flowSets";
+import { inboundRoutes } from "./routes/entityRoutes";
+import { operationRoutes } from "./routes/operations";
+import { referenceDefinitionRoutes } from "./routes/referenceDefinitions";
 import { roleGroupRoutes } from "./routes/roleGroups";
 import { tokenRoutes } from "./routes/token";
 
@@ -26,6 +29,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Access level a Graph route needs (see auth/permissions.ts). */
     access?: Access;
+    /** The permissions guarding the route's collection (default: the outbound flows'). */
+    scopes?: ScopeSet;
   }
   interface FastifyRequest {
     /** The caller's `client-request-id`, or the request id when none was sent. */
@@ -139,7 +144,7 @@ export function buildServer(ctx: EmulatorContext, tls?: ServerTls): FastifyInsta
   app.addHook("onRequest", async (request) => {
     if (!pathOf(request).toLowerCase().startsWith(GRAPH_PREFIX)) return;
     const principal = await authenticate(request.headers.authorization, { issuer: ctx.issuer, staticToken: ctx.options.staticToken });
-    authorize(principal, request.routeOptions.config?.access ?? "read");
+    authorize(principal, request.routeOptions.config?.access ?? "read", request.routeOptions.config?.scopes);
   });
 
   // 5. parse
@@ -161,6 +166,9 @@ export function buildServer(ctx: EmulatorContext, tls?: ServerTls): FastifyInsta
   flowSetRoutes(app, ctx);
   flowRoutes(app, ctx);
   roleGroupRoutes(app, ctx);
+  inboundRoutes(app, ctx);
+  operationRoutes(app, ctx);
+  referenceDefinitionRoutes(app, ctx);
   tokenRoutes(app, ctx);
   adminRoutes(app, ctx);
 

@@ -1,11 +1,11 @@
 /**
  * The auth step of the request path for Graph routes: a bearer token is required (401
  * InvalidAuthenticationToken otherwise), then the route's access level is checked (403
- * Authorization_RequestDenied when the token lacks IndustryData-OutboundFlow.ReadWrite.All for a write).
+ * Authorization_RequestDenied when the token lacks the collection's permission, auth/permissions.ts).
  */
 import { timingSafeEqual } from "node:crypto";
 import { GraphHttpError } from "../graphError";
-import { Access, hasAccess, Principal, READ_ALL, READ_WRITE_ALL } from "./permissions";
+import { Access, hasAccess, neededFor, Principal, ScopeSet } from "./permissions";
 import { TokenIssuer } from "./tokenIssuer";
 
 /** What authentication needs. */
@@ -48,10 +48,10 @@ export async function authenticate(authorization: string | undefined, config: Au
   }
 }
 
-/** Throws the Graph 403 when `principal` may not perform an operation needing `access`. */
-export function authorize(principal: Principal, access: Access): void {
-  if (hasAccess(principal, access)) return;
-  const needed = access === "write" ? READ_WRITE_ALL : `${READ_ALL} or ${READ_WRITE_ALL}`;
+/** Throws the Graph 403 when `principal` may not perform an operation needing `access` on a collection guarded by `scopes`. */
+export function authorize(principal: Principal, access: Access, scopes?: ScopeSet): void {
+  if (hasAccess(principal, access, scopes)) return;
+  const needed = neededFor(access, scopes);
   throw new GraphHttpError({
     status: 403,
     code: "Authorization_RequestDenied",

@@ -3,7 +3,7 @@
  * API). Secrets stay here, in memory; listings never include them.
  */
 import { FederatedIssuer, RegisteredClient } from "../options";
-import { READ_WRITE_ALL } from "./permissions";
+import { ALL_READ_WRITE } from "./permissions";
 
 /** A client as listed by the admin API: no secret, no certificate body. */
 export interface ClientSummary {
@@ -26,7 +26,7 @@ export class ClientRegistry {
 
   /** Adds or replaces a client (by clientId, case-insensitively). */
   register(client: RegisteredClient): void {
-    this.clients.set(client.clientId.toLowerCase(), { ...client, roles: client.roles ?? [READ_WRITE_ALL] });
+    this.clients.set(client.clientId.toLowerCase(), { ...client, roles: client.roles ?? [...ALL_READ_WRITE] });
   }
 
   unregister(clientId: string): boolean {

@@ -34,11 +34,18 @@ function renderValue(type: PropType, value: unknown, ctx: Ctx): unknown {
   }
   if (value === undefined || value === null) return null;
   if (type.kind === "complex") return renderComplex(type.complex, value as Record<string, unknown>, ctx);
+  if (type.kind === "polymorphic") {
+    const tag = (value as Record<string, unknown>)["@odata.type"];
+    const chosen = type.types.find((t) => odataType(t.name) === tag);
+    return chosen ? renderComplex(chosen, value as Record<string, unknown>, ctx) : null;
+  }
   return value;
 }
 
 function renderProperty(p: PropDef, stored: Record<string, unknown>, out: Record<string, unknown>, ctx: Ctx): void {
   if (p.droppedOnWrite) return;
+  // Write-only values and inbound bindings are never part of an entity's read (reference §2, §3.1, §3.3).
+  if (p.type.kind === "secret" || p.type.kind === "nav") return;
   if (p.type.kind === "roleGroupNav") {
     if (!ctx.expandRoleGroups) return;
     const id = stored[`${p.name}Id`];
@@ -65,6 +72,11 @@ function renderComplex(def: ComplexDef, stored: Record<string, unknown>, ctx: Ct
 
 function renderEntityProps(def: EntityDef, stored: Record<string, unknown>, out: Record<string, unknown>, ctx: Ctx): void {
   for (const p of def.properties) renderProperty(p, stored, out, { ...ctx, path: [] });
+}
+
+/** An inbound entity's structural properties as Graph returns them, added to `out` (bindings and secrets left out). */
+export function renderStructural(def: EntityDef, stored: Record<string, unknown>, out: Record<string, unknown>, options: RenderOptions): void {
+  renderEntityProps(def, stored, out, { ...options, entityContext: "", path: [] });
 }
 
 /** `{graphUrl}/$metadata#external/industryData/outboundProvisioningFlowSets` */

@@ -32,11 +32,61 @@ export interface StoredFlowSet {
   flows: StoredFlow[];
 }
 
+/**
+ * An inbound entity as stored (source system, connector, year, inbound flow): its properties in stored shape,
+ * `kind` for the polymorphic collections, bindings as `<navigation>Id`.
+ */
+export interface StoredEntity {
+  id: string;
+  kind?: string;
+  [property: string]: unknown;
+}
+
+/** A reference definition as stored (built-in or tenant-defined). */
+export interface StoredReferenceDefinition {
+  id: string;
+  code: string;
+  referenceType: string;
+  displayName?: string | null;
+  isDisabled: boolean;
+  sortIndex: number;
+  source: string;
+  createdDateTime: string;
+  lastModifiedDateTime: string;
+}
+
+/** A long-running operation started by a connector's `validate` action. */
+export interface StoredOperation {
+  id: string;
+  kind: "validateOperation" | "fileValidateOperation";
+  /** The connector validated. */
+  dataConnectorId: string;
+  createdDateTime: string;
+  lastActionDateTime: string;
+  status: "notStarted" | "running" | "succeeded" | "failed";
+  statusDetail?: string | null;
+  /** GETs answered so far: the first answers `running`, the next completes it (deterministic, no clock). */
+  polls: number;
+  errors: { code: string; message: string; target?: string | null }[];
+  warnings: { code: string; message: string; target?: string | null }[];
+  validatedFiles?: string[];
+}
+
+/** The inbound collections, in the order their entities depend on each other. */
+export const INBOUND_COLLECTIONS = ["sourceSystems", "dataConnectors", "years", "inboundFlows"] as const;
+export type InboundCollection = (typeof INBOUND_COLLECTIONS)[number];
+
 /** The whole tenant. */
 export interface TenantState {
   version: 1;
   roleGroups: RoleGroup[];
   flowSets: StoredFlowSet[];
+  sourceSystems: StoredEntity[];
+  dataConnectors: StoredEntity[];
+  years: StoredEntity[];
+  inboundFlows: StoredEntity[];
+  referenceDefinitions: StoredReferenceDefinition[];
+  operations: StoredOperation[];
 }
 
 /** Staff roles seen in Graph's examples (reference §2.4). */
@@ -55,7 +105,41 @@ export function builtInRoleGroups(): RoleGroup[] {
   ];
 }
 
-/** A new, empty tenant (built-in role groups, no flow sets). */
+/** `createdDateTime` of built-in reference definitions, as Graph shows them (reference §2.7). */
+export const BUILT_IN_TIMESTAMP = "0001-01-01T00:00:00Z";
+
+/** The `source` of a definition a tenant created. */
+export const TENANT_DEFINED = "Tenant Defined";
+
+/**
+ * The emulator's built-in reference definitions: the codes the inbound configuration refers to (identifier
+ * types, match targets, file formats, academic years) plus a few of the extensible types. Graph's own
+ * catalogue is larger and undocumented as a whole; these are the codes its docs and examples use.
+ */
+export function builtInReferenceDefinitions(): StoredReferenceDefinition[] {
+  const out: StoredReferenceDefinition[] = [];
+  const add = (referenceType: string, source: string, codes: [string, string][]) =>
+    codes.forEach(([code, displayName], i) =>
+      out.push({
+        id: `${referenceType}-${code}`, code, referenceType, displayName, isDisabled: false, sortIndex: (i + 1) * 10,
+        source, createdDateTime: BUILT_IN_TIMESTAMP, lastModifiedDateTime: BUILT_IN_TIMESTAMP,
+      }),
+    );
+  add("RefIdentifierType", "Microsoft", [["username", "Username"], ["email", "Email"], ["sourcedId", "Sourced id"], ["activeDirectoryMatchId", "Active Directory match id"]]);
+  add("RefUserMatchTarget", "Microsoft", [["userPrincipalName", "User principal name"], ["mail", "Mail"], ["mailNickname", "Mail nickname"], ["employeeId", "Employee id"]]);
+  add("RefFileFormat", "Microsoft", [["schoolDataSyncV1", "School Data Sync v1"], ["schoolDataSyncV2Rev1", "School Data Sync v2.1"]]);
+  add("RefAcademicYear", "Microsoft", Array.from({ length: 21 }, (_, i) => [String(2015 + i), `${2015 + i}`] as [string, string]));
+  add("RefGradeLevel", "CEDS", [["PK", "Prekindergarten"], ["KG", "Kindergarten"], ...Array.from({ length: 12 }, (_, i) => [String(i + 1).padStart(2, "0"), `Grade ${i + 1}`] as [string, string])]);
+  add("RefOrgType", "IMS Global", [["district", "District"], ["school", "School"], ["department", "Department"]]);
+  add("RefRole", "IMS Global", [...staffRoleCodes, "student"].map((c) => [c, c] as [string, string]));
+  return out;
+}
+
+/** A new, empty tenant (built-in role groups and reference definitions, nothing else). */
 export function emptyTenant(): TenantState {
-  return { version: 1, roleGroups: builtInRoleGroups(), flowSets: [] };
+  return {
+    version: 1, roleGroups: builtInRoleGroups(), flowSets: [],
+    sourceSystems: [], dataConnectors: [], years: [], inboundFlows: [],
+    referenceDefinitions: builtInReferenceDefinitions(), operations: [],
+  };
 }

@@ -8,13 +8,13 @@ import { EmulatorContext } from "../context";
 import { FaultRule } from "../faults";
 import { badRequest, notFound } from "../graphError";
 import { hashClearPasswords } from "../model/ingest";
-import { TenantState } from "../model/tenant";
+import { builtInReferenceDefinitions, TenantState } from "../model/tenant";
 import { FederatedIssuer, RegisteredClient } from "../options";
 import { validateClient, validateFault, validateFederatedIssuer, validateTokenRequest } from "../schemas/adminSchemas";
 import { assertValid, describeAjvError, validators } from "../schemas/validator";
 import { DEFAULT_TENANT_ID } from "../options";
 import { requestOrigin } from "./odata";
-import { READ_WRITE_ALL } from "../auth/permissions";
+import { ALL_READ_WRITE } from "../auth/permissions";
 
 /** Prefix of every admin route. */
 export const ADMIN_PREFIX = "/_emulator";
@@ -42,6 +42,8 @@ export function checkTenantState(doc: unknown): TenantState {
     throw badRequest(`Invalid tenant state: ${first ? `${describeAjvError(first)} (at ${first.instancePath || "/"})` : "unknown error"}`);
   }
   const state = structuredClone(doc) as TenantState;
+  fillInboundDefaults(state);
+  checkBindings(state);
   for (const set of state.flowSets) {
     const kinds = set.flows.map((f) => f.kind);
     const dup = kinds.find((k, i) => kinds.indexOf(k) !== i);
@@ -49,6 +51,33 @@ export function checkTenantState(doc: unknown): TenantState {
   }
   hashClearPasswords(state);
   return state;
+}
+
+/** A document without the inbound collections (an older data file, a hand-written seed) starts them empty. */
+function fillInboundDefaults(state: TenantState): void {
+  state.sourceSystems ??= [];
+  state.dataConnectors ??= [];
+  state.years ??= [];
+  state.inboundFlows ??= [];
+  state.referenceDefinitions ??= builtInReferenceDefinitions();
+  state.operations ??= [];
+}
+
+/** Every binding in a state document names an entity it holds (as the API guarantees for what it creates). */
+function checkBindings(state: TenantState): void {
+  const ids = (list: { id: string }[]) => new Set(list.map((e) => e.id));
+  const targets = { sourceSystems: ids(state.sourceSystems), dataConnectors: ids(state.dataConnectors), years: ids(state.years), roleGroups: ids(state.roleGroups) };
+  const expect = (what: string, id: unknown, target: keyof typeof targets) => {
+    if (!targets[target].has(String(id))) throw badRequest(`Invalid tenant state: ${what} binds ${target} '${String(id)}', which the state does not hold.`);
+  };
+  for (const s of state.sourceSystems) {
+    for (const m of (s.userMatchingSettings as { roleGroupId?: string }[] | null | undefined) ?? []) expect(`source system '${s.id}'`, m.roleGroupId, "roleGroups");
+  }
+  for (const c of state.dataConnectors) expect(`data connector '${c.id}'`, c.sourceSystemId, "sourceSystems");
+  for (const f of state.inboundFlows) {
+    expect(`inbound flow '${f.id}'`, f.dataConnectorId, "dataConnectors");
+    expect(`inbound flow '${f.id}'`, f.yearId, "years");
+  }
 }
 
 /** Registers the admin routes. */
@@ -117,7 +146,7 @@ export function adminRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
       issuerBase: requestOrigin(request),
       tenantId: req.tenantId ?? DEFAULT_TENANT_ID,
       clientId: req.clientId ?? "emulator-admin-minted",
-      roles: req.roles ?? (req.scopes ? undefined : [READ_WRITE_ALL]),
+      roles: req.roles ?? (req.scopes ? undefined : [...ALL_READ_WRITE]),
       scopes: req.scopes,
       lifetimeSeconds: req.lifetimeSeconds ?? ctx.options.tokenLifetimeSeconds,
     });

@@ -21,8 +21,23 @@ export interface EnumDef {
 
 /** How one property's value is shaped. */
 export type PropType =
-  | { kind: "string" }
+  | { kind: "string"; maxLength?: number; format?: "absoluteHttpUrl" }
   | { kind: "boolean" }
+  /** Edm.Int32. */
+  | { kind: "int32" }
+  /** Edm.Date: `YYYY-MM-DD`, a real calendar day. */
+  | { kind: "date" }
+  /** Edm.DateTimeOffset: ISO 8601 with a zone; stored and returned in UTC (`Z`), as the service normalizes it. */
+  | { kind: "dateTimeOffset" }
+  /** A write-only string (oAuthClientCredential.clientSecret): stored as `<name>Hash`, never returned. */
+  | { kind: "secret" }
+  /**
+   * A single-valued navigation written as `<name>@odata.bind` to an entity of `target`, stored as `<name>Id`,
+   * never returned inline (only through `$expand` or its sub-path, for entity-level ones).
+   */
+  | { kind: "nav"; target: NavTarget }
+  /** A value of an abstract complex type: one of `types`, chosen by its (required) `@odata.type`. */
+  | { kind: "polymorphic"; base: string; types: readonly ComplexDef[] }
   | { kind: "enum"; enum: EnumDef }
   | { kind: "complex"; complex: ComplexDef }
   | { kind: "collection"; item: PropType }
@@ -33,6 +48,9 @@ export type PropType =
   /** referenceValue.code: normalized as the service does (reference §4.7). */
   | { kind: "referenceCode" };
 
+/** Collections a `nav` property may bind to. */
+export type NavTarget = "sourceSystems" | "dataConnectors" | "years" | "roleGroups";
+
 /** One structural property. `nullable: false` is the CSDL's Nullable="false" (NN). */
 export interface PropDef {
   name: string;
@@ -40,6 +58,11 @@ export interface PropDef {
   nullable: boolean;
   /** Accepted on write, neither stored nor returned (markAllStudentsAsMinors after its removal date). */
   droppedOnWrite?: boolean;
+  /**
+   * Set by the service only (credential.isValid, lastValidDateTime): rejected in a write body, returned on
+   * read; `initial` is its value whenever the enclosing value is (re)written.
+   */
+  serverSet?: { initial: unknown };
 }
 
 /** A complex type. `abstractBase` names the abstract declared type whose values must carry `@odata.type`. */
@@ -49,6 +72,11 @@ export interface ComplexDef {
   properties: readonly PropDef[];
   /** referenceValue subtypes: `value@odata.bind` may stand in for `code`. */
   referenceValue?: boolean;
+  /**
+   * The referenceDefinitions type its code must name (inbound reference values): the code is checked
+   * against the tenant's enabled definitions and stored in the definition's spelling.
+   */
+  referenceType?: string;
 }
 
 /** An entity type: its own (non-key, non-computed) properties. */
@@ -57,13 +85,13 @@ export interface EntityDef {
   properties: readonly PropDef[];
 }
 
-const str: PropType = { kind: "string" };
-const bool: PropType = { kind: "boolean" };
-const coll = (item: PropType): PropType => ({ kind: "collection", item });
-const cx = (complex: ComplexDef): PropType => ({ kind: "complex", complex });
-const en = (e: EnumDef): PropType => ({ kind: "enum", enum: e });
-const nn = (name: string, type: PropType): PropDef => ({ name, type, nullable: false });
-const opt = (name: string, type: PropType): PropDef => ({ name, type, nullable: true });
+export const str: PropType = { kind: "string" };
+export const bool: PropType = { kind: "boolean" };
+export const coll = (item: PropType): PropType => ({ kind: "collection", item });
+export const cx = (complex: ComplexDef): PropType => ({ kind: "complex", complex });
+export const en = (e: EnumDef): PropType => ({ kind: "enum", enum: e });
+export const nn = (name: string, type: PropType): PropDef => ({ name, type, nullable: false });
+export const opt = (name: string, type: PropType): PropDef => ({ name, type, nullable: true });
 
 export const readinessStatus: EnumDef = {
   name: "readinessStatus",

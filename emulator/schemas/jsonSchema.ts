@@ -23,8 +23,20 @@ function withNull(schema: Schema, nullable: boolean): Schema {
 
 function typeSchema(type: PropType, shape: SchemaShape): Schema {
   switch (type.kind) {
-    case "string":
-      return { type: "string" };
+    case "string": {
+      const out: Schema = { type: "string" };
+      if (type.maxLength !== undefined) out.maxLength = type.maxLength;
+      if (type.format) out.format = type.format;
+      return out;
+    }
+    case "int32":
+      return { type: "integer", minimum: -2147483648, maximum: 2147483647, title: "Edm.Int32" };
+    case "date":
+      return { type: "string", format: "edmDate" };
+    case "dateTimeOffset":
+      return { type: "string", format: "edmDateTimeOffset" };
+    case "polymorphic":
+      return polymorphicSchema(type.base, type.types, shape);
     case "boolean":
       return { type: "boolean" };
     case "enum":
@@ -37,11 +49,53 @@ function typeSchema(type: PropType, shape: SchemaShape): Schema {
     case "referenceCode":
       return { type: "string", minLength: 1 };
     case "roleGroupNav":
-      throw new Error("roleGroupNav is expanded by the owning complex type");
+    case "nav":
+    case "secret":
+      throw new Error(`${type.kind} is written by the owning type`);
   }
 }
 
+/**
+ * A value of an abstract complex type: `@odata.type` picks the concrete one (ajv's discriminator, so an error
+ * names the chosen type's property rather than every alternative's). The stored shape keeps the tag.
+ */
+function polymorphicSchema(base: string, types: readonly ComplexDef[], shape: SchemaShape): Schema {
+  const oneOf = types.map((t) => {
+    const s = complexSchema(t, shape);
+    if (shape === "write") return s;
+    return { ...s, properties: { "@odata.type": { const: odataType(t.name) }, ...(s.properties as Schema) }, required: ["@odata.type", ...(s.required as string[])] };
+  });
+  return { type: "object", title: `${NAMESPACE}.${base}`, required: ["@odata.type"], discriminator: { propertyName: "@odata.type" }, oneOf };
+}
+
 function addProperty(p: PropDef, shape: SchemaShape, properties: Schema, required: string[]): void {
+  if (p.serverSet && shape === "write") {
+    // The service sets it: a client sending it is told so (the read-only rule of the outbound side).
+    properties[p.name] = { readOnly: true, not: {} };
+    return;
+  }
+  if (p.type.kind === "nav") {
+    if (shape === "write") {
+      properties[`${p.name}@odata.bind`] = { type: "string", minLength: 1 };
+      properties[p.name] = false;
+      if (!p.nullable) required.push(`${p.name}@odata.bind`);
+    } else {
+      properties[`${p.name}Id`] = { type: "string", minLength: 1 };
+      if (!p.nullable) required.push(`${p.name}Id`);
+    }
+    return;
+  }
+  if (p.type.kind === "secret") {
+    if (shape === "write") {
+      properties[p.name] = { type: "string", minLength: 1, writeOnly: true };
+      if (!p.nullable) required.push(p.name);
+    } else {
+      // Kept as a salted hash; PUT state may give it in clear, hashed on the way in.
+      properties[`${p.name}Hash`] = { type: "string", minLength: 1 };
+      properties[p.name] = { type: "string", minLength: 1 };
+    }
+    return;
+  }
   if (p.type.kind === "roleGroupNav") {
     if (shape === "write") {
       properties[`${p.name}@odata.bind`] = { type: "string", minLength: 1 };

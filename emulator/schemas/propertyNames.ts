@@ -8,7 +8,7 @@ import { ComplexDef, PropDef, PropType } from "./edm";
 function writeNames(props: readonly PropDef[], complex?: ComplexDef): Map<string, PropDef | undefined> {
   const names = new Map<string, PropDef | undefined>([["@odata.type", undefined]]);
   if (complex?.referenceValue) names.set("value@odata.bind", undefined);
-  for (const p of props) names.set(p.type.kind === "roleGroupNav" ? `${p.name}@odata.bind` : p.name, p);
+  for (const p of props) names.set(p.type.kind === "roleGroupNav" || p.type.kind === "nav" ? `${p.name}@odata.bind` : p.name, p);
   return names;
 }
 
@@ -17,6 +17,11 @@ function canonicalValue(type: PropType, value: unknown): unknown {
   if (type.kind === "collection" && Array.isArray(value)) return value.map((v) => canonicalValue(type.item, v));
   if (type.kind === "complex" && !Array.isArray(value)) {
     return canonicalizePropertyNames(type.complex.properties, value as Record<string, unknown>, type.complex);
+  }
+  if (type.kind === "polymorphic" && !Array.isArray(value)) {
+    const tag = (value as Record<string, unknown>)["@odata.type"];
+    const chosen = type.types.find((t) => typeof tag === "string" && tag.replace(/^#/, "").toLowerCase().endsWith(`.${t.name.toLowerCase()}`));
+    return chosen ? canonicalizePropertyNames(chosen.properties, value as Record<string, unknown>, chosen) : value;
   }
   return value;
 }

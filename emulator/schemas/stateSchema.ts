@@ -2,7 +2,8 @@
  * JSON schema of the whole tenant as `GET/PUT /_emulator/state` and the `--data` file carry it (see
  * model/tenant.ts): flow sets with their flows inline, each flow tagged by `kind`, values in stored shape.
  */
-import { flowKinds, FlowKind, outboundProvisioningFlowSet, readinessStatus } from "./edm";
+import { EntityDef, flowKinds, FlowKind, outboundProvisioningFlowSet, readinessStatus } from "./edm";
+import { connectorKinds, inboundFlowKinds, referenceDefinition, sourceSystemDefinition, yearTimePeriodDefinition } from "./inboundEdm";
 import { entitySchema } from "./jsonSchema";
 
 const timestamp = { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,7})?Z$" };
@@ -13,6 +14,71 @@ function withBase(schema: Record<string, unknown>, base: Record<string, unknown>
     ...schema,
     properties: { ...base, ...(schema.properties as object) },
     required: [...baseRequired, ...(schema.required as string[])],
+  };
+}
+
+function storedEntity(def: EntityDef, kind?: string) {
+  const base: Record<string, unknown> = { id };
+  if (kind) base.kind = { const: kind };
+  return withBase(entitySchema(def, { shape: "stored", requireNonNullable: true, requireOdataType: false }), base, kind ? ["id", "kind"] : ["id"]);
+}
+
+function polymorphicEntities(kinds: Record<string, EntityDef>) {
+  return {
+    type: "array",
+    items: {
+      type: "object",
+      discriminator: { propertyName: "kind" },
+      required: ["kind"],
+      properties: { kind: { type: "string", enum: Object.keys(kinds) } },
+      oneOf: Object.entries(kinds).map(([kind, def]) => storedEntity(def, kind)),
+    },
+  };
+}
+
+const publicError = {
+  type: "object",
+  additionalProperties: false,
+  required: ["code", "message"],
+  properties: { code: { type: "string" }, message: { type: "string" }, target: { type: ["string", "null"] } },
+};
+
+/** The inbound collections' schemas; each optional in a document (an older data file has none: they start empty). */
+function inboundStateProperties(): Record<string, unknown> {
+  return {
+    sourceSystems: { type: "array", items: storedEntity(sourceSystemDefinition) },
+    dataConnectors: polymorphicEntities(connectorKinds),
+    years: { type: "array", items: storedEntity(yearTimePeriodDefinition) },
+    inboundFlows: polymorphicEntities(inboundFlowKinds),
+    referenceDefinitions: {
+      type: "array",
+      items: withBase(
+        entitySchema(referenceDefinition, { shape: "stored", requireNonNullable: true, requireOdataType: false }),
+        { id, source: { type: "string", minLength: 1 }, createdDateTime: timestamp, lastModifiedDateTime: timestamp },
+        ["id", "source", "createdDateTime", "lastModifiedDateTime"],
+      ),
+    },
+    operations: {
+      type: "array",
+      items: {
+        type: "object",
+        additionalProperties: false,
+        required: ["id", "kind", "dataConnectorId", "createdDateTime", "lastActionDateTime", "status", "polls", "errors", "warnings"],
+        properties: {
+          id,
+          kind: { enum: ["validateOperation", "fileValidateOperation"] },
+          dataConnectorId: id,
+          createdDateTime: timestamp,
+          lastActionDateTime: timestamp,
+          status: { enum: ["notStarted", "running", "succeeded", "failed"] },
+          statusDetail: { type: ["string", "null"] },
+          polls: { type: "integer", minimum: 0 },
+          errors: { type: "array", items: publicError },
+          warnings: { type: "array", items: publicError },
+          validatedFiles: { type: "array", items: { type: "string" } },
+        },
+      },
+    },
   };
 }
 
@@ -71,6 +137,7 @@ export function tenantStateSchema(): Record<string, unknown> {
         },
       },
       flowSets: { type: "array", items: setSchema },
+      ...inboundStateProperties(),
     },
   };
 }

@@ -119,3 +119,78 @@ export const flowBodies = {
     creationOptions: { createBasedOnOrg: true, createBasedOnOrgPlusRoleGroup: true },
   }),
 };
+
+/** The industryData root, relative to graphUrl. */
+export const IDATA = "/external/industryData";
+
+/** Absolute bind URL of an entity as Graph's docs write them (the host is not the emulator's, on purpose). */
+export function bindUrl(segment: string, id: string, form: "slash" | "parens" | "relative" = "slash"): string {
+  if (form === "relative") return `external/industryData/${segment}/${id}`;
+  const base = `https://graph.microsoft.com/beta/external/industryData/${segment}`;
+  return form === "parens" ? `${base}('${id}')` : `${base}/${id}`;
+}
+
+/** The OneRoster provider's OAuth2 endpoint in the connector bodies (a URL, not a credential). */
+export const ONEROSTER_OAUTH_URL = "https://fakeProvider.net/oauth2/token";
+
+/** Bodies of valid inbound entities, in the shapes of Graph's docs examples. */
+export const inboundBodies = {
+  sourceSystem: () => ({
+    displayName: "Rostering source",
+    userMatchingSettings: [
+      { matchTarget: { code: "userPrincipalName" }, priorityOrder: 0, "roleGroup@odata.bind": bindUrl("roleGroups", "staff"), sourceIdentifier: { code: "username" } },
+      { matchTarget: { code: "userPrincipalName" }, priorityOrder: 1, "roleGroup@odata.bind": bindUrl("roleGroups", "students", "parens"), sourceIdentifier: { code: "username" } },
+    ],
+  }),
+  csvConnector: (sourceSystemId: string) => ({
+    "@odata.type": `${NS}azureDataLakeConnector`,
+    displayName: "CSV connector",
+    fileFormat: { code: "schoolDataSyncV2Rev1" },
+    "sourceSystem@odata.bind": bindUrl("sourceSystems", sourceSystemId, "parens"),
+  }),
+  oneRosterConnector: (sourceSystemId: string, clientSecret: string) => ({
+    "@odata.type": `${NS}oneRosterApiDataConnector`,
+    displayName: "Generic OAuth2 Connector",
+    "sourceSystem@odata.bind": bindUrl("sourceSystems", sourceSystemId, "parens"),
+    apiFormat: "oneRoster",
+    baseUrl: "https://fakeProvider.net/ims/oneroster/v1p1",
+    apiVersion: "1.1",
+    credential: {
+      "@odata.type": `${NS}oAuth2ClientCredential`,
+      displayName: "One Roster API Credentials",
+      clientId: "530be723-6af3-4952-8658-668fb2598ad7",
+      clientSecret,
+      tokenUrl: ONEROSTER_OAUTH_URL,
+      scope: null,
+    },
+    isDemographicsEnabled: false,
+    isFlagsEnabled: false,
+    isContactsEnabled: false,
+  }),
+  year: () => ({ displayName: "Fiscal Year 2022", startDate: "2022-09-01", endDate: "2023-06-15", year: { code: "2022" } }),
+  fileFlow: (connectorId: string, yearId: string) => ({
+    "@odata.type": `${NS}inboundFileFlow`,
+    "dataConnector@odata.bind": bindUrl("dataConnectors", connectorId),
+    dataDomain: "educationRostering",
+    displayName: "Inbound rostering flow",
+    effectiveDateTime: "2023-03-12T16:40:46.924769+05:30",
+    expirationDateTime: "2099-03-13T16:40:46.924769+05:30",
+    "year@odata.bind": bindUrl("years", yearId),
+  }),
+};
+
+/** POSTs `body` to `{IDATA}/{segment}` and returns the new id (failing with the status and body otherwise). */
+export async function createIn(emu: TestEmulator, segment: string, body: unknown): Promise<string> {
+  const r = await emu.graph("POST", `${IDATA}/${segment}`, body);
+  if (r.status !== 201) throw new Error(`create in ${segment}: ${r.status} ${JSON.stringify(r.body)}`);
+  return r.body.id as string;
+}
+
+/** A whole inbound chain: source system, CSV connector, year and file flow; their ids. */
+export async function createInboundChain(emu: TestEmulator): Promise<{ sourceSystemId: string; connectorId: string; yearId: string; flowId: string }> {
+  const sourceSystemId = await createIn(emu, "sourceSystems", inboundBodies.sourceSystem());
+  const connectorId = await createIn(emu, "dataConnectors", inboundBodies.csvConnector(sourceSystemId));
+  const yearId = await createIn(emu, "years", inboundBodies.year());
+  const flowId = await createIn(emu, "inboundFlows", inboundBodies.fileFlow(connectorId, yearId));
+  return { sourceSystemId, connectorId, yearId, flowId };
+}

@@ -10,7 +10,7 @@ import * as path from "node:path";
 import { promisify } from "node:util";
 import { exportSPKI, generateKeyPair, importJWK, JWK, jwtVerify, KeyLike, SignJWT } from "jose";
 import { generate } from "selfsigned";
-import { DEFAULT_TENANT_ID, DEFAULT_TEST_CLIENT, READ_WRITE_ALL } from "../../emulator";
+import { ALL_READ_WRITE, DEFAULT_TENANT_ID, DEFAULT_TEST_CLIENT } from "../../emulator";
 import { FLOW_SETS, startTestEmulator, TestEmulator } from "./helpers";
 import { readJson } from "./readJson";
 import { TEST_CLIENT_SECRETS } from "../support/testSecrets";
@@ -140,7 +140,7 @@ describe("emulator token endpoint", () => {
     await dispatcher.close();
     const key = await importJWK(jwks.keys[0], "RS256");
     const { payload } = await jwtVerify(r.body.access_token!, key, { audience: "https://graph.microsoft.com", issuer: `${emu.authorityHost}/${DEFAULT_TENANT_ID}/v2.0` });
-    expect(payload).toMatchObject({ roles: [READ_WRITE_ALL], azp: DEFAULT_TEST_CLIENT.clientId, tid: DEFAULT_TENANT_ID });
+    expect(payload).toMatchObject({ roles: [...ALL_READ_WRITE], azp: DEFAULT_TEST_CLIENT.clientId, tid: DEFAULT_TENANT_ID });
     expect((await emu.graph("POST", FLOW_SETS, { displayName: "by token" }, { token: r.body.access_token })).status).toBe(201);
   });
 
@@ -224,7 +224,7 @@ describe("emulator token endpoint", () => {
     }
 
     function expectRoundTrip(out: Awaited<ReturnType<typeof viaIdentity>>, mode: string) {
-      expect(out.result.roles).toEqual([READ_WRITE_ALL]);
+      expect(out.result.roles).toEqual([...ALL_READ_WRITE]);
       expect(out.result.created.displayName).toBe(`via ${mode}`);
       expect(out.result.patched).toBeNull(); // 204
       expect(out.result.got.displayName).toBe(`via ${mode}, patched`);

@@ -111,8 +111,8 @@ describe("emulator validation", () => {
   });
 
   test("an unknown Graph segment is a 400 in the envelope", async () => {
-    const r = await emu.graph("GET", "/external/industryData/inboundFlows");
+    const r = await emu.graph("GET", "/external/industryData/outboundFlowSets");
     expect(r.status).toBe(400);
-    expect(r.body.error.message).toContain("inboundFlows");
+    expect(r.body.error.message).toContain("outboundFlowSets");
   });
 });

@@ -108,6 +108,12 @@ export const TEST_CLIENT_SECRETS = secretTable({
   emulatorReader: "reader-secret",
   /** test/emulator/identity: a client registered through the admin API. */
   emulatorAdminAdded: "admin-added",
+  /** test/emulator (inbound): a OneRoster connector's OAuth clientSecret (write-only in Graph). */
+  emulatorOneRoster: "OneRoster-Client-Secret-2026!",
+  /** test/emulator (inbound): the rotated OneRoster clientSecret. */
+  emulatorOneRosterRotated: "OneRoster-Rotated-Secret-2027!",
+  /** test/emulator/inboundState: a clear clientSecret given to PUT /state. */
+  emulatorOneRosterSeeded: "OneRoster-Seeded-Secret-42",
   /** test/graph/providerConfig: industrydata:clientSecret from stack config. */
   providerConfig: "s3cret-value",
   /** test/graph/providerConfig: a secret config errors must not echo. */
