@@ -1,8 +1,9 @@
-export type { ProviderConfig, ProviderConfigKey } from "./providerConfig";
+export type { ProviderConfig, ProviderConfigKey, ProviderConfigKeySpec } from "./providerConfig";
 export {
   resolveProviderConfig,
   envNameFor,
   providerConfigKeys,
+  providerConfigSpecs,
   DEFAULT_GRAPH_ENDPOINT,
   DEFAULT_MAX_RETRIES,
   DEFAULT_CONCURRENCY,

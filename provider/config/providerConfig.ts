@@ -75,6 +75,30 @@ export const providerConfigKeys: readonly ProviderConfigKey[] = [
   "operationTimeout",
 ];
 
+/** How a configuration key is documented and typed where a package schema or a generated SDK shows it. */
+export interface ProviderConfigKeySpec {
+  description: string;
+  type: "string" | "integer" | "number";
+  /** Credentials: kept secret in state and never shown. */
+  secret?: boolean;
+}
+
+/** Every key's documentation, type and secrecy: the one place the package schema and the README take them from. */
+export const providerConfigSpecs: Readonly<Record<ProviderConfigKey, ProviderConfigKeySpec>> = {
+  graphEndpoint: { type: "string", description: "Graph base URL including the version segment; default `https://graph.microsoft.com/beta` (http only for a loopback host, such as the emulator)." },
+  tenantId: { type: "string", description: "Entra tenant (directory) id or domain, needed with `clientSecret` or `clientCertificatePath`." },
+  clientId: { type: "string", description: "Application (client) id of the app registration." },
+  clientSecret: { type: "string", secret: true, description: "Client secret of the app registration (secret; not with `clientCertificatePath`)." },
+  clientCertificatePath: { type: "string", description: "Path to a PEM file holding the app's certificate and its private key." },
+  authorityHost: { type: "string", description: "Entra authority host (e.g. `https://login.microsoftonline.us`); a custom one disables instance discovery." },
+  accessToken: { type: "string", secret: true, description: "A ready bearer token used as is (secret; meant for the emulator and short scripts)." },
+  caCertificatePath: { type: "string", description: "Extra PEM CA bundle trusted beside the system roots (a TLS-inspecting proxy, or the emulator's generated CA)." },
+  maxRetries: { type: "integer", description: "Retries after the first attempt of a throttled or transient failure, 0 to 20 (0 disables retrying); default 5." },
+  concurrency: { type: "integer", description: "Graph requests in flight at once for this provider, 1 to 64; default 4." },
+  operationTimeoutMs: { type: "integer", description: "Budget in milliseconds for one operation, retries and waits included, 1000 to 3600000; default 120000." },
+  operationTimeout: { type: "number", description: "The same budget in seconds (decimals allowed); `operationTimeoutMs` wins when both are set." },
+};
+
 /** `graphEndpoint` -> `INDUSTRYDATA_GRAPH_ENDPOINT`. */
 export function envNameFor(key: ProviderConfigKey): string {
   return "INDUSTRYDATA_" + key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase();

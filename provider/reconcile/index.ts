@@ -1,5 +1,7 @@
 /** provider/reconcile: pure JSON-in/JSON-out rules (diff, POST and PATCH bodies, outputs). No I/O, no Pulumi. */
 export { diffResource, effectiveDeleteOnDestroy, isAdoption, recordedDeleteOnDestroy } from "./diffResource";
+export { detailedDiff, valueAt } from "./detailedDiff";
+export type { PropertyChange } from "./detailedDiff";
 export { buildCreateBody } from "./buildCreateBody";
 export { buildPatchBody } from "./buildPatchBody";
 export { toOutputs } from "./toOutputs";
@@ -8,6 +10,7 @@ export type { AdoptedEntity } from "./adoptedEntity";
 export { differingProperties } from "./differingProperties";
 export { covers } from "./covers";
 export { toDeclaredForm } from "./declaredForm";
+export { importedInputs } from "./importedInputs";
 export { overlay, toWire } from "./wireValue";
 export { stripAnnotations } from "./json";
 export {

@@ -1,10 +1,7 @@
 import type * as pulumi from "@pulumi/pulumi";
-import { isGraphError } from "../graph";
-import { descriptors, type ResourceKind } from "../schema";
-import { assertAdoptedEntity, buildCreateBody, buildPatchBody, diffResource, isAdoption, recordedDeleteOnDestroy, toOutputs, type JsonObject } from "../reconcile";
+import { resourceOperations } from "../operations";
+import type { ResourceKind } from "../schema";
 import { checkInputs, withoutProviderKey } from "./checkInputs";
-import { assertKindFree, needsReread, patchEntity } from "./entityOperations";
-import type { ResourceLocator } from "./resourceLocator";
 import { graphContext } from "./runtimeConfig";
 
 /** A dynamic provider with every CRUD method (configure is the runtime's, shared by all kinds). */
@@ -13,115 +10,43 @@ export type CrudProvider = Required<Omit<pulumi.dynamic.ResourceProvider, "confi
 /** What a resource kind's provider is built from. */
 export interface ResourceProviderOptions {
   kind: ResourceKind;
-  locator: ResourceLocator;
 }
 
 /**
- * The dynamic provider of one resource kind. Every method is thin glue: the rules live in provider/schema and
- * provider/reconcile (pure), HTTP in provider/graph; the methods only sequence them.
+ * The dynamic provider of one resource kind: the dynamic front end of provider/operations, which sequences the
+ * rules (provider/schema, provider/reconcile) and the HTTP (provider/graph); the methods here only translate
+ * the dynamic-provider host's shapes (`__provider` key, CreateResult, the process-wide configuration).
  */
-export function createResourceProvider({ kind, locator }: ResourceProviderOptions): CrudProvider {
-  const descriptor = descriptors[kind];
+export function createResourceProvider({ kind }: ResourceProviderOptions): CrudProvider {
+  const operations = resourceOperations[kind];
   return {
     async check(_olds, news) {
       return checkInputs(kind, news);
     },
 
     async diff(_id, olds, news) {
-      const result = diffResource(kind, withoutProviderKey(news), withoutProviderKey(olds));
+      const result = operations.diff(withoutProviderKey(olds), withoutProviderKey(news));
       // `changes` is always a boolean: left undefined, the engine falls back to its own comparison of old inputs.
       return { changes: result.changes, replaces: result.replaces, deleteBeforeReplace: result.deleteBeforeReplace };
     },
 
     async create(news) {
-      const declared = withoutProviderKey(news);
-      const adoptedId = locator.adoptedId(declared);
-      if (adoptedId !== undefined) return adopt(declared, adoptedId);
-      if (descriptor.abstract) throw new Error(`${descriptor.resourceName} can only adopt an existing flow: set flowId`);
-      return createNew(declared);
+      const { id, outputs } = await operations.create(graphContext(), withoutProviderKey(news));
+      return { id, outs: outputs };
     },
 
     async read(id, props) {
-      const olds = withoutProviderKey(props ?? {});
-      const { client } = graphContext();
-      try {
-        const server = await client.get<JsonObject>(locator.entityPath(id));
-        return { id, props: toOutputs(kind, server, undefined, { olds }) };
-      } catch (error) {
-        if (!isNotFound(error)) throw error;
-        if (isAdoption(kind, undefined, olds)) throw adoptedGoneError({ what: locator.describe(id), noun: locator.noun, argument: descriptor.adoptArgument });
-        // Deleted out of band: an empty id tells the engine the resource is gone, so the next `up` recreates it.
-        return { id: "", props: {} };
-      }
+      const outputs = await operations.read(graphContext(), id, withoutProviderKey(props ?? {}));
+      // An empty id tells the engine the resource is gone, so the next `up` recreates it.
+      return outputs === undefined ? { id: "", props: {} } : { id, props: outputs };
     },
 
     async update(id, oldProps, news) {
-      const olds = withoutProviderKey(oldProps);
-      const declared = withoutProviderKey(news);
-      const { client, graphEndpoint } = graphContext();
-      // Built over the last-read server value kept in the outputs, so undeclared sub-properties are sent back intact.
-      const body = buildPatchBody(kind, declared, olds, { graphEndpoint, olds });
-      const server = body === undefined ? olds : await patchEntity(client, locator.entityPath(id), body);
-      return { outs: toOutputs(kind, server, declared, { olds }) };
+      return { outs: await operations.update(graphContext(), id, withoutProviderKey(oldProps), withoutProviderKey(news)) };
     },
 
     async delete(id, props) {
-      if (!recordedDeleteOnDestroy(kind, withoutProviderKey(props))) return;
-      const { client } = graphContext();
-      try {
-        await client.delete(locator.entityPath(id));
-      } catch (error) {
-        if (!isNotFound(error)) throw error; // already gone: the goal of a delete
-      }
+      await operations.delete(graphContext(), id, withoutProviderKey(props));
     },
   };
-
-  async function createNew(declared: JsonObject): Promise<pulumi.dynamic.CreateResult> {
-    const { client, graphEndpoint } = graphContext();
-    if (descriptor.isFlow) await assertKindFree(client, kind, String(declared.flowSetId));
-    const created = await client.post<JsonObject>(locator.collectionPath(declared), buildCreateBody(kind, declared, { graphEndpoint }));
-    const id = locator.resourceId(declared, String(created.id));
-    try {
-      const server = needsReread(created) ? await client.get<JsonObject>(locator.entityPath(id)) : created;
-      return { id, outs: toOutputs(kind, server, declared) };
-    } catch (error) {
-      // The entity exists now: report it as created-but-failed so the engine records it instead of leaking it.
-      throw initFailedError(error, id, toOutputs(kind, created, declared));
-    }
-  }
-
-  async function adopt(declared: JsonObject, id: string): Promise<pulumi.dynamic.CreateResult> {
-    const { client, graphEndpoint } = graphContext();
-    const path = locator.entityPath(id);
-    const existing = await client.get<JsonObject>(path).catch((error: unknown) => {
-      throw isNotFound(error) ? new Error(`cannot adopt ${locator.describe(id)}: it does not exist (404)`) : error;
-    });
-    assertAdoptedEntity({ kind, id: String(declared[descriptor.adoptArgument]), entity: existing, what: locator.describe(id) });
-    const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
-    const server = body === undefined ? existing : await patchEntity(client, path, body);
-    return { id, outs: toOutputs(kind, server, declared) };
-  }
-}
-
-function isNotFound(error: unknown): boolean {
-  return isGraphError(error) && error.status === 404;
-}
-
-/** An adopted entity is someone else's: gone means the program is wrong, not that it should be recreated. */
-function adoptedGoneError({ what, noun, argument }: { what: string; noun: string; argument: string }): Error {
-  return new Error(
-    `${what} no longer exists (404). It was adopted with ${argument}, so it is not recreated: remove the resource ` +
-      `from the stack (pulumi state delete <urn>), then drop ${argument} to have a new ${noun} created, or set it to ` +
-      `adopt another ${noun}.`,
-  );
-}
-
-/** The shape the dynamic-provider host turns into a "created but failed to initialize" answer. */
-function initFailedError(cause: unknown, id: string, properties: JsonObject): Error {
-  const message = cause instanceof Error ? cause.message : String(cause);
-  return Object.assign(new Error(`created ${id}, then reading it back failed: ${message}`), {
-    id,
-    properties,
-    reasons: [message],
-  });
 }

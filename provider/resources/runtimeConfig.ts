@@ -1,12 +1,8 @@
 import { resolveProviderConfig, type ProviderConfig } from "../config";
-import { getSharedGraphClient, type GraphClient } from "../graph";
+import { getSharedGraphClient } from "../graph";
+import type { GraphContext } from "../operations";
 
-/** What a provider method needs to talk to Graph. */
-export interface GraphContext {
-  client: GraphClient;
-  /** The configured endpoint, the base of `roleGroup@odata.bind` URLs. */
-  graphEndpoint: string;
-}
+export type { GraphContext };
 
 type ConfigState = { config: ProviderConfig } | { error: unknown } | undefined;
 
@@ -30,7 +26,8 @@ export async function configure(config: { get(key: string): string | undefined }
 }
 
 /**
- * The Graph client and endpoint of this process. Without a prior `configure()` (tools and tests calling the
+ * The Graph context of this process: the dynamic-provider host configures once per process, so every resource
+ * shares it (the plugin keeps one per provider instance instead). Without a prior `configure()` (tools and tests calling the
  * providers directly) the configuration comes from the `INDUSTRYDATA_*` environment variables.
  */
 export function graphContext(): GraphContext {

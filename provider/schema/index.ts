@@ -27,7 +27,7 @@ export type { NavigationBinding, ResourceKind, TypeDescriptor } from "./descript
 export { flowSetsPath, flowSetPath, flowsPath, flowPath, fillPathTemplate, roleGroupsPath, roleGroupBindUrl, roleGroupIdFromBindUrl } from "./paths";
 export { idSegment, idSegmentProblem, maxIdLength } from "./idSegment";
 export { jsonSchemas } from "./jsonSchemas";
-export { validateInputs } from "./validateInputs";
+export { adoptFormSchema, validateInputs } from "./validateInputs";
 export type { InputFailure, ValidationResult } from "./validateInputs";
 export { pulumiUnknownValue, fillOdataTypes } from "./validateInputs";
 export { patternOf, childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject, valuesAt } from "./jsonPath";

@@ -37,15 +37,29 @@ import type {
 
 const nonEmptyString = { type: "string", minLength: 1 } as const;
 
-const flowSetIdSchema = { ...nonEmptyString } as const;
-const adoptedIdSchema = { ...nonEmptyString, nullable: true } as const;
-const deleteOnDestroySchema = { type: "boolean", nullable: true } as const;
+const flowSetIdSchema = {
+  ...nonEmptyString,
+  description: "Id of the parent `OutboundProvisioningFlowSet`. Changing this replaces the resource (deleted first: a set holds at most one flow of each kind).",
+} as const;
+const adoptedFlowIdSchema = {
+  ...nonEmptyString,
+  nullable: true,
+  description:
+    "Adopt the existing flow with this id instead of creating one: the provider reads it and PATCHes only what differs from these arguments. Changing this replaces the resource.",
+} as const;
+const deleteOnDestroySchema = {
+  type: "boolean",
+  nullable: true,
+  description: "Delete the entity from the tenant on destroy. Default: true for a created one, false for an adopted one.",
+} as const;
 
 const basicFilter = {
   type: "object",
+  title: "basicFilter",
+  description: "Which organisations of the inbound data the set provisions.",
   properties: {
-    attribute: { type: "string", enum: filterOptionsValues },
-    in: { type: "array", items: nonEmptyString },
+    attribute: { type: "string", enum: filterOptionsValues, description: "The attribute filtered on (`orgExternalId`)." },
+    in: { type: "array", items: nonEmptyString, description: "The values kept (organisation external ids); order-free." },
   },
   required: ["attribute", "in"],
   additionalProperties: false,
@@ -54,10 +68,17 @@ const basicFilter = {
 /** OutboundProvisioningFlowSet (flowSetId: the existing set to adopt; the same schema as a flow's flowId). */
 export const flowSetSchema = {
   type: "object",
+  description:
+    "A School Data Sync outbound provisioning flow set (Graph `outboundProvisioningFlowSet`): the parent of the provisioning flows. Created with POST, or adopted with `flowSetId`; updated with one PATCH holding only what differs. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: the set id.",
   properties: {
-    flowSetId: adoptedIdSchema,
+    flowSetId: {
+      ...nonEmptyString,
+      nullable: true,
+      description:
+        "Adopt the existing flow set with this id instead of creating one: the provider reads it and PATCHes only what differs from these arguments. Changing this replaces the resource.",
+    },
     deleteOnDestroy: deleteOnDestroySchema,
-    displayName: nonEmptyString,
+    displayName: { ...nonEmptyString, description: "The set's name as the SDS portal shows it (required to create a set)." },
     filter: { ...basicFilter, nullable: true },
   },
   required: ["displayName"],
@@ -66,16 +87,31 @@ export const flowSetSchema = {
 
 const simplePasswordSettings = {
   type: "object",
-  properties: { password: nonEmptyString },
+  title: "simplePasswordSettings",
+  description: "The default password of users created for the role group.",
+  properties: {
+    password: {
+      ...nonEmptyString,
+      description:
+        "The password (secret, write-only: Graph returns it masked, so a change is detected from the declared value, kept hashed in state).",
+    },
+  },
   required: ["password"],
   additionalProperties: false,
 } satisfies JSONSchemaType<SimplePasswordSettingsArgs>;
 
 const userConfiguration = {
   type: "object",
+  title: "userConfiguration",
+  description: "How users of one role group are created.",
   properties: {
-    roleGroupId: nonEmptyString,
-    licenseSkus: { type: "array", items: nonEmptyString, nullable: true },
+    roleGroupId: { ...nonEmptyString, description: 'Id of the role group ("staff", "students", …); written as `roleGroup@odata.bind`.' },
+    licenseSkus: {
+      type: "array",
+      items: nonEmptyString,
+      nullable: true,
+      description: "License SKUs assigned to the users created (e.g. `M365EDU_A3_STUUSEBNFT`); order-free.",
+    },
     defaultPasswordSettings: { ...simplePasswordSettings, nullable: true },
   },
   required: ["roleGroupId"],
@@ -84,8 +120,15 @@ const userConfiguration = {
 
 const userCreationOptions = {
   type: "object",
+  title: "userCreationOptions",
+  description: "How new users are created. Unmanaged when omitted.",
   properties: {
-    configurations: { type: "array", items: userConfiguration, nullable: true },
+    configurations: {
+      type: "array",
+      items: userConfiguration,
+      nullable: true,
+      description: "One configuration per role group, matched by `roleGroupId` (order-free).",
+    },
   },
   required: [],
   additionalProperties: false,
@@ -93,10 +136,21 @@ const userCreationOptions = {
 
 const additionalUserOptions = {
   type: "object",
+  title: "additionalUserOptions",
+  description: "Options for every user. Sub-properties left out keep their value in the tenant.",
   properties: {
-    allowStudentContactAssociation: { type: "boolean", nullable: true },
-    markAllStudentsAsMinors: { type: "boolean", nullable: true },
-    studentAgeGroup: { type: "string", enum: [...studentAgeGroupValues, null], nullable: true },
+    allowStudentContactAssociation: { type: "boolean", nullable: true, description: "Whether student contacts are associated with students." },
+    markAllStudentsAsMinors: {
+      type: "boolean",
+      nullable: true,
+      description: "Deprecated (Graph stops honouring it after 2025-10-15): use `studentAgeGroup`. Accepted with a warning.",
+    },
+    studentAgeGroup: {
+      type: "string",
+      enum: [...studentAgeGroupValues, null],
+      nullable: true,
+      description: "The age group assigned to students; null turns age-group enforcement off. Compared case-insensitively.",
+    },
   },
   required: [],
   additionalProperties: false,
@@ -104,11 +158,14 @@ const additionalUserOptions = {
 
 const userManagementOptions = {
   type: "object",
+  title: "userManagementOptions",
+  description: "Attribute and option choices for every user (required by Graph on every update).",
   properties: {
     additionalAttributes: {
       type: "array",
       items: { type: "string", enum: additionalUserAttributesValues },
       nullable: true,
+      description: "Extra user attributes provisioned; order-free, case-insensitive.",
     },
     additionalOptions: additionalUserOptions,
   },
@@ -119,11 +176,17 @@ const userManagementOptions = {
 /** UserProvisioningFlow. */
 export const userSchema = {
   type: "object",
+  description:
+    "A School Data Sync user provisioning flow (Graph `userProvisioningFlow`) in an outbound flow set: which users are created and how they are managed. Created with POST, or adopted with `flowId`; updated with one PATCH holding only what differs from the declared arguments. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: `<flowSetId>/<flowId>`.",
   properties: {
     flowSetId: flowSetIdSchema,
-    flowId: adoptedIdSchema,
+    flowId: adoptedFlowIdSchema,
     deleteOnDestroy: deleteOnDestroySchema,
-    createUnmatchedUsers: { type: "boolean", nullable: true },
+    createUnmatchedUsers: {
+      type: "boolean",
+      nullable: true,
+      description: "Whether users in the inbound data that match no existing user are created (true) or ignored. Unmanaged when omitted.",
+    },
     creationOptions: { ...userCreationOptions, nullable: true },
     managementOptions: userManagementOptions,
   },
@@ -133,9 +196,11 @@ export const userSchema = {
 
 const additionalClassGroupOptions = {
   type: "object",
+  title: "additionalClassGroupOptions",
+  description: "Options of the class groups created.",
   properties: {
-    createTeam: { type: "boolean" },
-    writeDisplayNameOnCreateOnly: { type: "boolean" },
+    createTeam: { type: "boolean", description: "Whether a Microsoft Teams team is created for each class group." },
+    writeDisplayNameOnCreateOnly: { type: "boolean", description: "Whether the display name is written only when the group is created." },
   },
   required: ["createTeam", "writeDisplayNameOnCreateOnly"],
   additionalProperties: false,
@@ -143,16 +208,30 @@ const additionalClassGroupOptions = {
 
 const sectionRoleReferenceValue = {
   type: "object",
-  properties: { code: nonEmptyString },
+  title: "sectionRoleReferenceValue",
+  description: "A section role.",
+  properties: { code: { ...nonEmptyString, description: 'The section-role code, e.g. "teacher" or "student"; compared case-insensitively.' } },
   required: ["code"],
   additionalProperties: false,
 } satisfies JSONSchemaType<SectionRoleReferenceValueArgs>;
 
 const enrollmentMappings = {
   type: "object",
+  title: "enrollmentMappings",
+  description: "Which section roles become owners and members of the class groups.",
   properties: {
-    ownerEnrollmentMappings: { type: "array", items: sectionRoleReferenceValue, nullable: true },
-    memberEnrollmentMappings: { type: "array", items: sectionRoleReferenceValue, nullable: true },
+    ownerEnrollmentMappings: {
+      type: "array",
+      items: sectionRoleReferenceValue,
+      nullable: true,
+      description: "Section roles made group owners; order-free.",
+    },
+    memberEnrollmentMappings: {
+      type: "array",
+      items: sectionRoleReferenceValue,
+      nullable: true,
+      description: "Section roles made group members; order-free.",
+    },
   },
   required: [],
   additionalProperties: false,
@@ -160,11 +239,14 @@ const enrollmentMappings = {
 
 const classGroupConfiguration = {
   type: "object",
+  title: "classGroupConfiguration",
+  description: "How class groups are created (required by Graph on every update).",
   properties: {
     additionalAttributes: {
       type: "array",
       items: { type: "string", enum: additionalClassGroupAttributesValues },
       nullable: true,
+      description: "Extra class attributes provisioned; order-free, case-insensitive.",
     },
     additionalOptions: additionalClassGroupOptions,
     enrollmentMappings,
@@ -176,9 +258,11 @@ const classGroupConfiguration = {
 /** ClassGroupProvisioningFlow. */
 export const classGroupSchema = {
   type: "object",
+  description:
+    "A School Data Sync class-group provisioning flow (Graph `classGroupProvisioningFlow`): Microsoft 365 groups (and optionally teams) per class. Created with POST, or adopted with `flowId`. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: `<flowSetId>/<flowId>`.",
   properties: {
     flowSetId: flowSetIdSchema,
-    flowId: adoptedIdSchema,
+    flowId: adoptedFlowIdSchema,
     deleteOnDestroy: deleteOnDestroySchema,
     configuration: classGroupConfiguration,
   },
@@ -188,9 +272,11 @@ export const classGroupSchema = {
 
 const securityGroupCreationOptions = {
   type: "object",
+  title: "securityGroupCreationOptions",
+  description: "Which security groups are created (required by Graph on every update).",
   properties: {
-    createBasedOnRoleGroup: { type: "boolean" },
-    createBasedOnOrgPlusRoleGroup: { type: "boolean" },
+    createBasedOnRoleGroup: { type: "boolean", description: "Whether one security group is created per role group." },
+    createBasedOnOrgPlusRoleGroup: { type: "boolean", description: "Whether one security group is created per organisation and role group." },
   },
   required: ["createBasedOnRoleGroup", "createBasedOnOrgPlusRoleGroup"],
   additionalProperties: false,
@@ -199,9 +285,11 @@ const securityGroupCreationOptions = {
 /** SecurityGroupProvisioningFlow. */
 export const securityGroupSchema = {
   type: "object",
+  description:
+    "A School Data Sync security-group provisioning flow (Graph `securityGroupProvisioningFlow`). Created with POST, or adopted with `flowId`. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: `<flowSetId>/<flowId>`.",
   properties: {
     flowSetId: flowSetIdSchema,
-    flowId: adoptedIdSchema,
+    flowId: adoptedFlowIdSchema,
     deleteOnDestroy: deleteOnDestroySchema,
     creationOptions: securityGroupCreationOptions,
   },
@@ -211,9 +299,11 @@ export const securityGroupSchema = {
 
 const adminUnitCreationOptions = {
   type: "object",
+  title: "adminUnitCreationOptions",
+  description: "Which administrative units are created (required by Graph on every update).",
   properties: {
-    createBasedOnOrg: { type: "boolean" },
-    createBasedOnOrgPlusRoleGroup: { type: "boolean" },
+    createBasedOnOrg: { type: "boolean", description: "Whether one administrative unit is created per organisation." },
+    createBasedOnOrgPlusRoleGroup: { type: "boolean", description: "Whether one administrative unit is created per organisation and role group." },
   },
   required: ["createBasedOnOrg", "createBasedOnOrgPlusRoleGroup"],
   additionalProperties: false,
@@ -222,9 +312,11 @@ const adminUnitCreationOptions = {
 /** AdministrativeUnitProvisioningFlow. */
 export const administrativeUnitSchema = {
   type: "object",
+  description:
+    "A School Data Sync administrative-unit provisioning flow (Graph `administrativeUnitProvisioningFlow`). Created with POST, or adopted with `flowId`. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: `<flowSetId>/<flowId>`.",
   properties: {
     flowSetId: flowSetIdSchema,
-    flowId: adoptedIdSchema,
+    flowId: adoptedFlowIdSchema,
     deleteOnDestroy: deleteOnDestroySchema,
     creationOptions: adminUnitCreationOptions,
   },
@@ -235,11 +327,22 @@ export const administrativeUnitSchema = {
 /** ProvisioningFlow (base kind: adopt only, so flowId is required). */
 export const provisioningFlowSchema = {
   type: "object",
+  description:
+    "An existing provisioning flow of any kind (Graph `provisioningFlow`, abstract): base properties only, so it can only adopt (`flowId` required). Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: `<flowSetId>/<flowId>`.",
   properties: {
     flowSetId: flowSetIdSchema,
-    flowId: nonEmptyString,
+    flowId: {
+      ...nonEmptyString,
+      description: "Id of the existing flow (of any kind) to adopt. Required: the base type is abstract, so it cannot be created. Changing this replaces the resource.",
+    },
     deleteOnDestroy: deleteOnDestroySchema,
-    readinessStatus: { type: "string", enum: [...readinessStatusValues, null], nullable: true },
+    readinessStatus: {
+      type: "string",
+      enum: [...readinessStatusValues, null],
+      nullable: true,
+      description:
+        "The readiness state to PATCH (seeds 001/002 list it as patchable although Graph's metadata marks it computed); sent only when declared.",
+    },
   },
   required: ["flowSetId", "flowId"],
   additionalProperties: false,

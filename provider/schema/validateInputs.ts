@@ -53,14 +53,17 @@ interface CompiledKind {
   adopt: ValidateFunction;
 }
 
+/** The adopt form of a kind's schema: what every declaration of it needs (the package schema's required properties). */
+export function adoptFormSchema(kind: ResourceKind): Record<string, unknown> {
+  const keep = ["flowSetId", ...(kind === "provisioningFlow" ? ["flowId"] : [])];
+  return adoptForm(jsonSchemas[kind] as Record<string, unknown>, keep);
+}
+
 const compiled = Object.fromEntries(
-  Object.entries(jsonSchemas).map(([kind, schema]) => {
-    const keep = ["flowSetId", ...(kind === "provisioningFlow" ? ["flowId"] : [])];
-    return [
-      kind,
-      { create: ajv.compile(schema), adopt: ajv.compile(adoptForm(schema as Record<string, unknown>, keep)) },
-    ];
-  }),
+  Object.entries(jsonSchemas).map(([kind, schema]) => [
+    kind,
+    { create: ajv.compile(schema), adopt: ajv.compile(adoptFormSchema(kind as ResourceKind)) },
+  ]),
 ) as Record<ResourceKind, CompiledKind>;
 
 /**

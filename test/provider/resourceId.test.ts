@@ -1,4 +1,4 @@
-import { formatFlowResourceId, parseFlowResourceId } from "../../provider/resources/resourceId";
+import { formatFlowResourceId, parseFlowResourceId } from "../../provider/operations/resourceId";
 
 describe("flow resource ids are <setId>/<flowId>", () => {
   test("format and parse round-trip", () => {

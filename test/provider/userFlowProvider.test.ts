@@ -1,6 +1,6 @@
 import { PASSWORD_MASK, passwordMatches } from "../../emulator";
 import { flowPath, flowsPath } from "../../provider/schema";
-import { parseFlowResourceId } from "../../provider/resources/resourceId";
+import { parseFlowResourceId } from "../../provider/operations/resourceId";
 import { providers } from "../../provider/resources/runtime";
 import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
 import { TEST_PASSWORDS } from "../support/testSecrets";

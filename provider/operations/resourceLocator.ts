@@ -1,4 +1,4 @@
-import { flowPath, flowSetPath, flowSetsPath, flowsPath } from "../schema";
+import { descriptors, flowPath, flowSetPath, flowSetsPath, flowsPath, type ResourceKind } from "../schema";
 import { formatFlowResourceId, parseFlowResourceId } from "./resourceId";
 
 type Inputs = Record<string, unknown>;
@@ -17,6 +17,8 @@ export interface ResourceLocator {
   describe(id: string): string;
   /** What the entity is called in error messages: "flow set", "flow". */
   noun: string;
+  /** The provider fields that adopt the entity behind a Pulumi id (what `pulumi import` declares). */
+  adoptionInputs(id: string): Inputs;
 }
 
 /** Flow sets: top-level entities whose Pulumi id is the Graph id; `flowSetId` adopts an existing one. */
@@ -28,6 +30,7 @@ export const flowSetLocator: ResourceLocator = {
   adoptedId: (inputs) => (typeof inputs.flowSetId === "string" ? inputs.flowSetId : undefined),
   describe: (id) => `flow set ${id}`,
   noun: "flow set",
+  adoptionInputs: (id) => ({ flowSetId: id }),
 };
 
 /** Flows: children of a set, whose Pulumi id is `<setId>/<flowId>`. */
@@ -47,4 +50,10 @@ export const flowLocator: ResourceLocator = {
     return `flow ${flowId} in flow set ${flowSetId}`;
   },
   noun: "flow",
+  adoptionInputs: (id) => ({ ...parseFlowResourceId(id) }),
 };
+
+/** The locator of a resource kind: where its descriptor says it lives (a flow set's children, or top level). */
+export function locatorFor(kind: ResourceKind): ResourceLocator {
+  return descriptors[kind].isFlow ? flowLocator : flowSetLocator;
+}

@@ -1,0 +1,220 @@
+import { isGraphError, type GraphClient } from "../graph";
+import { childPath, descriptors, elementPath, pulumiUnknownValue, validateInputs, type InputFailure, type ResourceKind } from "../schema";
+import {
+  assertAdoptedEntity,
+  buildCreateBody,
+  buildPatchBody,
+  diffResource,
+  importedInputs,
+  isAdoption,
+  recordedDeleteOnDestroy,
+  toOutputs,
+  type DiffResult,
+  type JsonObject,
+} from "../reconcile";
+import { assertKindFree, needsReread, patchEntity } from "./entityOperations";
+import type { ResourceLocator } from "./resourceLocator";
+
+/** What an operation needs to talk to Graph: given by the front end (one per process, or one per provider instance). */
+export interface GraphContext {
+  client: GraphClient;
+  /** The configured endpoint, the base of `roleGroup@odata.bind` URLs. */
+  graphEndpoint: string;
+}
+
+/** `check`'s answer: the inputs to store, failures naming property paths, and warnings for the user. */
+export interface CheckOutcome {
+  inputs: JsonObject;
+  failures: InputFailure[];
+  warnings: string[];
+}
+
+/** A created or adopted resource: its Pulumi id and outputs. */
+export interface CreatedResource {
+  id: string;
+  outputs: JsonObject;
+}
+
+/**
+ * The operations of one resource kind, independent of the front end (the dynamic provider or the plugin):
+ * they sequence provider/schema, provider/reconcile (pure rules) and provider/graph (HTTP) for a Graph context
+ * the caller passes in. Inputs and outputs are plain JSON: secrets unwrapped, provider bookkeeping removed.
+ */
+export interface ResourceOperations {
+  kind: ResourceKind;
+  locator: ResourceLocator;
+  check(news: JsonObject): CheckOutcome;
+  diff(olds: JsonObject, news: JsonObject): DiffResult;
+  create(ctx: GraphContext, news: JsonObject): Promise<CreatedResource>;
+  /** The outputs as Graph now holds the entity, or undefined when it is gone (deleted out of band). */
+  read(ctx: GraphContext, id: string, olds: JsonObject): Promise<JsonObject | undefined>;
+  update(ctx: GraphContext, id: string, olds: JsonObject, news: JsonObject): Promise<JsonObject>;
+  delete(ctx: GraphContext, id: string, olds: JsonObject): Promise<void>;
+  /**
+   * Reads an existing entity for `pulumi import`: the arguments that declare it as it is (adopting it, so
+   * destroy leaves it unless `deleteOnDestroy: true`) and the outputs they would have produced. No PATCH.
+   */
+  importExisting(ctx: GraphContext, id: string): Promise<{ inputs: JsonObject; outputs: JsonObject } | undefined>;
+}
+
+/** What a resource kind's operations are built from. */
+export interface ResourceOperationsOptions {
+  kind: ResourceKind;
+  locator: ResourceLocator;
+}
+
+/** The operations of a resource kind (see {@link ResourceOperations}). */
+export function createResourceOperations({ kind, locator }: ResourceOperationsOptions): ResourceOperations {
+  const descriptor = descriptors[kind];
+  return {
+    kind,
+    locator,
+
+    check: (news) => checkResource(kind, news),
+
+    diff: (olds, news) => diffResource(kind, news, olds),
+
+    async create(ctx, declared) {
+      const adoptedId = locator.adoptedId(declared);
+      if (adoptedId !== undefined) return adopt(ctx, declared, adoptedId);
+      if (descriptor.abstract) throw new Error(`${descriptor.resourceName} can only adopt an existing flow: set flowId`);
+      return createNew(ctx, declared);
+    },
+
+    async read({ client }, id, olds) {
+      try {
+        const server = await client.get<JsonObject>(locator.entityPath(id));
+        return toOutputs(kind, server, undefined, { olds });
+      } catch (error) {
+        if (!isNotFound(error)) throw error;
+        if (isAdoption(kind, undefined, olds)) throw adoptedGoneError({ what: locator.describe(id), noun: locator.noun, argument: descriptor.adoptArgument });
+        // Deleted out of band: the front end tells the engine it is gone, so the next `up` recreates it.
+        return undefined;
+      }
+    },
+
+    async update({ client, graphEndpoint }, id, olds, declared) {
+      // Built over the last-read server value kept in the outputs, so undeclared sub-properties are sent back intact.
+      const body = buildPatchBody(kind, declared, olds, { graphEndpoint, olds });
+      const server = body === undefined ? olds : await patchEntity(client, locator.entityPath(id), body);
+      return toOutputs(kind, server, declared, { olds });
+    },
+
+    async delete({ client }, id, olds) {
+      if (!recordedDeleteOnDestroy(kind, olds)) return;
+      try {
+        await client.delete(locator.entityPath(id));
+      } catch (error) {
+        if (!isNotFound(error)) throw error; // already gone: the goal of a delete
+      }
+    },
+
+    importExisting: (ctx, id) => importExisting(ctx, id),
+  };
+
+  async function importExisting({ client }: GraphContext, id: string): Promise<{ inputs: JsonObject; outputs: JsonObject } | undefined> {
+    let server: JsonObject;
+    try {
+      server = await client.get<JsonObject>(locator.entityPath(id));
+    } catch (error) {
+      if (isNotFound(error)) return undefined;
+      throw error;
+    }
+    const identity = locator.adoptionInputs(id);
+    assertAdoptedEntity({ kind, id: String(identity[descriptor.adoptArgument]), entity: server, what: locator.describe(id) });
+    const inputs = importedInputs(kind, server, identity);
+    return { inputs, outputs: toOutputs(kind, server, inputs) };
+  }
+
+  async function createNew({ client, graphEndpoint }: GraphContext, declared: JsonObject): Promise<CreatedResource> {
+    if (descriptor.isFlow) await assertKindFree(client, kind, String(declared.flowSetId));
+    const created = await client.post<JsonObject>(locator.collectionPath(declared), buildCreateBody(kind, declared, { graphEndpoint }));
+    const id = locator.resourceId(declared, String(created.id));
+    try {
+      const server = needsReread(created) ? await client.get<JsonObject>(locator.entityPath(id)) : created;
+      return { id, outputs: toOutputs(kind, server, declared) };
+    } catch (error) {
+      // The entity exists now: report it as created-but-failed so the engine records it instead of leaking it.
+      throw initFailedError(error, id, toOutputs(kind, created, declared));
+    }
+  }
+
+  async function adopt({ client, graphEndpoint }: GraphContext, declared: JsonObject, id: string): Promise<CreatedResource> {
+    const path = locator.entityPath(id);
+    const existing = await client.get<JsonObject>(path).catch((error: unknown) => {
+      throw isNotFound(error) ? new Error(`cannot adopt ${locator.describe(id)}: it does not exist (404)`) : error;
+    });
+    assertAdoptedEntity({ kind, id: String(declared[descriptor.adoptArgument]), entity: existing, what: locator.describe(id) });
+    const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
+    const server = body === undefined ? existing : await patchEntity(client, path, body);
+    return { id, outputs: toOutputs(kind, server, declared) };
+  }
+}
+
+/**
+ * Validates a resource's arguments before any HTTP call (property path and allowed values in each failure) and
+ * fills the `@odata.type` values Graph needs. A preview can hold values not known yet (the id of a set created
+ * in the same run): they cannot be judged now and are checked again when known, so only failures elsewhere
+ * count, and the inputs pass unchanged.
+ */
+export function checkResource(kind: ResourceKind, raw: JsonObject): CheckOutcome {
+  const result = validateInputs(kind, raw);
+  const warnings = result.warnings.map((warning) => `${descriptors[kind].resourceName}: ${warning}`);
+  const unknowns = unknownPaths(raw, "");
+  if (unknowns.length === 0) return { inputs: result.inputs, failures: result.failures, warnings };
+  const failures = result.failures.filter((f) => !unknowns.some((path) => isAtOrUnder(f.property, path)));
+  return { inputs: raw, failures, warnings };
+}
+
+/** Paths (`a.b[0].c`, the notation of validation failures) of every value the engine marked unknown. */
+function unknownPaths(value: unknown, path: string): string[] {
+  if (value === pulumiUnknownValue) return [path];
+  if (Array.isArray(value)) return value.flatMap((item, i) => unknownPaths(item, elementPath(path, i)));
+  if (value !== null && typeof value === "object") {
+    return Object.entries(value).flatMap(([key, child]) => unknownPaths(child, childPath(path, key)));
+  }
+  return [];
+}
+
+function isAtOrUnder(property: string, path: string): boolean {
+  return property === path || property.startsWith(`${path}.`) || property.startsWith(`${path}[`);
+}
+
+/** True for Graph's 404. */
+export function isNotFound(error: unknown): boolean {
+  return isGraphError(error) && error.status === 404;
+}
+
+/** An adopted entity is someone else's: gone means the program is wrong, not that it should be recreated. */
+function adoptedGoneError({ what, noun, argument }: { what: string; noun: string; argument: string }): Error {
+  return new Error(
+    `${what} no longer exists (404). It was adopted with ${argument}, so it is not recreated: remove the resource ` +
+      `from the stack (pulumi state delete <urn>), then drop ${argument} to have a new ${noun} created, or set it to ` +
+      `adopt another ${noun}.`,
+  );
+}
+
+/**
+ * A create whose entity exists but whose read-back failed. Its shape (`id`, `properties`, `reasons`) is the
+ * one the dynamic-provider host turns into a "created but failed to initialize" answer; the plugin answers
+ * the same from it.
+ */
+export interface InitFailedError extends Error {
+  id: string;
+  properties: JsonObject;
+  reasons: string[];
+}
+
+/** True for the error {@link initFailedError} builds. */
+export function isInitFailedError(error: unknown): error is InitFailedError {
+  return error instanceof Error && typeof (error as Partial<InitFailedError>).id === "string" && Array.isArray((error as Partial<InitFailedError>).reasons);
+}
+
+function initFailedError(cause: unknown, id: string, properties: JsonObject): InitFailedError {
+  const message = cause instanceof Error ? cause.message : String(cause);
+  return Object.assign(new Error(`created ${id}, then reading it back failed: ${message}`), {
+    id,
+    properties,
+    reasons: [message],
+  });
+}

@@ -1,0 +1,215 @@
+/**
+ * The Pulumi package schema, generated from the one source of truth: the descriptors (resources, tokens,
+ * read-only outputs, write-only secrets), the ajv JSON schemas of provider/schema (properties, types, enums,
+ * required properties and their `description`s) and the provider configuration specs (provider/config).
+ * Nothing here is written per resource: a descriptor added to provider/schema is served automatically.
+ */
+import { providerConfigKeys, providerConfigSpecs } from "../config";
+import * as enums from "../schema/enums";
+import { adoptFormSchema, descriptors, jsonSchemas, resourceKinds, type ResourceKind, type TypeDescriptor } from "../schema";
+
+/** The package name: the first segment of every token (`industrydata:index:UserProvisioningFlow`). */
+export const PACKAGE_NAME = "industrydata";
+
+/** The type token of a resource kind. */
+export function resourceToken(kind: ResourceKind): string {
+  return `${PACKAGE_NAME}:index:${descriptors[kind].resourceName}`;
+}
+
+/** The resource kind of a type token, or undefined for a token this package does not declare. */
+export function kindOfToken(token: string): ResourceKind | undefined {
+  return resourceKinds.find((kind) => resourceToken(kind) === token);
+}
+
+/** Output-only properties: documentation by name (the descriptors say which a kind has). */
+const outputDocs: Record<string, string> = {
+  flowId: "Graph id of the flow (the resource id is `<flowSetId>/<flowId>`).",
+  readinessStatus: "Server-computed readiness (`notReady` right after create, then `ready`, `disabled`, …); never drift.",
+  createdDateTime: "When the entity was created (UTC, ISO 8601).",
+  lastModifiedDateTime: "When the entity was last changed (UTC, ISO 8601).",
+};
+
+interface JsonSchemaNode {
+  type?: string;
+  title?: string;
+  description?: string;
+  enum?: unknown[];
+  items?: JsonSchemaNode;
+  properties?: Record<string, JsonSchemaNode>;
+  required?: string[];
+}
+
+type Spec = Record<string, unknown>;
+
+/** Options of {@link packageSchema}. */
+export interface PackageSchemaOptions {
+  /** The package version (package.json's). */
+  version: string;
+}
+
+/** The package schema (a JSON object, as `GetSchema` serves it and `pulumi package get-schema` prints it). */
+export function packageSchema({ version }: PackageSchemaOptions): Spec {
+  const types: Record<string, Spec> = {};
+  const resources: Record<string, Spec> = {};
+  for (const kind of resourceKinds) resources[resourceToken(kind)] = resourceSpec(kind, types);
+  const config = configProperties();
+  return {
+    name: PACKAGE_NAME,
+    displayName: "Microsoft Graph industryData (School Data Sync)",
+    version,
+    description:
+      "Microsoft Graph industryData (School Data Sync) configuration as code: outbound provisioning flow sets and flows, drift-reconciled.",
+    keywords: ["pulumi", "industrydata", "school-data-sync", "microsoft-graph", "category/cloud"],
+    license: "Apache-2.0",
+    publisher: "pulumi-industrydata",
+    repository: "https://github.com/pulumi-industrydata/pulumi-industrydata",
+    meta: { moduleFormat: "(.*)" },
+    config: { variables: config },
+    provider: {
+      description:
+        "The industrydata provider: one Graph endpoint and credential. Declare several (explicit providers) to manage several tenants from one program. Unset keys fall back to the `INDUSTRYDATA_*` environment variables.",
+      inputProperties: config,
+      properties: Object.fromEntries(Object.entries(config).filter(([, spec]) => spec.type === "string")),
+    },
+    types,
+    resources,
+    language: {
+      nodejs: { packageName: "@pulumi-industrydata/industrydata", dependencies: {}, devDependencies: {} },
+      python: { packageName: "pulumi_industrydata" },
+      go: { importBasePath: "github.com/pulumi-industrydata/pulumi-industrydata/sdk/go/industrydata", generateResourceContainerTypes: true },
+      csharp: { rootNamespace: "PulumiIndustryData", packageReferences: { Pulumi: "3.*" } },
+    },
+  };
+}
+
+function configProperties(): Record<string, Spec> {
+  return Object.fromEntries(
+    providerConfigKeys.map((key) => {
+      const { description, type, secret } = providerConfigSpecs[key];
+      return [key, { type, description, ...(secret ? { secret: true } : {}) }];
+    }),
+  );
+}
+
+function resourceSpec(kind: ResourceKind, types: Record<string, Spec>): Spec {
+  const descriptor = descriptors[kind];
+  const create = jsonSchemas[kind] as JsonSchemaNode;
+  const adopt = adoptFormSchema(kind) as JsonSchemaNode;
+  const context: TypeContext = { descriptor, types };
+  const inputProperties = objectProperties(create, adopt, descriptor.resourceName, "", context);
+  const outputs: Record<string, Spec> = { ...inputProperties };
+  for (const name of outputNames(descriptor)) {
+    if (outputs[name] !== undefined) continue;
+    const doc = outputDocs[name];
+    if (doc === undefined) throw new Error(`${descriptor.resourceName}.${name}: output without documentation in packageSchema's outputDocs`);
+    outputs[name] = name === "readinessStatus" ? { $ref: enumRef(enums.readinessStatusValues, types), description: doc } : { type: "string", description: doc };
+  }
+  return {
+    description: requireDescription(create, descriptor.resourceName),
+    inputProperties,
+    requiredInputs: adopt.required ?? [],
+    properties: outputs,
+    required: descriptor.isFlow ? ["flowSetId", "flowId"] : ["flowSetId"],
+  };
+}
+
+/** What a resource shows besides its arguments: its read-only Graph properties and, for flows, the flow id. */
+function outputNames(descriptor: TypeDescriptor): string[] {
+  // `id` is every resource's own (the Pulumi id); Pulumi reserves the name.
+  return [...(descriptor.isFlow ? ["flowId"] : []), ...descriptor.readOnly.filter((name) => name !== "id")];
+}
+
+interface TypeContext {
+  descriptor: TypeDescriptor;
+  types: Record<string, Spec>;
+}
+
+/**
+ * The Pulumi properties of an object schema. `create` holds the create form (required to create), `adopt` the
+ * same object in the adopt form (required always); `path` is the descriptor pattern of the object.
+ */
+function objectProperties(create: JsonSchemaNode, adopt: JsonSchemaNode | undefined, owner: string, path: string, context: TypeContext): Record<string, Spec> {
+  const out: Record<string, Spec> = {};
+  for (const [name, node] of Object.entries(create.properties ?? {})) {
+    const at = path === "" ? name : `${path}.${name}`;
+    const alwaysRequired = (adopt?.required ?? []).includes(name);
+    const createRequired = (create.required ?? []).includes(name) && !alwaysRequired;
+    const description = requireDescription(node, `${owner}.${name}`) + (createRequired ? " Required to create (optional when adopting an existing entity)." : "");
+    out[name] = {
+      ...typeSpec(node, adopt?.properties?.[name], at, `${owner}${capitalize(name)}`, context),
+      description,
+      ...(context.descriptor.writeOnly.includes(at) ? { secret: true } : {}),
+    };
+  }
+  return out;
+}
+
+function typeSpec(create: JsonSchemaNode, adopt: JsonSchemaNode | undefined, path: string, fallbackName: string, context: TypeContext): Spec {
+  if (create.enum !== undefined) return { $ref: enumRef(create.enum, context.types) };
+  switch (create.type) {
+    case "string":
+    case "boolean":
+    case "integer":
+    case "number":
+      return { type: create.type };
+    case "array":
+      if (create.items === undefined) throw new Error(`${path}: array without items`);
+      return { type: "array", items: typeSpec(create.items, adopt?.items, `${path}[]`, singular(fallbackName), context) };
+    case "object":
+      return { $ref: objectRef(create, adopt, path, fallbackName, context) };
+    default:
+      throw new Error(`${path}: JSON schema type ${String(create.type)} has no Pulumi equivalent`);
+  }
+}
+
+/** Declares the object type once (named after its Graph type, its `title`) and returns its reference. */
+function objectRef(create: JsonSchemaNode, adopt: JsonSchemaNode | undefined, path: string, fallbackName: string, context: TypeContext): string {
+  const name = create.title !== undefined ? capitalize(create.title) : fallbackName;
+  const token = `${PACKAGE_NAME}:index:${name}`;
+  const properties = objectProperties(create, adopt, name, path, context);
+  const spec: Spec = {
+    type: "object",
+    description: requireDescription(create, name),
+    properties,
+    required: adopt?.required ?? create.required ?? [],
+  };
+  const existing = context.types[token];
+  // One Graph type reached from two places must mean the same: the required lists may differ by form only.
+  if (existing !== undefined && JSON.stringify(existing.properties) !== JSON.stringify(properties)) {
+    throw new Error(`type ${token} is declared twice with different properties (at ${path})`);
+  }
+  if (existing === undefined) context.types[token] = spec;
+  return `#/types/${token}`;
+}
+
+/** The enum type of a list of allowed values: the enums.ts list with these values names it. */
+function enumRef(values: readonly unknown[], types: Record<string, Spec>): string {
+  const wanted = values.filter((v) => v !== null).map(String);
+  const match = Object.entries(enums).find(
+    ([exported, list]) => exported.endsWith("Values") && Array.isArray(list) && list.length === wanted.length && list.every((v, i) => v === wanted[i]),
+  );
+  if (match === undefined) throw new Error(`no enum in provider/schema/enums.ts lists ${wanted.join(", ")}`);
+  const name = capitalize(match[0].slice(0, -"Values".length));
+  const token = `${PACKAGE_NAME}:index:${name}`;
+  types[token] ??= {
+    type: "string",
+    description: `Graph's ${match[0].slice(0, -"Values".length)} values (compared case-insensitively).`,
+    enum: wanted.map((value) => ({ value, name: capitalize(value) })),
+  };
+  return `#/types/${token}`;
+}
+
+function requireDescription(node: JsonSchemaNode, where: string): string {
+  if (node.description === undefined || node.description.trim() === "") {
+    throw new Error(`${where} has no description: add one to its JSON schema in provider/schema/jsonSchemas.ts`);
+  }
+  return node.description;
+}
+
+function capitalize(text: string): string {
+  return text.charAt(0).toUpperCase() + text.slice(1);
+}
+
+function singular(name: string): string {
+  return name.endsWith("s") ? name.slice(0, -1) : name;
+}
