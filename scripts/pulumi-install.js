@@ -8,6 +8,9 @@
 // tools/pulumi-cli's go.mod, go.sum and language-host sources) matches, nothing is rebuilt.
 // Go's own module and build caches (GOMODCACHE, GOCACHE) make a rebuild after a clean fast.
 //
+// Also the code-generation language hosts `pulumi package gen-sdk` and `pulumi import` need for Python,
+// Go and .NET (see installCodegenHosts), cached on their own stamp.
+//
 // Usage: npm run pulumi:install [-- --force]
 "use strict";
 
@@ -27,6 +30,11 @@ const stampFile = path.join(toolsDir, "build.stamp");
 const cliPath = path.join(binDir, "pulumi");
 const langHostPath = path.join(binDir, "pulumi-language-nodejs");
 const dynamicProviderPath = path.join(binDir, "pulumi-resource-pulumi-nodejs");
+const codegenDotnetModuleDir = path.join(root, "tools", "pulumi-codegen-dotnet");
+const codegenStampFile = path.join(toolsDir, "codegen-build.stamp");
+/** Code-generation-only hosts: one binary serves Python and Go (it reads the language from its name). */
+const codegenHostPaths = ["python", "go"].map((language) => path.join(binDir, `pulumi-language-${language}`));
+const dotnetHostPath = path.join(binDir, "pulumi-language-dotnet");
 
 function log(msg) {
   process.stderr.write(`pulumi-install: ${msg}\n`);
@@ -36,16 +44,41 @@ function log(msg) {
 function sourceStamp() {
   const hash = crypto.createHash("sha256");
   hash.update(`pulumi ${PULUMI_VERSION}\n`);
-  const files = ["go.mod", "go.sum"];
-  const hostDir = path.join(moduleDir, "cmd", "pulumi-language-nodejs");
-  for (const f of fs.readdirSync(hostDir).sort()) {
-    if (f.endsWith(".go") && !f.endsWith("_test.go")) files.push(path.join("cmd", "pulumi-language-nodejs", f));
-  }
+  const files = ["go.mod", "go.sum", ...goSources(moduleDir, "cmd/pulumi-language-nodejs"), ...goSources(moduleDir, "internal/codegenhost")];
   for (const f of files) {
     hash.update(`${f}\n`);
     hash.update(fs.readFileSync(path.join(moduleDir, f)));
   }
   return hash.digest("hex");
+}
+
+/** The non-test Go files of a package folder, relative to its module, sorted. */
+function goSources(module, dir) {
+  return fs
+    .readdirSync(path.join(module, dir))
+    .filter((f) => f.endsWith(".go") && !f.endsWith("_test.go"))
+    .sort()
+    .map((f) => path.join(dir, f));
+}
+
+/** Hash of what decides the code-generation hosts: both modules' pins and the hosts' sources. */
+function codegenSourceStamp() {
+  const hash = crypto.createHash("sha256");
+  hash.update(`pulumi ${PULUMI_VERSION}\n`);
+  const inputs = [
+    ...["go.mod", "go.sum", ...goSources(moduleDir, "cmd/pulumi-language-codegen"), ...goSources(moduleDir, "internal/codegenhost")].map((f) => [moduleDir, f]),
+    ...["go.mod", "go.sum", ...goSources(codegenDotnetModuleDir, ".")].map((f) => [codegenDotnetModuleDir, f]),
+  ];
+  for (const [module, f] of inputs) {
+    hash.update(`${path.relative(root, path.join(module, f))}\n`);
+    hash.update(fs.readFileSync(path.join(module, f)));
+  }
+  return hash.digest("hex");
+}
+
+function isCodegenCached() {
+  const built = [...codegenHostPaths, dotnetHostPath].every((p) => fs.existsSync(p));
+  return built && fs.existsSync(codegenStampFile) && fs.readFileSync(codegenStampFile, "utf8").trim() === codegenSourceStamp();
 }
 
 /** The version the installed CLI reports, or null when it is missing or broken. */
@@ -77,9 +110,9 @@ function goEnv() {
   return { ...process.env, GOFLAGS: goflags };
 }
 
-function go(args) {
-  log(`go ${args.join(" ")}`);
-  const r = spawnSync("go", args, { cwd: moduleDir, env: goEnv(), stdio: "inherit" });
+function go(args, cwd = moduleDir) {
+  log(`go ${args.join(" ")} (in ${path.relative(root, cwd)})`);
+  const r = spawnSync("go", args, { cwd, env: goEnv(), stdio: "inherit" });
   if (r.error) {
     throw new Error(
       `could not run go (${r.error.message}); install Go >= 1.25 (the Debian package golang-go or go.dev) and retry`,
@@ -112,6 +145,31 @@ function checkSdkVersion() {
   }
 }
 
+/**
+ * The language hosts `pulumi package gen-sdk` and `pulumi import` call for code generation in Python, Go
+ * and .NET (GeneratePackage, GenerateProgram); the Node.js host serves both itself. The upstream hosts are
+ * modules the Go registry reachable here refuses, so these wrap the generators pulumi/pkg ships: Python and
+ * Go from the CLI's v3.259.0 (tools/pulumi-cli/cmd/pulumi-language-codegen, one binary installed under both
+ * names), .NET from v3.206.0, the last release that still has it (tools/pulumi-codegen-dotnet, a module of
+ * its own on the Pulumi YAML host's pins, so it shares that build's module and build caches). They generate
+ * code only: they cannot run Python, Go or .NET programs.
+ */
+function installCodegenHosts(force) {
+  if (!force && isCodegenCached()) {
+    log(`cached: code-generation hosts ${[...codegenHostPaths, dotnetHostPath].map((p) => path.basename(p)).join(", ")}`);
+    return;
+  }
+  fs.mkdirSync(binDir, { recursive: true });
+  const started = Date.now();
+  const ldflags = `-s -w -X main.version=${PULUMI_VERSION}`;
+  const [first, ...others] = codegenHostPaths;
+  go(["build", "-o", first, "-ldflags", ldflags, "./cmd/pulumi-language-codegen"]);
+  for (const other of others) fs.copyFileSync(first, other);
+  go(["build", "-o", dotnetHostPath, "-ldflags", "-s -w", "."], codegenDotnetModuleDir);
+  fs.writeFileSync(codegenStampFile, `${codegenSourceStamp()}\n`);
+  log(`built the code-generation hosts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
+
 function main() {
   const force = process.argv.includes("--force");
   checkSdkVersion();
@@ -141,6 +199,7 @@ function main() {
     log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   if (!fs.existsSync(dynamicProviderPath)) writeDynamicProviderWrapper();
+  installCodegenHosts(force);
   const version = execFileSync(cliPath, ["version"], { encoding: "utf8", env: offlineEnv() }).trim();
   process.stdout.write(`pulumi ${version} (${cliPath})\n`);
 }

@@ -12,6 +12,8 @@ import (
 	"google.golang.org/protobuf/types/known/emptypb"
 
 	pulumirpc "github.com/pulumi/pulumi/sdk/v3/proto/go"
+
+	"github.com/pulumi-industrydata/tools/pulumi-cli/internal/codegenhost"
 )
 
 // nodeHostOptions configures a nodeHost.
@@ -22,8 +24,9 @@ type nodeHostOptions struct {
 	Tracing string
 }
 
-// nodeHost implements the parts of pulumirpc.LanguageRuntimeServer that deployments use; the rest
-// (code generation, templates, `pulumi install`) answer Unimplemented via the embedded type.
+// nodeHost implements the parts of pulumirpc.LanguageRuntimeServer that deployments and code
+// generation (gen-sdk, import) use; the rest (templates, `pulumi install`) answer Unimplemented via
+// the embedded type.
 type nodeHost struct {
 	pulumirpc.UnimplementedLanguageRuntimeServer
 
@@ -156,4 +159,18 @@ func resolveRunScript(ctx context.Context, nodeBin, programDir string) (string, 
 			programDir, err, strings.TrimSpace(stderr.String()))
 	}
 	return string(out), nil
+}
+
+// GeneratePackage writes the Node.js SDK of a package (`pulumi package gen-sdk --language nodejs`).
+func (h *nodeHost) GeneratePackage(
+	ctx context.Context, req *pulumirpc.GeneratePackageRequest,
+) (*pulumirpc.GeneratePackageResponse, error) {
+	return codegenhost.GeneratePackage(ctx, codegenhost.Languages["nodejs"], req)
+}
+
+// GenerateProgram writes TypeScript for a PCL program (the code `pulumi import` prints).
+func (h *nodeHost) GenerateProgram(
+	ctx context.Context, req *pulumirpc.GenerateProgramRequest,
+) (*pulumirpc.GenerateProgramResponse, error) {
+	return codegenhost.GenerateProgram(ctx, codegenhost.Languages["nodejs"], req)
 }
