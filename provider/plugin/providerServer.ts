@@ -252,7 +252,11 @@ function markSecrets(operations: ResourceOperations, value: JsonObject, inputSec
 /** The configuration sent by Configure: `args` (keys without namespace), else the older `variables` map. */
 function configValues(request: providerPb.ConfigureRequest): JsonObject {
   const args = request.getArgs();
-  if (args !== undefined) return unwrapSecrets(fromStruct(args)).value;
+  if (args !== undefined) {
+    // Keys come bare from the engine (`graphEndpoint`); a namespaced key (`industrydata:graphEndpoint`) means the same.
+    const values = unwrapSecrets(fromStruct(args)).value;
+    return Object.fromEntries(Object.entries(values).map(([key, value]) => [key.replace(/^industrydata:/, ""), value]));
+  }
   const values: JsonObject = {};
   request.getVariablesMap().forEach((value, key) => {
     values[key.replace(/^industrydata:(config:)?/, "")] = value;

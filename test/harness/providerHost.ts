@@ -41,6 +41,11 @@ export interface ProviderHostOptions {
   configure?: boolean;
   /** Deadline for each RPC in ms (default 60000). */
   rpcTimeoutMs?: number;
+  /**
+   * Start this plugin executable instead of the dynamic-provider host (e.g. bin/pulumi-resource-industrydata),
+   * with the engine's address as its argument, as the engine starts any resource plugin.
+   */
+  pluginPath?: string;
 }
 
 /** One line the host emitted (its stdout after the port line, its stderr) or a Log call it made to the engine. */
@@ -82,6 +87,13 @@ export interface ResourceResult {
   inputs?: Record<string, unknown>;
 }
 
+/** What a create that made the resource but failed to read it back reports (`ErrorResourceInitFailed`). */
+export interface InitFailure {
+  id: string;
+  properties: Record<string, unknown>;
+  reasons: string[];
+}
+
 /** An RPC the host answered with an error. */
 export class ProviderRpcError extends Error {
   override name = "ProviderRpcError";
@@ -89,6 +101,8 @@ export class ProviderRpcError extends Error {
     public readonly method: string,
     public readonly code: number,
     public readonly details: string,
+    /** The `ErrorResourceInitFailed` in the status details, as the engine reads it to record the resource. */
+    public readonly initFailure?: InitFailure,
   ) {
     super(`${method} failed (gRPC ${code}): ${details}`);
   }
@@ -159,13 +173,13 @@ export function dynamicProviderScript(cwd: string): string {
 
 /** Starts the host, waits for its port, connects, and (by default) sends Configure. */
 export async function startProviderHost(options: ProviderHostOptions): Promise<ProviderHost> {
-  const script = dynamicProviderScript(options.cwd);
+  const command = options.pluginPath !== undefined ? [options.pluginPath] : [dynamicProviderScript(options.cwd)];
   const proto = loadPulumiProto(options.cwd);
   const engine = await startEngineServer();
   const project = options.project ?? "industrydata-engine-test";
   const output: CapturedLine[] = [];
   const started = Date.now();
-  const child = spawn(options.nodePath ?? process.execPath, [...(options.nodeArgs ?? []), script, engine.address], {
+  const child = spawn(options.nodePath ?? process.execPath, [...(options.nodeArgs ?? []), ...command, engine.address], {
     cwd: options.cwd,
     env: {
       ...process.env,
@@ -409,6 +423,23 @@ class HostConnection implements ProviderHost {
     return { req, wire };
   }
 
+  /** The `ErrorResourceInitFailed` packed in an error's `grpc-status-details-bin`, as the engine unpacks it. */
+  private initFailure(err: any): InitFailure | undefined {
+    const raw = err.metadata?.get?.("grpc-status-details-bin")?.[0];
+    if (raw === undefined) return undefined;
+    const status = this.proto.status.Status.deserializeBinary(new Uint8Array(raw));
+    for (const detail of status.getDetailsList()) {
+      if (!String(detail.getTypeUrl()).endsWith("pulumirpc.ErrorResourceInitFailed")) continue;
+      const failed = this.proto.provider.ErrorResourceInitFailed.deserializeBinary(detail.getValue_asU8());
+      return {
+        id: failed.getId(),
+        properties: fromWire(failed.getProperties()?.toJavaScript() ?? {}) as Record<string, unknown>,
+        reasons: failed.getReasonsList(),
+      };
+    }
+    return undefined;
+  }
+
   /** Engine-side values to the wire: secrets kept only if the host accepted them at Configure. */
   private wire(value: Record<string, unknown>): Record<string, unknown> {
     collectSecretStrings(value, this.givenSecrets);
@@ -432,7 +463,7 @@ class HostConnection implements ProviderHost {
         record.ms = Date.now() - started;
         if (err) {
           record.error = String(err.details ?? err.message);
-          reject(new ProviderRpcError(method, err.code ?? -1, record.error));
+          reject(new ProviderRpcError(method, err.code ?? -1, record.error, this.initFailure(err)));
           return;
         }
         const answered = answer(resp);

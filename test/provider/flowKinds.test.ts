@@ -1,7 +1,8 @@
 import { flowPath, flowsPath } from "../../provider/schema";
-import { providers } from "../../provider/resources/runtime";
 import type { CrudProvider } from "../../provider/resources/resourceProvider";
+import type { ProviderKey } from "../../provider/resources/shim";
 import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
+import { FRONT_ENDS, startFrontEnd, type FrontEnd } from "./frontEnds";
 
 let fx: EmulatorFixture;
 let setId: string;
@@ -20,15 +21,13 @@ const ns = "#microsoft.graph.industryData.";
 
 /** Per kind: arguments to create, the changed arguments, and the exact PATCH body the change must produce. */
 const kinds: {
-  name: string;
-  provider: CrudProvider;
+  name: ProviderKey;
   args: Record<string, unknown>;
   changed: Record<string, unknown>;
   patch: Record<string, unknown>;
 }[] = [
   {
     name: "classGroupProvisioningFlow",
-    provider: providers.classGroupProvisioningFlow,
     args: {
       configuration: {
         additionalAttributes: ["courseTitle"],
@@ -59,14 +58,12 @@ const kinds: {
   },
   {
     name: "securityGroupProvisioningFlow",
-    provider: providers.securityGroupProvisioningFlow,
     args: { creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false } },
     changed: { creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: true } },
     patch: { "@odata.type": `${ns}securityGroupProvisioningFlow`, creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: true } },
   },
   {
     name: "administrativeUnitProvisioningFlow",
-    provider: providers.administrativeUnitProvisioningFlow,
     args: { creationOptions: { createBasedOnOrg: true, createBasedOnOrgPlusRoleGroup: false } },
     changed: { creationOptions: { createBasedOnOrg: false, createBasedOnOrgPlusRoleGroup: false } },
     patch: { "@odata.type": `${ns}administrativeUnitProvisioningFlow`, creationOptions: { createBasedOnOrg: false, createBasedOnOrgPlusRoleGroup: false } },
@@ -79,56 +76,70 @@ async function checked(provider: CrudProvider, args: Record<string, unknown>, ol
   return inputs;
 }
 
-describe.each(kinds)("$name provider over HTTP", ({ name, provider, args, changed, patch }) => {
-  test("create: list (one flow per kind), POST with @odata.type; the 201 answer suffices", async () => {
-    const inputs = await checked(provider, args);
-    const { id, outs } = await provider.create(inputs);
-    expect(id).toBe(`${setId}/${outs.flowId}`);
-    const sent = await fx.requests();
-    expect(summary(sent)).toEqual([`GET ${flowsPath(setId)}`, `POST ${flowsPath(setId)}`]);
-    expect((sent[1].body as Record<string, unknown>)["@odata.type"]).toBe(`${ns}${name}`);
-    expect(outs).toMatchObject({ flowSetId: setId, readinessStatus: expect.any(String), createdDateTime: expect.any(String), adopted: false });
+/** Every case below holds for both front ends: the dynamic providers in process and the plugin over gRPC. */
+describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
+  let frontEnd: FrontEnd;
+  beforeAll(async () => {
+    frontEnd = await startFrontEnd(frontEndName, fx);
   });
+  afterAll(() => frontEnd.stop());
 
-  test("no-op diff sends nothing; a change is exactly one PATCH with the expected body, then one GET; then no-op again", async () => {
-    const inputs = await checked(provider, args);
-    const { id, outs } = await provider.create(inputs);
-    await fx.clearRequests();
-    await expect(provider.diff(id, outs, await checked(provider, args, inputs))).resolves.toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-    const news = await checked(provider, changed, inputs);
-    await expect(provider.diff(id, outs, news)).resolves.toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
-    expect(await fx.requests()).toEqual([]);
-    const { outs: updated } = await provider.update(id, outs, news);
-    const sent = await fx.requests();
-    expect(summary(sent)).toEqual([`PATCH ${flowPath(setId, outs.flowId)}`, `GET ${flowPath(setId, outs.flowId)}`]);
-    expect(sent[0].body).toEqual(patch);
-    await fx.clearRequests();
-    await expect(provider.diff(id, updated, news)).resolves.toMatchObject({ changes: false });
-    expect(await fx.requests()).toEqual([]);
-  });
+  describe.each(kinds)("$name provider over HTTP", ({ name, args, changed, patch }) => {
+    let provider: CrudProvider;
+    beforeAll(() => {
+      provider = frontEnd.providers[name];
+    });
 
-  test("a flowSetId change replaces, deleting first (one flow per kind)", async () => {
-    const inputs = await checked(provider, args);
-    const { id, outs } = await provider.create(inputs);
-    const other = await fx.createFlowSet("Other");
-    const { inputs: moved } = await provider.check(inputs, { ...args, flowSetId: other });
-    await expect(provider.diff(id, outs, moved)).resolves.toEqual({ changes: true, replaces: ["flowSetId"], deleteBeforeReplace: true });
-  });
+    test("create: list (one flow per kind), POST with @odata.type; the 201 answer suffices", async () => {
+      const inputs = await checked(provider, args);
+      const { id, outs } = await provider.create(inputs);
+      expect(id).toBe(`${setId}/${outs.flowId}`);
+      const sent = await fx.requests();
+      expect(summary(sent)).toEqual([`GET ${flowsPath(setId)}`, `POST ${flowsPath(setId)}`]);
+      expect((sent[1].body as Record<string, unknown>)["@odata.type"]).toBe(`${ns}${name}`);
+      expect(outs).toMatchObject({ flowSetId: setId, readinessStatus: expect.any(String), createdDateTime: expect.any(String), adopted: false });
+    });
 
-  test("delete: one DELETE; the flow is gone from the tenant", async () => {
-    const { id, outs } = await provider.create(await checked(provider, args));
-    await fx.clearRequests();
-    await provider.delete(id, outs);
-    expect(summary(await fx.requests())).toEqual([`DELETE ${flowPath(setId, outs.flowId)}`]);
-    expect((await fx.state()).flowSets[0].flows).toEqual([]);
-  });
+    test("no-op diff sends nothing; a change is exactly one PATCH with the expected body, then one GET; then no-op again", async () => {
+      const inputs = await checked(provider, args);
+      const { id, outs } = await provider.create(inputs);
+      await fx.clearRequests();
+      await expect(provider.diff(id, outs, await checked(provider, args, inputs))).resolves.toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      const news = await checked(provider, changed, inputs);
+      await expect(provider.diff(id, outs, news)).resolves.toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+      expect(await fx.requests()).toEqual([]);
+      const { outs: updated } = await provider.update(id, outs, news);
+      const sent = await fx.requests();
+      expect(summary(sent)).toEqual([`PATCH ${flowPath(setId, outs.flowId)}`, `GET ${flowPath(setId, outs.flowId)}`]);
+      expect(sent[0].body).toEqual(patch);
+      await fx.clearRequests();
+      await expect(provider.diff(id, updated, news)).resolves.toMatchObject({ changes: false });
+      expect(await fx.requests()).toEqual([]);
+    });
 
-  test("one flow per kind: a second flow of the kind in the set fails naming the set, the kind and the existing flow, without a POST", async () => {
-    const { outs } = await provider.create(await checked(provider, args));
-    await fx.clearRequests();
-    const second = provider.create(await checked(provider, args));
-    await expect(second).rejects.toThrow(`flow set ${setId} already holds a ${name} (flow ${outs.flowId})`);
-    await expect(second).rejects.toThrow(`flowId: "${outs.flowId}"`);
-    expect(summary(await fx.requests())).toEqual([`GET ${flowsPath(setId)}`]);
+    test("a flowSetId change replaces, deleting first (one flow per kind)", async () => {
+      const inputs = await checked(provider, args);
+      const { id, outs } = await provider.create(inputs);
+      const other = await fx.createFlowSet("Other");
+      const { inputs: moved } = await provider.check(inputs, { ...args, flowSetId: other });
+      await expect(provider.diff(id, outs, moved)).resolves.toEqual({ changes: true, replaces: ["flowSetId"], deleteBeforeReplace: true });
+    });
+
+    test("delete: one DELETE; the flow is gone from the tenant", async () => {
+      const { id, outs } = await provider.create(await checked(provider, args));
+      await fx.clearRequests();
+      await provider.delete(id, outs);
+      expect(summary(await fx.requests())).toEqual([`DELETE ${flowPath(setId, outs.flowId)}`]);
+      expect((await fx.state()).flowSets[0].flows).toEqual([]);
+    });
+
+    test("one flow per kind: a second flow of the kind in the set fails naming the set, the kind and the existing flow, without a POST", async () => {
+      const { outs } = await provider.create(await checked(provider, args));
+      await fx.clearRequests();
+      const second = provider.create(await checked(provider, args));
+      await expect(second).rejects.toThrow(`flow set ${setId} already holds a ${name} (flow ${outs.flowId})`);
+      await expect(second).rejects.toThrow(`flowId: "${outs.flowId}"`);
+      expect(summary(await fx.requests())).toEqual([`GET ${flowsPath(setId)}`]);
+    });
   });
 });

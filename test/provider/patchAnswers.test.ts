@@ -1,6 +1,6 @@
 import { flowPath, flowSetPath } from "../../provider/schema";
-import { providers } from "../../provider/resources/runtime";
 import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
+import { FRONT_ENDS, startFrontEnd, type FrontEnd } from "./frontEnds";
 
 /**
  * Quirk (204 vs 200): Graph documents PATCH answering 204 with no body (seeds 000/003/004) while its metadata and
@@ -23,46 +23,56 @@ describe.each([
     await fx.clearRequests();
   });
 
-  test("security-group flow update: one PATCH, then GETs only if the answer had no body", async () => {
-    const provider = providers.securityGroupProvisioningFlow;
-    const args = { flowSetId: setId, creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false } };
-    const { inputs } = await provider.check({}, args);
-    const { id, outs } = await provider.create(inputs);
-    await fx.clearRequests();
-    const { inputs: news } = await provider.check(inputs, { ...args, creationOptions: { createBasedOnRoleGroup: false, createBasedOnOrgPlusRoleGroup: true } });
-    const { outs: updated } = await provider.update(id, outs, news);
-    const path = flowPath(setId, outs.flowId);
-    expect(summary(await fx.requests())).toEqual([`PATCH ${path}`, ...Array(getsAfterPatch).fill(`GET ${path}`)]);
-    expect(updated.creationOptions).toEqual({ createBasedOnRoleGroup: false, createBasedOnOrgPlusRoleGroup: true });
-    await expect(provider.diff(id, updated, news)).resolves.toMatchObject({ changes: false });
-  });
-
-  test("user flow update: the 200 body carries the expanded roleGroup, so no GET is needed either", async () => {
-    const provider = providers.userProvisioningFlow;
-    const args = (ageGroup: string) => ({
-      flowSetId: setId,
-      managementOptions: { additionalOptions: { studentAgeGroup: ageGroup } },
-      creationOptions: { configurations: [{ roleGroupId: "students", licenseSkus: ["Sku1"] }] },
+  describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
+    let frontEnd: FrontEnd;
+    let providers: FrontEnd["providers"];
+    beforeAll(async () => {
+      frontEnd = await startFrontEnd(frontEndName, fx);
+      providers = frontEnd.providers;
     });
-    const { inputs } = await provider.check({}, args("minor"));
-    const { id, outs } = await provider.create(inputs);
-    await fx.clearRequests();
-    const { inputs: news } = await provider.check(inputs, args("adult"));
-    const { outs: updated } = await provider.update(id, outs, news);
-    const path = flowPath(setId, outs.flowId);
-    expect(summary(await fx.requests())).toEqual([`PATCH ${path}`, ...Array(getsAfterPatch).fill(`GET ${path}`)]);
-    expect((updated.creationOptions as any).configurations[0].roleGroup.id).toBe("students");
-    await expect(provider.diff(id, updated, news)).resolves.toMatchObject({ changes: false });
-  });
+    afterAll(() => frontEnd.stop());
 
-  test("flow set update: one PATCH, then GETs only if the answer had no body", async () => {
-    const provider = providers.flowSet;
-    const { inputs } = await provider.check({}, { displayName: "Set" });
-    const { id, outs } = await provider.create(inputs);
-    await fx.clearRequests();
-    const { inputs: news } = await provider.check(inputs, { displayName: "Set renamed" });
-    const { outs: updated } = await provider.update(id, outs, news);
-    expect(summary(await fx.requests())).toEqual([`PATCH ${flowSetPath(id)}`, ...Array(getsAfterPatch).fill(`GET ${flowSetPath(id)}`)]);
-    expect(updated.displayName).toBe("Set renamed");
+    test("security-group flow update: one PATCH, then GETs only if the answer had no body", async () => {
+      const provider = providers.securityGroupProvisioningFlow;
+      const args = { flowSetId: setId, creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false } };
+      const { inputs } = await provider.check({}, args);
+      const { id, outs } = await provider.create(inputs);
+      await fx.clearRequests();
+      const { inputs: news } = await provider.check(inputs, { ...args, creationOptions: { createBasedOnRoleGroup: false, createBasedOnOrgPlusRoleGroup: true } });
+      const { outs: updated } = await provider.update(id, outs, news);
+      const path = flowPath(setId, outs.flowId);
+      expect(summary(await fx.requests())).toEqual([`PATCH ${path}`, ...Array(getsAfterPatch).fill(`GET ${path}`)]);
+      expect(updated.creationOptions).toEqual({ createBasedOnRoleGroup: false, createBasedOnOrgPlusRoleGroup: true });
+      await expect(provider.diff(id, updated, news)).resolves.toMatchObject({ changes: false });
+    });
+
+    test("user flow update: the 200 body carries the expanded roleGroup, so no GET is needed either", async () => {
+      const provider = providers.userProvisioningFlow;
+      const args = (ageGroup: string) => ({
+        flowSetId: setId,
+        managementOptions: { additionalOptions: { studentAgeGroup: ageGroup } },
+        creationOptions: { configurations: [{ roleGroupId: "students", licenseSkus: ["Sku1"] }] },
+      });
+      const { inputs } = await provider.check({}, args("minor"));
+      const { id, outs } = await provider.create(inputs);
+      await fx.clearRequests();
+      const { inputs: news } = await provider.check(inputs, args("adult"));
+      const { outs: updated } = await provider.update(id, outs, news);
+      const path = flowPath(setId, outs.flowId);
+      expect(summary(await fx.requests())).toEqual([`PATCH ${path}`, ...Array(getsAfterPatch).fill(`GET ${path}`)]);
+      expect((updated.creationOptions as any).configurations[0].roleGroup.id).toBe("students");
+      await expect(provider.diff(id, updated, news)).resolves.toMatchObject({ changes: false });
+    });
+
+    test("flow set update: one PATCH, then GETs only if the answer had no body", async () => {
+      const provider = providers.flowSet;
+      const { inputs } = await provider.check({}, { displayName: "Set" });
+      const { id, outs } = await provider.create(inputs);
+      await fx.clearRequests();
+      const { inputs: news } = await provider.check(inputs, { displayName: "Set renamed" });
+      const { outs: updated } = await provider.update(id, outs, news);
+      expect(summary(await fx.requests())).toEqual([`PATCH ${flowSetPath(id)}`, ...Array(getsAfterPatch).fill(`GET ${flowSetPath(id)}`)]);
+      expect(updated.displayName).toBe("Set renamed");
+    });
   });
 });

@@ -7,8 +7,8 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { passwordMatches } from "../../emulator";
 import { flowPath, flowsPath } from "../../provider/schema";
-import { providers } from "../../provider/resources/runtime";
 import type { CrudProvider } from "../../provider/resources/resourceProvider";
+import { FRONT_ENDS, startFrontEnd, type FrontEnd } from "./frontEnds";
 import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
 
 const ns = "#microsoft.graph.industryData.";
@@ -47,85 +47,97 @@ async function patchFromTo(provider: CrudProvider, before: Record<string, unknow
   return { body: sent[0].body as Record<string, any>, stored };
 }
 
-describe("seed request bodies, as the provider sends them", () => {
-  test("seed 000 (securityGroupProvisioningFlow, 204)", async () => {
-    const { body } = await patchFromTo(
-      providers.securityGroupProvisioningFlow,
-      { creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false } },
-      { creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: true } },
-    );
-    expect(body).toEqual(seedBody("seed000-securityGroup-patch.json"));
-  });
+let frontEnd: FrontEnd;
+let providers: FrontEnd["providers"];
 
-  test("seed 003 (userProvisioningFlow: studentAgeGroup, roleGroup binds, passwords, SKUs)", async () => {
-    const configurations = (skus: [string, string]) => [
-      { roleGroupId: "staff", defaultPasswordSettings: { password: "********" }, licenseSkus: [skus[0]] },
-      { roleGroupId: "students", defaultPasswordSettings: { password: "********" }, licenseSkus: [skus[1]] },
-    ];
-    const { body, stored } = await patchFromTo(
-      providers.userProvisioningFlow,
-      {
-        createUnmatchedUsers: false,
-        managementOptions: { additionalAttributes: ["userNumber"], additionalOptions: { studentAgeGroup: "adult", allowStudentContactAssociation: false } },
-        creationOptions: { configurations: configurations(["Sku1", "Sku2"]) },
-      },
-      {
-        createUnmatchedUsers: true,
-        managementOptions: { additionalAttributes: ["userGradeLevel"], additionalOptions: { studentAgeGroup: "minor", allowStudentContactAssociation: true } },
-        creationOptions: { configurations: configurations(["SkuUpdated", "SkuUpdated2"]) },
-      },
-    );
-    // The seed binds role groups under https://graph.microsoft.com/beta; here the endpoint is the emulator's.
-    // The emulator's log redacts passwords: the password actually sent is checked against what it stored.
-    const expected = JSON.parse(
-      JSON.stringify(seedBody("seed003-user-patch.json"))
-        .split("https://graph.microsoft.com/beta")
-        .join(fx.emulator.graphUrl)
-        .split('"password":"********"')
-        .join('"password":"[redacted]"'),
-    );
-    expect(body).toEqual(expected);
-    expect(JSON.stringify(stored)).toMatch(/hmac-sha256\$/);
-    expect(hashesIn(stored).length).toBe(2);
-    expect(hashesIn(stored).every((hash) => passwordMatches(hash, "********"))).toBe(true);
+/** Every case below holds for both front ends: the dynamic providers in process and the plugin over gRPC. */
+describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
+  beforeAll(async () => {
+    frontEnd = await startFrontEnd(frontEndName, fx);
+    providers = frontEnd.providers;
   });
+  afterAll(() => frontEnd.stop());
 
-  test("seed 004 (classGroupProvisioningFlow: nested @odata.type values, enrollment mappings)", async () => {
-    const { body } = await patchFromTo(
-      providers.classGroupProvisioningFlow,
-      {
-        configuration: {
-          additionalAttributes: ["courseTitle"],
-          additionalOptions: { createTeam: true, writeDisplayNameOnCreateOnly: true },
-          enrollmentMappings: { memberEnrollmentMappings: [{ code: "student" }], ownerEnrollmentMappings: [{ code: "teacher" }] },
-        },
-      },
-      {
-        configuration: {
-          additionalAttributes: ["courseTitle", "courseCode"],
-          additionalOptions: { createTeam: false, writeDisplayNameOnCreateOnly: false },
-          enrollmentMappings: { memberEnrollmentMappings: [{ code: "substitute" }], ownerEnrollmentMappings: [{ code: "teacher" }] },
-        },
-      },
-    );
-    expect(body).toEqual(seedBody("seed004-classGroup-patch.json"));
-  });
-
-  test("seed 002 (provisioningFlow: readinessStatus on the base type; the seed's placeholder value made a real one)", async () => {
-    const existing = await fx.graph("POST", flowsPath(setId), {
-      "@odata.type": `${ns}securityGroupProvisioningFlow`,
-      creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false },
+  describe("seed request bodies, as the provider sends them", () => {
+    test("seed 000 (securityGroupProvisioningFlow, 204)", async () => {
+      const { body } = await patchFromTo(
+        providers.securityGroupProvisioningFlow,
+        { creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false } },
+        { creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: true } },
+      );
+      expect(body).toEqual(seedBody("seed000-securityGroup-patch.json"));
     });
-    const flowId = existing.body.id as string;
-    const declared = existing.body.readinessStatus === "disabled" ? "ready" : "disabled";
-    const { body } = await patchFromTo(providers.provisioningFlow, { flowId }, { flowId, readinessStatus: declared });
-    expect(body).toEqual({ ...seedBody("seed002-provisioningFlow-patch.json"), readinessStatus: declared });
-  });
-});
 
-function hashesIn(value: unknown): string[] {
-  if (typeof value === "string") return value.startsWith("hmac-sha256$") ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap(hashesIn);
-  if (value !== null && typeof value === "object") return Object.values(value).flatMap(hashesIn);
-  return [];
-}
+    test("seed 003 (userProvisioningFlow: studentAgeGroup, roleGroup binds, passwords, SKUs)", async () => {
+      const configurations = (skus: [string, string]) => [
+        { roleGroupId: "staff", defaultPasswordSettings: { password: "********" }, licenseSkus: [skus[0]] },
+        { roleGroupId: "students", defaultPasswordSettings: { password: "********" }, licenseSkus: [skus[1]] },
+      ];
+      const { body, stored } = await patchFromTo(
+        providers.userProvisioningFlow,
+        {
+          createUnmatchedUsers: false,
+          managementOptions: { additionalAttributes: ["userNumber"], additionalOptions: { studentAgeGroup: "adult", allowStudentContactAssociation: false } },
+          creationOptions: { configurations: configurations(["Sku1", "Sku2"]) },
+        },
+        {
+          createUnmatchedUsers: true,
+          managementOptions: { additionalAttributes: ["userGradeLevel"], additionalOptions: { studentAgeGroup: "minor", allowStudentContactAssociation: true } },
+          creationOptions: { configurations: configurations(["SkuUpdated", "SkuUpdated2"]) },
+        },
+      );
+      // The seed binds role groups under https://graph.microsoft.com/beta; here the endpoint is the emulator's.
+      // The emulator's log redacts passwords: the password actually sent is checked against what it stored.
+      const expected = JSON.parse(
+        JSON.stringify(seedBody("seed003-user-patch.json"))
+          .split("https://graph.microsoft.com/beta")
+          .join(fx.emulator.graphUrl)
+          .split('"password":"********"')
+          .join('"password":"[redacted]"'),
+      );
+      expect(body).toEqual(expected);
+      expect(JSON.stringify(stored)).toMatch(/hmac-sha256\$/);
+      expect(hashesIn(stored).length).toBe(2);
+      expect(hashesIn(stored).every((hash) => passwordMatches(hash, "********"))).toBe(true);
+    });
+
+    test("seed 004 (classGroupProvisioningFlow: nested @odata.type values, enrollment mappings)", async () => {
+      const { body } = await patchFromTo(
+        providers.classGroupProvisioningFlow,
+        {
+          configuration: {
+            additionalAttributes: ["courseTitle"],
+            additionalOptions: { createTeam: true, writeDisplayNameOnCreateOnly: true },
+            enrollmentMappings: { memberEnrollmentMappings: [{ code: "student" }], ownerEnrollmentMappings: [{ code: "teacher" }] },
+          },
+        },
+        {
+          configuration: {
+            additionalAttributes: ["courseTitle", "courseCode"],
+            additionalOptions: { createTeam: false, writeDisplayNameOnCreateOnly: false },
+            enrollmentMappings: { memberEnrollmentMappings: [{ code: "substitute" }], ownerEnrollmentMappings: [{ code: "teacher" }] },
+          },
+        },
+      );
+      expect(body).toEqual(seedBody("seed004-classGroup-patch.json"));
+    });
+
+    test("seed 002 (provisioningFlow: readinessStatus on the base type; the seed's placeholder value made a real one)", async () => {
+      const existing = await fx.graph("POST", flowsPath(setId), {
+        "@odata.type": `${ns}securityGroupProvisioningFlow`,
+        creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false },
+      });
+      const flowId = existing.body.id as string;
+      const declared = existing.body.readinessStatus === "disabled" ? "ready" : "disabled";
+      const { body } = await patchFromTo(providers.provisioningFlow, { flowId }, { flowId, readinessStatus: declared });
+      expect(body).toEqual({ ...seedBody("seed002-provisioningFlow-patch.json"), readinessStatus: declared });
+    });
+  });
+
+  function hashesIn(value: unknown): string[] {
+    if (typeof value === "string") return value.startsWith("hmac-sha256$") ? [value] : [];
+    if (Array.isArray(value)) return value.flatMap(hashesIn);
+    if (value !== null && typeof value === "object") return Object.values(value).flatMap(hashesIn);
+    return [];
+  }
+});

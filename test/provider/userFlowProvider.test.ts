@@ -1,11 +1,12 @@
 import { PASSWORD_MASK, passwordMatches } from "../../emulator";
 import { flowPath, flowsPath } from "../../provider/schema";
 import { parseFlowResourceId } from "../../provider/operations/resourceId";
-import { providers } from "../../provider/resources/runtime";
+import type { CrudProvider } from "../../provider/resources/resourceProvider";
+import { FRONT_ENDS, startFrontEnd, type FrontEnd } from "./frontEnds";
 import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
 import { TEST_PASSWORDS } from "../support/testSecrets";
 
-const provider = providers.userProvisioningFlow;
+let provider: CrudProvider;
 const STAFF_PASSWORD = TEST_PASSWORDS.providerStaff;
 const STUDENT_PASSWORD = TEST_PASSWORDS.providerStudent;
 let fx: EmulatorFixture;
@@ -53,133 +54,146 @@ async function storedUserFlow(flowId: string): Promise<Record<string, any>> {
   return set.flows.find((f) => f.id === flowId)!;
 }
 
-describe("userProvisioningFlow provider over HTTP", () => {
-  test("roleGroup expansion: create lists the set (one flow per kind), POSTs, then GETs once since the 201 lacks roleGroup", async () => {
-    const inputs = await checked(userArgs());
-    const { id, outs } = await provider.create(inputs);
-    const { flowSetId, flowId } = parseFlowResourceId(id);
-    expect(flowSetId).toBe(setId);
-    // Quirk (roleGroup expansion): the 201 answer has no roleGroup, which GET auto-expands: one GET follows.
-    expect(summary(await fx.requests())).toEqual([
-      `GET ${flowsPath(setId)}`,
-      `POST ${flowsPath(setId)}`,
-      `GET ${flowPath(setId, flowId)}`,
-    ]);
-    expect(outs).toMatchObject({ flowSetId: setId, flowId, readinessStatus: expect.any(String), createUnmatchedUsers: true, adopted: false });
-    // Outputs: the password stays Graph's mask, only a salted hash of the declared one is kept.
-    const text = JSON.stringify(outs);
-    expect(text).not.toContain(STAFF_PASSWORD);
-    expect(text).not.toContain(STUDENT_PASSWORD);
-    expect(text).toContain(PASSWORD_MASK);
-    const configurations = (outs.creationOptions as any).configurations as any[];
-    expect(configurations.map((c) => c.roleGroup?.id).sort()).toEqual(["staff", "students"]);
-    // The service holds the declared passwords (the emulator keeps salted hashes of what it was sent).
-    const hashes = findPasswordHashes(await storedUserFlow(flowId));
-    expect(hashes.some((h) => passwordMatches(h, STAFF_PASSWORD))).toBe(true);
-    expect(hashes.some((h) => passwordMatches(h, STUDENT_PASSWORD))).toBe(true);
-  });
+let frontEnd: FrontEnd;
+let providers: FrontEnd["providers"];
 
-  test("a no-op diff returns changes: false and sends nothing, with the password masked on the server", async () => {
-    const inputs = await checked(userArgs());
-    const { id, outs } = await provider.create(inputs);
-    await fx.clearRequests();
-    const again = await checked(userArgs(), inputs);
-    await expect(provider.diff(id, outs, again)).resolves.toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-    expect(await fx.requests()).toEqual([]);
+/** Every case below holds for both front ends: the dynamic providers in process and the plugin over gRPC. */
+describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
+  beforeAll(async () => {
+    frontEnd = await startFrontEnd(frontEndName, fx);
+    providers = frontEnd.providers;
+    provider = providers.userProvisioningFlow;
   });
+  afterAll(() => frontEnd.stop());
 
-  test("update: one PATCH holding managementOptions whole (required on PATCH), creationOptions untouched; then one GET", async () => {
-    const inputs = await checked(userArgs());
-    const { id, outs } = await provider.create(inputs);
-    await fx.clearRequests();
-    const news = await checked(userArgs({ studentAgeGroup: "notAdult" }), inputs);
-    expect((await provider.diff(id, outs, news)).changes).toBe(true);
-    const { outs: updated } = await provider.update(id, outs, news);
-    const sent = await fx.requests();
-    expect(summary(sent)).toEqual([`PATCH ${flowPath(setId, outs.flowId)}`, `GET ${flowPath(setId, outs.flowId)}`]);
-    expect(sent[0].body).toEqual({
-      "@odata.type": "#microsoft.graph.industryData.userProvisioningFlow",
-      managementOptions: {
-        additionalAttributes: ["userGradeLevel"],
-        additionalOptions: { studentAgeGroup: "notAdult", allowStudentContactAssociation: true },
-      },
+  describe("userProvisioningFlow provider over HTTP", () => {
+    test("roleGroup expansion: create lists the set (one flow per kind), POSTs, then GETs once since the 201 lacks roleGroup", async () => {
+      const inputs = await checked(userArgs());
+      const { id, outs } = await provider.create(inputs);
+      const { flowSetId, flowId } = parseFlowResourceId(id);
+      expect(flowSetId).toBe(setId);
+      // Quirk (roleGroup expansion): the 201 answer has no roleGroup, which GET auto-expands: one GET follows.
+      expect(summary(await fx.requests())).toEqual([
+        `GET ${flowsPath(setId)}`,
+        `POST ${flowsPath(setId)}`,
+        `GET ${flowPath(setId, flowId)}`,
+      ]);
+      expect(outs).toMatchObject({ flowSetId: setId, flowId, readinessStatus: expect.any(String), createUnmatchedUsers: true, adopted: false });
+      // Outputs: the password stays Graph's mask, only a salted hash of the declared one is kept.
+      const text = JSON.stringify(outs);
+      expect(text).not.toContain(STAFF_PASSWORD);
+      expect(text).not.toContain(STUDENT_PASSWORD);
+      expect(text).toContain(PASSWORD_MASK);
+      const configurations = (outs.creationOptions as any).configurations as any[];
+      expect(configurations.map((c) => c.roleGroup?.id).sort()).toEqual(["staff", "students"]);
+      // The service holds the declared passwords (the emulator keeps salted hashes of what it was sent).
+      const hashes = findPasswordHashes(await storedUserFlow(flowId));
+      expect(hashes.some((h) => passwordMatches(h, STAFF_PASSWORD))).toBe(true);
+      expect(hashes.some((h) => passwordMatches(h, STUDENT_PASSWORD))).toBe(true);
     });
-    expect((updated.managementOptions as any).additionalOptions.studentAgeGroup).toBe("notAdult");
-    await fx.clearRequests();
-    await expect(provider.diff(id, updated, news)).resolves.toMatchObject({ changes: false });
-    expect(await fx.requests()).toEqual([]);
-  });
 
-  test("masked password: never drift on read, but a changed declared password is a change and is sent", async () => {
-    const inputs = await checked(userArgs());
-    const { id, outs } = await provider.create(inputs);
-    const read = await provider.read(id, outs);
-    await fx.clearRequests();
-    await expect(provider.diff(id, read.props, inputs)).resolves.toMatchObject({ changes: false });
-    const news = await checked(userArgs({ studentPassword: TEST_PASSWORDS.providerStudentRotated }), inputs);
-    expect((await provider.diff(id, read.props, news)).changes).toBe(true);
-    const { outs: updated } = await provider.update(id, read.props, news);
-    const patch = (await fx.requests()).find((r) => r.method === "PATCH")!;
-    expect(Object.keys(patch.body as object).sort()).toEqual(["@odata.type", "creationOptions", "managementOptions"]);
-    // Sent whole (collections replace wholesale), so the unchanged staff password is sent again too.
-    const stored = await storedUserFlow(outs.flowId);
-    expect(findPasswordHashes(stored).some((h) => passwordMatches(h, TEST_PASSWORDS.providerStudentRotated))).toBe(true);
-    expect(findPasswordHashes(stored).some((h) => passwordMatches(h, STAFF_PASSWORD))).toBe(true);
-    expect(JSON.stringify(updated)).not.toContain(TEST_PASSWORDS.providerStudentRotated);
-    await expect(provider.diff(id, updated, news)).resolves.toMatchObject({ changes: false });
-  });
-
-  test("read returns drift from the portal; update PATCHes it back keeping undeclared sub-properties", async () => {
-    const args = userArgs();
-    // Declared: studentAgeGroup only; allowStudentContactAssociation is left undeclared.
-    delete (args.managementOptions.additionalOptions as any).allowStudentContactAssociation;
-    const inputs = await checked(args);
-    const { id, outs } = await provider.create(inputs);
-    const path = flowPath(setId, outs.flowId);
-    await fx.graph("PATCH", path, {
-      "@odata.type": "#microsoft.graph.industryData.userProvisioningFlow",
-      managementOptions: { additionalAttributes: ["userGradeLevel"], additionalOptions: { studentAgeGroup: "adult", allowStudentContactAssociation: true } },
+    test("a no-op diff returns changes: false and sends nothing, with the password masked on the server", async () => {
+      const inputs = await checked(userArgs());
+      const { id, outs } = await provider.create(inputs);
+      await fx.clearRequests();
+      const again = await checked(userArgs(), inputs);
+      await expect(provider.diff(id, outs, again)).resolves.toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      expect(await fx.requests()).toEqual([]);
     });
-    const read = await provider.read(id, outs);
-    expect((read.props.managementOptions as any).additionalOptions.studentAgeGroup).toBe("adult");
-    await fx.clearRequests();
-    expect((await provider.diff(id, read.props, inputs)).changes).toBe(true);
-    await provider.update(id, read.props, inputs);
-    const patch = (await fx.requests()).find((r) => r.method === "PATCH")!;
-    expect((patch.body as any).managementOptions.additionalOptions).toEqual({ studentAgeGroup: "minor", allowStudentContactAssociation: true });
-    const stored = await storedUserFlow(outs.flowId);
-    expect(stored.managementOptions.additionalOptions).toEqual({ studentAgeGroup: "minor", allowStudentContactAssociation: true });
+
+    test("update: one PATCH holding managementOptions whole (required on PATCH), creationOptions untouched; then one GET", async () => {
+      const inputs = await checked(userArgs());
+      const { id, outs } = await provider.create(inputs);
+      await fx.clearRequests();
+      const news = await checked(userArgs({ studentAgeGroup: "notAdult" }), inputs);
+      expect((await provider.diff(id, outs, news)).changes).toBe(true);
+      const { outs: updated } = await provider.update(id, outs, news);
+      const sent = await fx.requests();
+      expect(summary(sent)).toEqual([`PATCH ${flowPath(setId, outs.flowId)}`, `GET ${flowPath(setId, outs.flowId)}`]);
+      expect(sent[0].body).toEqual({
+        "@odata.type": "#microsoft.graph.industryData.userProvisioningFlow",
+        managementOptions: {
+          additionalAttributes: ["userGradeLevel"],
+          additionalOptions: { studentAgeGroup: "notAdult", allowStudentContactAssociation: true },
+        },
+      });
+      expect((updated.managementOptions as any).additionalOptions.studentAgeGroup).toBe("notAdult");
+      await fx.clearRequests();
+      await expect(provider.diff(id, updated, news)).resolves.toMatchObject({ changes: false });
+      expect(await fx.requests()).toEqual([]);
+    });
+
+    test("masked password: never drift on read, but a changed declared password is a change and is sent", async () => {
+      const inputs = await checked(userArgs());
+      const { id, outs } = await provider.create(inputs);
+      const read = await provider.read(id, outs);
+      await fx.clearRequests();
+      await expect(provider.diff(id, read.props, inputs)).resolves.toMatchObject({ changes: false });
+      const news = await checked(userArgs({ studentPassword: TEST_PASSWORDS.providerStudentRotated }), inputs);
+      expect((await provider.diff(id, read.props, news)).changes).toBe(true);
+      const { outs: updated } = await provider.update(id, read.props, news);
+      const patch = (await fx.requests()).find((r) => r.method === "PATCH")!;
+      expect(Object.keys(patch.body as object).sort()).toEqual(["@odata.type", "creationOptions", "managementOptions"]);
+      // Sent whole (collections replace wholesale), so the unchanged staff password is sent again too.
+      const stored = await storedUserFlow(outs.flowId);
+      expect(findPasswordHashes(stored).some((h) => passwordMatches(h, TEST_PASSWORDS.providerStudentRotated))).toBe(true);
+      expect(findPasswordHashes(stored).some((h) => passwordMatches(h, STAFF_PASSWORD))).toBe(true);
+      expect(JSON.stringify(updated)).not.toContain(TEST_PASSWORDS.providerStudentRotated);
+      await expect(provider.diff(id, updated, news)).resolves.toMatchObject({ changes: false });
+    });
+
+    test("read returns drift from the portal; update PATCHes it back keeping undeclared sub-properties", async () => {
+      const args = userArgs();
+      // Declared: studentAgeGroup only; allowStudentContactAssociation is left undeclared.
+      delete (args.managementOptions.additionalOptions as any).allowStudentContactAssociation;
+      const inputs = await checked(args);
+      const { id, outs } = await provider.create(inputs);
+      const path = flowPath(setId, outs.flowId);
+      await fx.graph("PATCH", path, {
+        "@odata.type": "#microsoft.graph.industryData.userProvisioningFlow",
+        managementOptions: { additionalAttributes: ["userGradeLevel"], additionalOptions: { studentAgeGroup: "adult", allowStudentContactAssociation: true } },
+      });
+      const read = await provider.read(id, outs);
+      expect((read.props.managementOptions as any).additionalOptions.studentAgeGroup).toBe("adult");
+      await fx.clearRequests();
+      expect((await provider.diff(id, read.props, inputs)).changes).toBe(true);
+      await provider.update(id, read.props, inputs);
+      const patch = (await fx.requests()).find((r) => r.method === "PATCH")!;
+      expect((patch.body as any).managementOptions.additionalOptions).toEqual({ studentAgeGroup: "minor", allowStudentContactAssociation: true });
+      const stored = await storedUserFlow(outs.flowId);
+      expect(stored.managementOptions.additionalOptions).toEqual({ studentAgeGroup: "minor", allowStudentContactAssociation: true });
+    });
+
+    test("a flow deleted out of band reads as gone (empty id) so the next up recreates it", async () => {
+      const { id, outs } = await provider.create(await checked(userArgs()));
+      await fx.graph("DELETE", flowPath(setId, outs.flowId));
+      await expect(provider.read(id, outs)).resolves.toEqual({ id: "", props: {} });
+    });
+
+    test("delete sends one DELETE and tolerates 404", async () => {
+      const { id, outs } = await provider.create(await checked(userArgs()));
+      await fx.clearRequests();
+      await provider.delete(id, outs);
+      await provider.delete(id, outs);
+      expect((await fx.requests()).map((r) => `${r.method} ${r.status}`)).toEqual(["DELETE 204", "DELETE 404"]);
+    });
+
+    test.each([
+      ["a bad enum", { managementOptions: { additionalOptions: { studentAgeGroup: "toddler" } } }, "managementOptions.additionalOptions.studentAgeGroup"],
+      ["a missing required property", { managementOptions: undefined }, "managementOptions"],
+      ["a wrong type", { createUnmatchedUsers: "yes" }, "createUnmatchedUsers"],
+    ])("%s fails in check with the property path, before any request", async (_case, change, property) => {
+      const { failures } = await provider.check({}, { ...userArgs(), ...change });
+      expect(failures).toEqual(expect.arrayContaining([expect.objectContaining({ property })]));
+      expect(await fx.requests()).toEqual([]);
+    });
   });
 
-  test("a flow deleted out of band reads as gone (empty id) so the next up recreates it", async () => {
-    const { id, outs } = await provider.create(await checked(userArgs()));
-    await fx.graph("DELETE", flowPath(setId, outs.flowId));
-    await expect(provider.read(id, outs)).resolves.toEqual({ id: "", props: {} });
-  });
-
-  test("delete sends one DELETE and tolerates 404", async () => {
-    const { id, outs } = await provider.create(await checked(userArgs()));
-    await fx.clearRequests();
-    await provider.delete(id, outs);
-    await provider.delete(id, outs);
-    expect((await fx.requests()).map((r) => `${r.method} ${r.status}`)).toEqual(["DELETE 204", "DELETE 404"]);
-  });
-
-  test.each([
-    ["a bad enum", { managementOptions: { additionalOptions: { studentAgeGroup: "toddler" } } }, "managementOptions.additionalOptions.studentAgeGroup"],
-    ["a missing required property", { managementOptions: undefined }, "managementOptions"],
-    ["a wrong type", { createUnmatchedUsers: "yes" }, "createUnmatchedUsers"],
-  ])("%s fails in check with the property path, before any request", async (_case, change, property) => {
-    const { failures } = await provider.check({}, { ...userArgs(), ...change });
-    expect(failures).toEqual(expect.arrayContaining([expect.objectContaining({ property })]));
-    expect(await fx.requests()).toEqual([]);
-  });
+  /** Every stored password hash in an emulator flow record, wherever the emulator keeps it. */
+  function findPasswordHashes(value: unknown): string[] {
+    if (typeof value === "string") return value.startsWith("hmac-sha256$") ? [value] : [];
+    if (Array.isArray(value)) return value.flatMap(findPasswordHashes);
+    if (value !== null && typeof value === "object") return Object.values(value).flatMap(findPasswordHashes);
+    return [];
+  }
 });
-
-/** Every stored password hash in an emulator flow record, wherever the emulator keeps it. */
-function findPasswordHashes(value: unknown): string[] {
-  if (typeof value === "string") return value.startsWith("hmac-sha256$") ? [value] : [];
-  if (Array.isArray(value)) return value.flatMap(findPasswordHashes);
-  if (value !== null && typeof value === "object") return Object.values(value).flatMap(findPasswordHashes);
-  return [];
-}
