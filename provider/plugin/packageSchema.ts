@@ -107,7 +107,7 @@ function resourceSpec(kind: ResourceKind, types: Record<string, Spec>): Spec {
   return {
     description: requireDescription(create, descriptor.resourceName),
     inputProperties,
-    requiredInputs: adopt.required ?? [],
+    ...nonEmpty("requiredInputs", adopt.required),
     properties: outputs,
     required: descriptor.isFlow ? ["flowSetId", "flowId"] : ["flowSetId"],
   };
@@ -171,7 +171,7 @@ function objectRef(create: JsonSchemaNode, adopt: JsonSchemaNode | undefined, pa
     type: "object",
     description: requireDescription(create, name),
     properties,
-    required: adopt?.required ?? create.required ?? [],
+    ...nonEmpty("required", adopt?.required ?? create.required),
   };
   const existing = context.types[token];
   // One Graph type reached from two places must mean the same: the required lists may differ by form only.
@@ -197,6 +197,11 @@ function enumRef(values: readonly unknown[], types: Record<string, Spec>): strin
     enum: wanted.map((value) => ({ value, name: capitalize(value) })),
   };
   return `#/types/${token}`;
+}
+
+/** `{ [key]: list }`, or nothing for an empty list (the CLI drops empty lists when it prints a schema). */
+function nonEmpty(key: string, list: string[] | undefined): Spec {
+  return list !== undefined && list.length > 0 ? { [key]: list } : {};
 }
 
 function requireDescription(node: JsonSchemaNode, where: string): string {

@@ -89,6 +89,12 @@ export const TEST_PASSWORDS = secretTable({
   examplesStaff: "Example-Staff-1!",
   /** test/export/examplesPulumiCli (not moved yet): `pulumi config set --secret studentPassword`. */
   examplesStudent: "Example-Student-1!",
+  /** test/plugin: a user flow's password sent to the provider plugin over gRPC. */
+  pluginStudent: "Plugin-Student-Pa55!",
+  /** test/plugin: the same password rotated. */
+  pluginStudentRotated: "Plugin-Rotated-Pa55!",
+  /** test/e2e/pluginTypescript: `pulumi config set --secret studentPassword`. */
+  pluginCliStudent: "Plugin-Cli-Student-1!",
 });
 
 /** Client secrets of app registrations (emulator clients, provider config). */
@@ -152,6 +158,12 @@ export const TEST_TOKENS = secretTable({
   exportPulumiCli: "export-pulumi-cli-token",
   /** test/export/exportRoundTrip (not moved yet). */
   exportRoundTrip: "export-round-trip-token",
+  /** test/plugin: tenant A's static token (two explicit providers, two emulators). */
+  pluginTenantA: "plugin-tenant-a-token",
+  /** test/plugin: tenant B's static token. */
+  pluginTenantB: "plugin-tenant-b-token",
+  /** test/e2e/pluginTypescript: `industrydata:accessToken`. */
+  pluginCli: "plugin-cli-token",
 });
 
 /** Other keys: API keys given as secret config. */
