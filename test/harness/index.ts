@@ -14,6 +14,8 @@ export type {
   ProviderHostOptions,
   CheckResult,
   DiffResult,
+  InitFailure,
+  PropertyDiffKind,
   ResourceResult,
   CapturedLine,
   RpcRecord,

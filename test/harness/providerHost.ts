@@ -77,7 +77,12 @@ export interface DiffResult {
   stables: string[];
   diffs: string[];
   deleteBeforeReplace: boolean;
+  /** The property paths and kinds a provider reported (a plugin's DetailedDiff; the dynamic host sends none). */
+  detailedDiff?: Record<string, { kind: PropertyDiffKind; inputDiff: boolean }>;
 }
+
+/** A DetailedDiff entry's kind, by name. */
+export type PropertyDiffKind = "ADD" | "ADD_REPLACE" | "DELETE" | "DELETE_REPLACE" | "UPDATE" | "UPDATE_REPLACE";
 
 /** Create/Read/Update answers; `properties` carry the engine's secret marks again. */
 export interface ResourceResult {
@@ -127,6 +132,8 @@ export interface ProviderHost {
   emittedText(): string;
   configure(config: Record<string, string | Secret<string>>): Promise<void>;
   check(urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult>;
+  /** CheckConfig of a provider resource (`urn` of the `pulumi:providers:<pkg>` resource). */
+  checkConfig(urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult>;
   diff(
     urn: string,
     id: string,
@@ -134,7 +141,8 @@ export interface ProviderHost {
     news: Record<string, unknown>,
     oldInputs?: Record<string, unknown>,
   ): Promise<DiffResult>;
-  create(urn: string, properties: Record<string, unknown>): Promise<ResourceResult>;
+  /** With `preview: true`, as the engine asks during `pulumi preview`. */
+  create(urn: string, properties: Record<string, unknown>, options?: { preview?: boolean }): Promise<ResourceResult>;
   read(
     urn: string,
     id: string,
@@ -324,6 +332,14 @@ class HostConnection implements ProviderHost {
     return { inputs: this.unwire(answer.inputs ?? {}, news), failures: answer.failures };
   }
 
+  async checkConfig(urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
+    const answer = await this.call("checkConfig", this.request("CheckRequest", urn, undefined, { olds, news }), (r) => ({
+      inputs: r.getInputs()?.toJavaScript(),
+      failures: r.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })),
+    }));
+    return { inputs: this.unwire(answer.inputs ?? {}, news), failures: answer.failures };
+  }
+
   async diff(
     urn: string,
     id: string,
@@ -332,17 +348,27 @@ class HostConnection implements ProviderHost {
     oldInputs?: Record<string, unknown>,
   ): Promise<DiffResult> {
     const kinds = ["DIFF_UNKNOWN", "DIFF_NONE", "DIFF_SOME"] as const;
-    return this.call("diff", this.request("DiffRequest", urn, id, { olds, news, oldInputs }), (r): DiffResult => ({
-      changes: kinds[r.getChanges()] ?? "DIFF_UNKNOWN",
-      replaces: r.getReplacesList(),
-      stables: r.getStablesList(),
-      diffs: r.getDiffsList(),
-      deleteBeforeReplace: r.getDeletebeforereplace(),
-    }));
+    const propertyKinds: PropertyDiffKind[] = ["ADD", "ADD_REPLACE", "DELETE", "DELETE_REPLACE", "UPDATE", "UPDATE_REPLACE"];
+    return this.call("diff", this.request("DiffRequest", urn, id, { olds, news, oldInputs }), (r): DiffResult => {
+      const detailed: DiffResult["detailedDiff"] = r.getHasdetaileddiff() ? {} : undefined;
+      r.getDetaileddiffMap().forEach((diff: any, path: string) => {
+        detailed![path] = { kind: propertyKinds[diff.getKind()], inputDiff: diff.getInputdiff() };
+      });
+      return {
+        changes: kinds[r.getChanges()] ?? "DIFF_UNKNOWN",
+        replaces: r.getReplacesList(),
+        stables: r.getStablesList(),
+        diffs: r.getDiffsList(),
+        deleteBeforeReplace: r.getDeletebeforereplace(),
+        ...(detailed !== undefined ? { detailedDiff: detailed } : {}),
+      };
+    });
   }
 
-  async create(urn: string, properties: Record<string, unknown>): Promise<ResourceResult> {
-    const answer = await this.call("create", this.request("CreateRequest", urn, undefined, { properties }), (r) => ({
+  async create(urn: string, properties: Record<string, unknown>, options: { preview?: boolean } = {}): Promise<ResourceResult> {
+    const request = this.request("CreateRequest", urn, undefined, { properties });
+    if (options.preview) request.req.setPreview(true);
+    const answer = await this.call("create", request, (r) => ({
       id: r.getId(),
       properties: r.getProperties()?.toJavaScript(),
     }));
