@@ -73,11 +73,13 @@ export function packageSchema({ version }: PackageSchemaOptions): Spec {
     },
     types,
     resources,
+    // respectSchemaVersion: the SDKs carry this version (the plugin version they ask the engine for), not a
+    // "${VERSION}" placeholder for a release pipeline to fill in.
     language: {
-      nodejs: { packageName: "@pulumi-industrydata/industrydata", dependencies: {}, devDependencies: {} },
-      python: { packageName: "pulumi_industrydata" },
+      nodejs: { packageName: "@pulumi-industrydata/industrydata", respectSchemaVersion: true },
+      python: { packageName: "pulumi_industrydata", respectSchemaVersion: true },
       go: { importBasePath: "github.com/pulumi-industrydata/pulumi-industrydata/sdk/go/industrydata", generateResourceContainerTypes: true },
-      csharp: { rootNamespace: "PulumiIndustryData", packageReferences: { Pulumi: "3.*" } },
+      csharp: { rootNamespace: "PulumiIndustryData", packageReferences: { Pulumi: "3.*" }, respectSchemaVersion: true },
     },
   };
 }
