@@ -1,7 +1,7 @@
 /**
  * Builds the emulator's HTTP(S) server. The request path, in order (Azurite-style, one place):
  *   1. context   every request gets a request-id (and its client-request-id echoed) on every response;
- *   2. guard     the admin API answers loopback callers only;
+ *   2. guard     the admin API answers loopback callers only; a dot segment (`.`, `..`, `%2e`) is a 400 of its own;
  *   3. faults    an injected fault may delay, fail or drop the request (before auth, as a gateway would);
  *   4. auth      Graph paths need a valid bearer token, and the route's access level (read/write);
  *   5. parse     JSON (an empty body allowed, for actions) and form bodies (token endpoint);
@@ -55,6 +55,14 @@ function pathOf(request: FastifyRequest): string {
 
 function isAdmin(request: FastifyRequest): boolean {
   return pathOf(request).toLowerCase().startsWith(`${ADMIN_PREFIX}/`);
+}
+
+/** The first `.` or `..` segment of a path, also percent-encoded (`%2e`, any case), or undefined. */
+function dotSegmentOf(path: string): string | undefined {
+  return path.split("/").find((segment) => {
+    const decoded = segment.replace(/%2e/gi, ".");
+    return decoded === "." || decoded === "..";
+  });
 }
 
 function sleep(ms: number): Promise<void> {
@@ -133,6 +141,14 @@ export function buildServer(ctx: EmulatorContext, tls?: ServerTls): FastifyInsta
     reply.header("request-id", request.id).header("client-request-id", request.clientRequestId);
   });
   // 2. guard
+  app.addHook("onRequest", async (request) => {
+    const dot = dotSegmentOf(pathOf(request));
+    if (dot !== undefined) {
+      // Strict: never resolved (that would answer for another entity, the parent), never taken as a key (a 404
+      // would hide what the client did). Clients on WHATWG URL resolve dots before sending; see README.
+      throw badRequest(`The request URI holds the dot segment '${dot}'; dot segments are not resolved. Address the entity by its id.`);
+    }
+  });
   app.addHook("onRequest", async (request) => {
     if (isAdmin(request) && !isLoopbackAddress(request.socket.remoteAddress)) {
       throw new GraphHttpError({ status: 403, code: "Forbidden", message: "The emulator admin API answers loopback callers only." });

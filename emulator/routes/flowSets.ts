@@ -19,7 +19,8 @@ const computed = ["id", "createdDateTime", "lastModifiedDateTime"] as const;
 
 /** The stored set with this id (ids compare case-insensitively), or the Graph 404. */
 export function findFlowSet(state: Readonly<TenantState>, setId: string): StoredFlowSet {
-  const set = state.flowSets.find((s) => s.id === setId.toLowerCase());
+  // Keys compare case-insensitively (GUIDs), on both sides: a stored id need not be lower-case (PUT state).
+  const set = state.flowSets.find((s) => s.id.toLowerCase() === setId.toLowerCase());
   if (!set) throw notFound(`The outboundProvisioningFlowSet '${setId}' was not found.`);
   return set;
 }

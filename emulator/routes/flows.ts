@@ -22,7 +22,7 @@ const FLOW_PATH = `${FLOWS_PATH}/:flowId`;
 const allowedTypes = Object.keys(flowKinds).map((k) => odataType(k)).join(", ");
 
 function findFlow(set: StoredFlowSet, flowId: string): StoredFlow {
-  const flow = set.flows.find((f) => f.id === flowId.toLowerCase());
+  const flow = set.flows.find((f) => f.id.toLowerCase() === flowId.toLowerCase());
   if (!flow) throw notFound(`The provisioningFlow '${flowId}' was not found in outboundProvisioningFlowSet '${set.id}'.`);
   return flow;
 }

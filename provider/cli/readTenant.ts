@@ -1,7 +1,7 @@
 /** Reads every outbound provisioning flow set and its flows from Graph, for `industrydata export`. */
 import type { GraphClient } from "../graph";
 import type { JsonObject } from "../reconcile";
-import { flowSetsPath, flowsPath } from "../schema";
+import { flowSetsPath, flowsPath, idSegmentProblem } from "../schema";
 
 /** The tenant as Graph returned it: each flow set with its flows, server JSON untouched. */
 export interface TenantSnapshot {
@@ -24,6 +24,7 @@ export interface ReadTenantOptions {
  */
 export async function readTenant(options: ReadTenantOptions): Promise<TenantSnapshot> {
   const sets = await options.client.list<JsonObject>(flowSetsPath);
+  assertDeclarableIds(sets.map((set) => ({ what: `flow set ${describe(set)}`, id: set.id })));
   options.onFlowSetsListed?.(sets.length);
   const flowSets = await Promise.all(
     sets.map(async (set) => {
@@ -32,5 +33,24 @@ export async function readTenant(options: ReadTenantOptions): Promise<TenantSnap
       return { set, flows };
     }),
   );
+  assertDeclarableIds(flowSets.flatMap(({ set, flows }) => flows.map((flow) => ({ what: `flow ${JSON.stringify(flow.id)} in flow set ${describe(set)}`, id: flow.id }))));
   return { flowSets };
+}
+
+function describe(set: JsonObject): string {
+  return `${JSON.stringify(set.id)} (${JSON.stringify(set.displayName)})`;
+}
+
+/**
+ * Fails, before anything is written, when the tenant holds an id the id rule refuses (Graph hands out GUIDs, so
+ * only a tampered or foreign tenant can): a program declaring it would fail `check`, and no request may carry it.
+ */
+function assertDeclarableIds(entities: { what: string; id: unknown }[]): void {
+  const refused = entities.flatMap(({ what, id }) => {
+    const problem = idSegmentProblem(id);
+    return problem === undefined ? [] : [`${what}: its id ${problem}`];
+  });
+  if (refused.length > 0) {
+    throw new Error(`the tenant holds ids no program can declare (an id becomes a URL segment), so nothing was exported:\n  ${refused.join("\n  ")}`);
+  }
 }

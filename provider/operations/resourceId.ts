@@ -1,3 +1,5 @@
+import { idSegment } from "../schema";
+
 /** A flow's place in Graph: its parent set and its own id. */
 export interface FlowAddress {
   flowSetId: string;
@@ -6,6 +8,9 @@ export interface FlowAddress {
 
 /** The Pulumi id of a flow: `<setId>/<flowId>` (flow ids are only unique within their set). */
 export function formatFlowResourceId(address: FlowAddress): string {
+  // The id rule first: a `/` in either id would make an id that parses as another flow.
+  idSegment(address.flowSetId, "flowSetId");
+  idSegment(address.flowId, "flowId");
   return `${address.flowSetId}/${address.flowId}`;
 }
 

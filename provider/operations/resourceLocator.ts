@@ -26,7 +26,8 @@ export const flowSetLocator: ResourceLocator = {
   entityPath: (id) => flowSetPath(id),
   collectionPath: () => flowSetsPath,
   resourceId: (_inputs, entityId) => entityId,
-  adoptedId: (inputs) => (typeof inputs.flowSetId === "string" && inputs.flowSetId !== "" ? inputs.flowSetId : undefined),
+  // Any string adopts, even "": the path builder then refuses a bad id instead of a create going ahead.
+  adoptedId: (inputs) => (typeof inputs.flowSetId === "string" ? inputs.flowSetId : undefined),
   describe: (id) => `flow set ${id}`,
   noun: "flow set",
   adoptionInputs: (id) => ({ flowSetId: id }),
@@ -41,7 +42,7 @@ export const flowLocator: ResourceLocator = {
   collectionPath: (inputs) => flowsPath(String(inputs.flowSetId)),
   resourceId: (inputs, entityId) => formatFlowResourceId({ flowSetId: String(inputs.flowSetId), flowId: entityId }),
   adoptedId: (inputs) =>
-    typeof inputs.flowId === "string" && inputs.flowId !== ""
+    typeof inputs.flowId === "string"
       ? formatFlowResourceId({ flowSetId: String(inputs.flowSetId), flowId: inputs.flowId })
       : undefined,
   describe: (id) => {

@@ -1,6 +1,7 @@
 import { isGraphError, type GraphClient } from "../graph";
 import { childPath, descriptors, elementPath, pulumiUnknownValue, validateInputs, type InputFailure, type ResourceKind } from "../schema";
 import {
+  assertAdoptedEntity,
   buildCreateBody,
   buildPatchBody,
   diffResource,
@@ -11,7 +12,7 @@ import {
   type DiffResult,
   type JsonObject,
 } from "../reconcile";
-import { assertKindFree, kindOf, needsReread, patchEntity } from "./entityOperations";
+import { assertKindFree, needsReread, patchEntity } from "./entityOperations";
 import type { ResourceLocator } from "./resourceLocator";
 
 /** What an operation needs to talk to Graph: given by the front end (one per process, or one per provider instance). */
@@ -119,8 +120,9 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
       if (isNotFound(error)) return undefined;
       throw error;
     }
-    assertAdoptedKind(kind, server, locator.describe(id));
-    const inputs = importedInputs(kind, server, locator.adoptionInputs(id));
+    const identity = locator.adoptionInputs(id);
+    assertAdoptedEntity({ kind, id: String(identity[descriptor.adoptArgument]), entity: server, what: locator.describe(id) });
+    const inputs = importedInputs(kind, server, identity);
     return { inputs, outputs: toOutputs(kind, server, inputs) };
   }
 
@@ -142,7 +144,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     const existing = await client.get<JsonObject>(path).catch((error: unknown) => {
       throw isNotFound(error) ? new Error(`cannot adopt ${locator.describe(id)}: it does not exist (404)`) : error;
     });
-    assertAdoptedKind(kind, existing, locator.describe(id));
+    assertAdoptedEntity({ kind, id: String(declared[descriptor.adoptArgument]), entity: existing, what: locator.describe(id) });
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
     const server = body === undefined ? existing : await patchEntity(client, path, body);
     return { id, outputs: toOutputs(kind, server, declared) };
@@ -176,17 +178,6 @@ function unknownPaths(value: unknown, path: string): string[] {
 
 function isAtOrUnder(property: string, path: string): boolean {
   return property === path || property.startsWith(`${path}.`) || property.startsWith(`${path}[`);
-}
-
-/** The base `ProvisioningFlow` adopts any kind; the typed resources only their own. */
-function assertAdoptedKind(kind: ResourceKind, existing: JsonObject, what: string): void {
-  const actual = kindOf(existing);
-  if (!descriptors[kind].isFlow || kind === "provisioningFlow" || actual === kind) return;
-  const found = actual === undefined ? String(existing["@odata.type"]) : descriptors[actual].graphType;
-  throw new Error(
-    `cannot adopt ${what} with ${descriptors[kind].resourceName}: its type is ${found}` +
-      (actual !== undefined ? ` (adopt it with ${descriptors[actual].resourceName})` : ""),
-  );
 }
 
 /** True for Graph's 404. */

@@ -65,14 +65,15 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
     return { client: configured.client, graphEndpoint: configured.config.graphEndpoint };
   }
 
-  function log(urn: string, message: string, severity: enginePb.LogSeverity): void {
+  /** A message the engine shows with the resource's step; resolves once the engine has it (stderr without an engine). */
+  function log(urn: string, message: string, severity: enginePb.LogSeverity): Promise<void> {
     if (engineAddress === undefined) {
       process.stderr.write(`${message}\n`);
-      return;
+      return Promise.resolve();
     }
     engine ??= new engineGrpc.EngineClient(engineAddress, grpc.credentials.createInsecure());
     const request = new enginePb.LogRequest().setSeverity(severity).setMessage(message).setUrn(urn);
-    engine.log(request, () => undefined);
+    return new Promise((resolve) => engine!.log(request, () => resolve()));
   }
 
   const service: providerGrpc.IResourceProviderServer = {
@@ -123,7 +124,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
       const news = unwrapSecrets(fromStruct(call.request.getNews()));
       const outcome = operations.check(news.value);
-      for (const warning of outcome.warnings) log(call.request.getUrn(), warning, enginePb.LogSeverity.WARNING);
+      for (const warning of outcome.warnings) await log(call.request.getUrn(), warning, enginePb.LogSeverity.WARNING);
       const inputs = markSecrets(operations, outcome.inputs, news.secretPaths);
       return new providerPb.CheckResponse().setInputs(toStruct(inputs)).setFailuresList(outcome.failures.map(checkFailure));
     }),
@@ -137,9 +138,9 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
       const changes = detailedDiff(operations.kind, news, olds, oldInputs);
       const response = new providerPb.DiffResponse()
         .setChanges(result.changes ? providerPb.DiffResponse.DiffChanges.DIFF_SOME : providerPb.DiffResponse.DiffChanges.DIFF_NONE)
-        .setReplacesList(result.replaces.filter((name) => name !== "@odata.type").concat(result.replaces.includes("@odata.type") ? ["flowId"] : []))
+        .setReplacesList(result.replaces.map(propertyName))
         .setDeletebeforereplace(result.deleteBeforeReplace)
-        .setDiffsList(result.changedProperties.filter((name) => name !== "@odata.type"))
+        .setDiffsList(result.changedProperties.map(propertyName))
         .setHasdetaileddiff(true);
       const detailed = response.getDetaileddiffMap();
       for (const change of changes) detailed.set(change.path, propertyDiff(change));
@@ -225,6 +226,11 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
       engine?.close();
     },
   };
+}
+
+/** A changed property as the engine names it: the flow kind ("@odata.type" to the rules) is the `odataType` output. */
+function propertyName(name: string): string {
+  return name === "@odata.type" ? "odataType" : name;
 }
 
 /** The operations of the resource type a request names (`industrydata:index:<Class>`). */

@@ -5,6 +5,8 @@ export type { PropertyChange } from "./detailedDiff";
 export { buildCreateBody } from "./buildCreateBody";
 export { buildPatchBody } from "./buildPatchBody";
 export { toOutputs } from "./toOutputs";
+export { assertAdoptedEntity } from "./adoptedEntity";
+export type { AdoptedEntity } from "./adoptedEntity";
 export { differingProperties } from "./differingProperties";
 export { covers } from "./covers";
 export { toDeclaredForm } from "./declaredForm";

@@ -44,6 +44,12 @@ export interface TypeDescriptor {
    * `flowSetId` on the set): adopt = GET, then PATCH only what differs. Changing it replaces the resource.
    */
   adoptArgument: string;
+  /**
+   * Every argument (a descriptor path) whose value becomes a URL segment or a bind target: the parent and
+   * adopted ids, bindings' ids. Each must pass the one id rule (idSegment.ts); declaring it here is all a kind
+   * needs for `check` to enforce it with the property path.
+   */
+  idArguments: string[];
   /** Top-level properties Graph requires in every PATCH body (DOCS "Required" in the update tables). */
   requiredOnPatch: string[];
   /** Server-computed properties: outputs only, never compared, never sent. */
@@ -98,6 +104,7 @@ function flowDescriptor(specifics: FlowSpecifics): TypeDescriptor {
     abstract: false,
     providerFields: flowProviderFields,
     adoptArgument: "flowId",
+    idArguments: ["flowSetId", "flowId"],
     readOnly: flowReadOnly,
     replaceOnChange: flowReplaceOnChange,
     setLike: [],
@@ -123,6 +130,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     properties: ["displayName", "filter"],
     providerFields: ["flowSetId", "deleteOnDestroy"],
     adoptArgument: "flowSetId",
+    idArguments: ["flowSetId"],
     // DOCS "Required" on update: an adopted set that leaves displayName undeclared sends the name it holds.
     requiredOnPatch: ["displayName"],
     readOnly: ["id", "createdDateTime", "lastModifiedDateTime"],
@@ -147,6 +155,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
       "creationOptions.configurations[].licenseSkus",
     ],
     keyedCollections: { "creationOptions.configurations": "roleGroupId" },
+    idArguments: ["flowSetId", "flowId", "creationOptions.configurations[].roleGroupId"],
     caseInsensitive: [
       "managementOptions.additionalAttributes[]",
       "managementOptions.additionalOptions.studentAgeGroup",

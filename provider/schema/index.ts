@@ -24,9 +24,10 @@ export type {
 } from "./types";
 export { descriptors, descriptorForOdataType, resourceKinds } from "./descriptors";
 export type { NavigationBinding, ResourceKind, TypeDescriptor } from "./descriptors";
-export { flowSetsPath, flowSetPath, flowsPath, flowPath, roleGroupsPath, roleGroupBindUrl, roleGroupIdFromBindUrl } from "./paths";
+export { flowSetsPath, flowSetPath, flowsPath, flowPath, fillPathTemplate, roleGroupsPath, roleGroupBindUrl, roleGroupIdFromBindUrl } from "./paths";
+export { idSegment, idSegmentProblem, maxIdLength } from "./idSegment";
 export { jsonSchemas } from "./jsonSchemas";
 export { adoptFormSchema, validateInputs } from "./validateInputs";
 export type { InputFailure, ValidationResult } from "./validateInputs";
 export { pulumiUnknownValue, fillOdataTypes } from "./validateInputs";
-export { patternOf, childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject } from "./jsonPath";
+export { patternOf, childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject, valuesAt } from "./jsonPath";

@@ -64,3 +64,23 @@ export function forEachAt(
   };
   walk(root, 0);
 }
+
+/** Every value found at a descriptor path, with its printable path (`a.b[1].c`); missing values are skipped. */
+export function valuesAt(root: unknown, pattern: string): { path: string; value: unknown }[] {
+  const found: { path: string; value: unknown }[] = [];
+  const walk = (node: unknown, segments: string[], path: string): void => {
+    if (segments.length === 0) {
+      if (node !== undefined) found.push({ path, value: node });
+      return;
+    }
+    if (!isPlainObject(node)) return;
+    const [segment, ...rest] = segments;
+    const isEach = segment.endsWith("[]");
+    const key = isEach ? segment.slice(0, -2) : segment;
+    const value = node[key];
+    if (!isEach) return walk(value, rest, childPath(path, key));
+    if (Array.isArray(value)) value.forEach((element, i) => walk(element, rest, elementPath(childPath(path, key), i)));
+  };
+  walk(root, pattern.split("."), "");
+  return found;
+}

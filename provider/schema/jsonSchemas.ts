@@ -59,7 +59,7 @@ const basicFilter = {
   description: "Which organisations of the inbound data the set provisions.",
   properties: {
     attribute: { type: "string", enum: filterOptionsValues, description: "The attribute filtered on (`orgExternalId`)." },
-    in: { type: "array", items: { type: "string" }, description: "The values kept (organisation external ids); order-free." },
+    in: { type: "array", items: nonEmptyString, description: "The values kept (organisation external ids); order-free." },
   },
   required: ["attribute", "in"],
   additionalProperties: false,
@@ -91,7 +91,7 @@ const simplePasswordSettings = {
   description: "The default password of users created for the role group.",
   properties: {
     password: {
-      type: "string",
+      ...nonEmptyString,
       description:
         "The password (secret, write-only: Graph returns it masked, so a change is detected from the declared value, kept hashed in state).",
     },
@@ -108,7 +108,7 @@ const userConfiguration = {
     roleGroupId: { ...nonEmptyString, description: 'Id of the role group ("staff", "students", …); written as `roleGroup@odata.bind`.' },
     licenseSkus: {
       type: "array",
-      items: { type: "string" },
+      items: nonEmptyString,
       nullable: true,
       description: "License SKUs assigned to the users created (e.g. `M365EDU_A3_STUUSEBNFT`); order-free.",
     },

@@ -4,7 +4,8 @@ import type { ErrorObject, ValidateFunction } from "ajv";
 import { descriptors } from "./descriptors";
 import type { ResourceKind, TypeDescriptor } from "./descriptors";
 import { jsonSchemas } from "./jsonSchemas";
-import { childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject } from "./jsonPath";
+import { idSegmentProblem } from "./idSegment";
+import { childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject, valuesAt } from "./jsonPath";
 
 /** One validation failure: the property path (e.g. `creationOptions.configurations[1].roleGroupId`) and why. */
 export interface InputFailure {
@@ -126,6 +127,22 @@ function jsonTypeOf(value: unknown): string {
   return typeof value;
 }
 
+/**
+ * The id rule (idSegment.ts) on every argument the descriptor lists in `idArguments`. Only strings are judged
+ * here (a wrong type or a missing id is the schema's failure) and Pulumi's unknown value is left for later.
+ */
+function idFailures(descriptor: TypeDescriptor, inputs: Record<string, unknown>): InputFailure[] {
+  const failures: InputFailure[] = [];
+  for (const pattern of descriptor.idArguments) {
+    for (const { path, value } of valuesAt(inputs, pattern)) {
+      if (typeof value !== "string" || value === pulumiUnknownValue) continue;
+      const problem = idSegmentProblem(value);
+      if (problem !== undefined) failures.push({ property: path, reason: problem });
+    }
+  }
+  return failures;
+}
+
 /** Failures ajv cannot express: read-only properties declared, duplicate keys in keyed collections. */
 function semanticFailures(descriptor: TypeDescriptor, inputs: Record<string, unknown>): InputFailure[] {
   const failures: InputFailure[] = [];
@@ -136,6 +153,7 @@ function semanticFailures(descriptor: TypeDescriptor, inputs: Record<string, unk
       delete inputs[key];
     }
   }
+  failures.push(...setDuplicateFailures(descriptor, inputs));
   for (const [collection, keyProp] of Object.entries(descriptor.keyedCollections)) {
     const seen = new Map<string, number>();
     forEachAt(inputs, collection, (_holder, _key, value) => {
@@ -156,6 +174,53 @@ function semanticFailures(descriptor: TypeDescriptor, inputs: Record<string, unk
     });
   }
   return failures;
+}
+
+/**
+ * Duplicates in a set-like collection fail (rather than being collapsed with a warning): Graph compares the
+ * collection without order, so a second equal element is a typo the user should see, and what is sent stays
+ * exactly what is declared. Equal means equal after the descriptor's normalisation (case-insensitive values).
+ * Keyed collections have their own, sharper failure (one entry per key) below.
+ */
+function setDuplicateFailures(descriptor: TypeDescriptor, inputs: Record<string, unknown>): InputFailure[] {
+  const failures: InputFailure[] = [];
+  for (const pattern of descriptor.setLike) {
+    if (pattern in descriptor.keyedCollections) continue;
+    for (const { path, value } of valuesAt(inputs, pattern)) {
+      if (!Array.isArray(value)) continue;
+      const seen = new Map<string, number>();
+      value.forEach((element, i) => {
+        if (containsUnknown(element)) return;
+        const key = comparableKey(descriptor, `${pattern}[]`, element);
+        const previous = seen.get(key);
+        if (previous === undefined) return void seen.set(key, i);
+        failures.push({
+          property: elementPath(path, i),
+          reason: `duplicates ${elementPath(path, previous)} (${JSON.stringify(element)}): the collection is compared without order, so list each value once`,
+        });
+      });
+    }
+  }
+  return failures;
+}
+
+/** A JSON key of a value, with the values the descriptor compares case-insensitively lowercased. */
+function comparableKey(descriptor: TypeDescriptor, pattern: string, value: unknown): string {
+  if (typeof value === "string") return JSON.stringify(descriptor.caseInsensitive.includes(pattern) ? value.toLowerCase() : value);
+  if (Array.isArray(value)) return `[${value.map((v) => comparableKey(descriptor, `${pattern}[]`, v)).join(",")}]`;
+  if (isPlainObject(value)) {
+    const entries = Object.keys(value)
+      .sort()
+      .map((k) => `${JSON.stringify(k)}:${comparableKey(descriptor, childPath(pattern, k), value[k])}`);
+    return `{${entries.join(",")}}`;
+  }
+  return JSON.stringify(value) ?? "undefined";
+}
+
+function containsUnknown(value: unknown): boolean {
+  if (value === pulumiUnknownValue) return true;
+  if (Array.isArray(value)) return value.some(containsUnknown);
+  return isPlainObject(value) && Object.values(value).some(containsUnknown);
 }
 
 function deprecationWarnings(kind: ResourceKind, inputs: Record<string, unknown>): string[] {
@@ -191,7 +256,10 @@ export function validateInputs(kind: ResourceKind, raw: Record<string, unknown>)
   const descriptor = descriptors[kind];
   const failures: InputFailure[] = [];
   const inputs = cleanCopy(raw ?? {}, "", failures) as Record<string, unknown>;
-  failures.push(...semanticFailures(descriptor, inputs));
+  const badIds = idFailures(descriptor, inputs);
+  failures.push(...badIds, ...semanticFailures(descriptor, inputs));
+  // The id rule's failure already says what is wrong with an id (empty, say): ajv's at the same place would repeat it.
+  const idPaths = new Set(badIds.map((f) => f.property));
 
   const adopted = inputs[descriptor.adoptArgument];
   const creating = adopted === undefined || adopted === null;
@@ -199,7 +267,9 @@ export function validateInputs(kind: ResourceKind, raw: Record<string, unknown>)
   if (!validate(inputs)) {
     for (const error of validate.errors ?? []) {
       const failure = describeAjvError(error, descriptor, creating);
-      const duplicate = failures.some((f) => f.property === failure?.property && f.reason === failure?.reason);
+      const duplicate =
+        (failure !== undefined && idPaths.has(failure.property)) ||
+        failures.some((f) => f.property === failure?.property && f.reason === failure?.reason);
       if (failure && !duplicate) failures.push(failure);
     }
   }

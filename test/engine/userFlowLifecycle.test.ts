@@ -177,6 +177,18 @@ describe("user flow through the dynamic-provider host", () => {
     for (const word of mentions) expect(failure!.reason).toContain(word);
     expect(await graphRequests(fx)).toEqual([]);
   });
+
+  test.each([
+    { name: "a flowId '..' (resolved to the flow set itself, then deleted it)", args: { flowId: "..", deleteOnDestroy: true }, property: "flowId", reason: 'must not be ".."' },
+    { name: "a NUL role group id", args: { creationOptions: { configurations: [{ roleGroupId: "\u0000" }] } }, property: "creationOptions.configurations[0].roleGroupId", reason: "(U+0000)" },
+  ])("issue 14: Check rejects $name with its property path, before any HTTP call", async ({ args, property, reason }) => {
+    await fx.clearRequests();
+    const users = fx.resource("users");
+    const result = await users.up(withInputs(fx.resources.users, { flowSetId: "00000000-0000-0000-0000-000000000001", ...args }));
+    expect(result.op).toBe("failed-check");
+    expect(result.failures.find((f) => f.property === property)?.reason).toContain(reason);
+    expect(await graphRequests(fx)).toEqual([]);
+  });
 });
 
 /** Host output arrives on its own streams, a moment after the RPC answer. */

@@ -141,7 +141,8 @@ async function setsView(): Promise<Record<string, unknown>[]> {
 /** The Graph path (as the emulator logs it) of every seeded set and flow: what adopting them all reads once each. */
 function entityPaths(): string[] {
   const sets = "/beta/external/industryData/outboundProvisioningFlowSets";
-  return seeded.flowSets.flatMap((set) => [`${sets}/${set.id}`, ...set.flows.map((flow) => `${sets}/${set.id}/provisioningFlows/${flow.id}`)]);
+  const at = encodeURIComponent; // hostile ids travel escaped (the emulator logs the path as received)
+  return seeded.flowSets.flatMap((set) => [`${sets}/${at(set.id)}`, ...set.flows.map((flow) => `${sets}/${at(set.id)}/provisioningFlows/${at(flow.id)}`)]);
 }
 
 /** The program declares every seeded set as an adopted OutboundProvisioningFlowSet, and every flow points at its set. */

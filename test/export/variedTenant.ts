@@ -1,6 +1,7 @@
 /**
  * A varied tenant for the export tests, seeded through the emulator's Graph API (POSTs, as a portal would
- * create it): several sets (filter, no filter, empty, duplicate names, a name with quotes and a line break),
+ * create it): several sets (filter, no filter, empty, duplicate names, a set with hostile text in every string and
+ * hostile ids),
  * all four flow kinds, passwords, license SKUs, enrollment mappings, studentAgeGroup set and null.
  */
 import { TEST_PASSWORDS } from "../support/testSecrets";
@@ -128,16 +129,65 @@ export function variedTenant(): { set: Record<string, unknown>; flows: Record<st
       ],
     },
     {
-      // Quotes, a comment terminator and a line break: tenant text must never escape into code.
-      set: { displayName: 'Östra "A/B" */ skolan\nconst injected = 1;', filter: filter(["ost-1"]) },
+      // Quotes, backticks, `${…}`, a comment terminator and line breaks in every string property, and (once seeded,
+      // see hostileIds) in its ids and its role group's: tenant text must never escape into code.
+      set: { displayName: HOSTILE_DISPLAY_NAME, filter: filter(["ost-1", ...HOSTILE_TEXTS]) },
       flows: [
         {
           "@odata.type": `${NS}securityGroupProvisioningFlow`,
           creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: true },
         },
+        {
+          "@odata.type": `${NS}userProvisioningFlow`,
+          managementOptions: { additionalAttributes: ["userNumber"], additionalOptions: { studentAgeGroup: "adult" } },
+          creationOptions: { configurations: [{ "roleGroup@odata.bind": bind("staff"), licenseSkus: HOSTILE_TEXTS }] },
+        },
+        {
+          "@odata.type": `${NS}classGroupProvisioningFlow`,
+          configuration: {
+            additionalAttributes: ["classCode"],
+            additionalOptions: { createTeam: false, writeDisplayNameOnCreateOnly: false },
+            enrollmentMappings: { ownerEnrollmentMappings: HOSTILE_TEXTS.map(mapping), memberEnrollmentMappings: [mapping("student")] },
+          },
+        },
       ],
     },
   ];
+}
+
+/** The hostile set's display name. */
+const HOSTILE_DISPLAY_NAME = 'Östra "A/B" */ skolan `tick` ${process.exit(1)}\nconst injected = 1;';
+
+/** Hostile text for string values (filter values, license SKUs, enrollment codes). */
+const HOSTILE_TEXTS = ['q"uote', "back`tick`", "${process.exit(1)}", "end */ /* c", "line\nbreak", "'single'"];
+
+/**
+ * Ids Graph would never hand out but that pass the id rule (a GUID is not required): quotes, backticks, `${…}`,
+ * markup and the characters encodeURIComponent leaves as they are. Ids the rule refuses (a line break, a slash)
+ * cannot be declared at all; the export refuses them with the rule's error (exportCli.test.ts).
+ */
+export const HOSTILE_IDS = {
+  set: "set'\"`${x}<b>&*!~()",
+  flow: (kind: string) => `${kind}'\"\`\${x}*`,
+  roleGroup: "grp'\"`${x}*!",
+};
+
+/**
+ * Gives the hostile set, its flows and the role group of its user flow hostile ids, through the emulator's state
+ * (Graph's API never lets a client choose an id).
+ */
+async function hostileIds(options: { graphUrl: string }): Promise<void> {
+  const adminUrl = `${options.graphUrl.replace(/\/beta$/, "")}/_emulator`;
+  const state = (await (await fetch(`${adminUrl}/state`)).json()) as any;
+  const set = state.flowSets.find((s: { displayName: string }) => s.displayName === HOSTILE_DISPLAY_NAME);
+  set.id = HOSTILE_IDS.set;
+  for (const flow of set.flows) {
+    flow.id = HOSTILE_IDS.flow(flow.kind);
+    for (const configuration of flow.creationOptions?.configurations ?? []) configuration.roleGroupId = HOSTILE_IDS.roleGroup;
+  }
+  state.roleGroups.push({ id: HOSTILE_IDS.roleGroup, displayName: HOSTILE_DISPLAY_NAME, roles: [{ code: "teacher" }] });
+  const put = await fetch(`${adminUrl}/state`, { method: "PUT", headers: { "content-type": "application/json" }, body: JSON.stringify(state) });
+  if (put.status !== 204) throw new Error(`seeding hostile ids: ${put.status} ${await put.text()}`);
 }
 
 /** Number of flows `variedTenant()` holds. */
@@ -151,6 +201,8 @@ export async function seedVariedTenant(options: { graphUrl: string; token: strin
     ids.push(created.id);
     for (const flow of flows) await post(options, `${SETS}/${created.id}/provisioningFlows`, flow);
   }
+  await hostileIds(options);
+  ids[ids.length - 1] = HOSTILE_IDS.set;
   return ids;
 }
 

@@ -190,6 +190,15 @@ describe("one plugin instance", () => {
     expect(preview.properties).toMatchObject({ flowSetId: setId, flowId: "04da6b54-80e4-46f7-96ec-b56ff0331ba9" });
   });
 
+  test("a deprecation warning goes to the engine's log, with the resource it is about", async () => {
+    const args = userArgs(setId);
+    (args.managementOptions as any).additionalOptions.markAllStudentsAsMinors = true;
+    const { failures } = await tenant.host.check(userUrn, {}, args);
+    expect(failures).toEqual([]);
+    const warnings = tenant.host.output.filter((line) => line.source === "engine" && line.text.includes("markAllStudentsAsMinors is deprecated"));
+    expect(warnings.map((line) => line.text)).toEqual([expect.stringMatching(/^warning: UserProvisioningFlow: managementOptions\.additionalOptions\.markAllStudentsAsMinors is deprecated/)]);
+  });
+
   test("a type this package does not declare fails naming the ones it serves", async () => {
     const urn = "urn:pulumi:test::industrydata-test::industrydata:index:Nothing::x";
     await expect(tenant.host.check(urn, {}, {})).rejects.toThrow(/unknown resource type industrydata:index:Nothing: this provider serves OutboundProvisioningFlowSet, UserProvisioningFlow/);

@@ -27,6 +27,8 @@ export interface EmulatorFixture {
   clearRequests(): Promise<void>;
   /** The whole tenant as the emulator stores it. */
   state(): Promise<TenantState>;
+  /** Replaces the whole tenant (ids kept), e.g. to restore a snapshot from `state()`. */
+  putState(state: TenantState): Promise<void>;
   /** A Graph call made directly (an out-of-band change, as in the portal); not via the provider. */
   graph(method: string, path: string, body?: object): Promise<{ status: number; body: any }>;
   /** Creates a flow set directly (not via the provider) and returns its id. */
@@ -74,6 +76,7 @@ export async function startFixture(options: { patchResponse?: 204 | 200 } = {}):
       })),
     clearRequests: () => admin("DELETE", "requests"),
     state: () => admin("GET", "state"),
+    putState: (state) => admin("PUT", "state", state),
     reset: () => admin("POST", "reset"),
     fault: (rule) => admin("POST", "faults", rule),
     graph,

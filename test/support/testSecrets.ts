@@ -75,6 +75,8 @@ export const TEST_PASSWORDS = secretTable({
    * password: it must never be printed.
    */
   devStackStudent: "Demo-Student-Pa55!",
+  /** test/provider/checkFuzz and test/unit/checkFuzz: the one password the generated user flows declare. */
+  fuzzCheck: "Fuzz-Check-Pa55!",
   /** test/harness/toyProvider: the toy provider's secret input. */
   toyPassword: "toy-password-7f3a91",
   /** test/export/variedTenant (not moved yet): North High staff. */

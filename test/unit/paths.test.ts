@@ -2,11 +2,13 @@
 import {
   descriptorForOdataType,
   descriptors,
+  fillPathTemplate,
   flowPath,
   flowSetPath,
   flowSetsPath,
   flowsPath,
   roleGroupBindUrl,
+  resourceKinds,
   roleGroupIdFromBindUrl,
 } from "../../provider/schema";
 
@@ -18,8 +20,36 @@ describe("paths", () => {
     expect(flowPath("s-1", "f-2")).toBe("/external/industryData/outboundProvisioningFlowSets/s-1/provisioningFlows/f-2");
   });
 
-  it("escapes ids so a hostile id cannot change the path", () => {
-    expect(flowPath("a/../b", "c?d")).toBe("/external/industryData/outboundProvisioningFlowSets/a%2F..%2Fb/provisioningFlows/c%3Fd");
+  it("escapes the characters an id may hold that URLs treat specially", () => {
+    expect(flowPath("a'(b)!*~", "c:d;e@f&g=h+i,j$k")).toBe(
+      "/external/industryData/outboundProvisioningFlowSets/a'(b)!*~/provisioningFlows/c%3Ad%3Be%40f%26g%3Dh%2Bi%2Cj%24k",
+    );
+    expect(roleGroupBindUrl("https://g/beta", "é-staff")).toBe("https://g/beta/external/industryData/roleGroups/%C3%A9-staff");
+  });
+
+  // The reproduction of issue 14: `..` as a flowId resolved to the flow set itself, which was adopted, then deleted.
+  it.each([
+    { name: "a dot-dot flowId", build: () => flowPath("s-1", ".."), message: 'invalid flowId "..": must not be ".."' },
+    { name: "a dot flowId", build: () => flowPath("s-1", "."), message: 'invalid flowId ".": must not be "."' },
+    { name: "a dot-dot flowSetId", build: () => flowSetPath(".."), message: 'invalid flowSetId "..": must not be ".."' },
+    { name: "a flowSetId with a slash", build: () => flowsPath("a/../b"), message: 'invalid flowSetId "a/../b": must not contain "/"' },
+    { name: "a flowId with a query", build: () => flowPath("s-1", "c?d"), message: 'must not contain "?"' },
+    { name: "a flowId with a fragment", build: () => flowPath("s-1", "c#d"), message: 'must not contain "#"' },
+    { name: "a percent-encoded dot-dot", build: () => flowPath("s-1", "%2e%2e"), message: 'must not contain "%"' },
+    { name: "a backslash", build: () => flowPath("s-1", "..\\x"), message: 'must not contain "\\"' },
+    { name: "an empty flowId", build: () => flowPath("s-1", ""), message: "must not be empty" },
+    { name: "a NUL role group id", build: () => roleGroupBindUrl("https://g/beta", "\u0000"), message: "must not contain a control or whitespace character (U+0000)" },
+    { name: "a space", build: () => flowSetPath("a b"), message: "must not contain a space" },
+    { name: "a newline", build: () => flowSetPath("a\nb"), message: "(U+000A)" },
+    { name: "a 5,000-character flowSetId", build: () => flowSetPath("x".repeat(5000)), message: "must be at most 256 characters (got 5000)" },
+  ])("refuses $name with an error, never a path", ({ build, message }) => {
+    expect(build).toThrow(message);
+    expect(build).toThrow("no request was sent");
+  });
+
+  it("fills a descriptor's path template with checked ids", () => {
+    expect(fillPathTemplate(descriptors.user.pathTemplate, { flowSetId: "s-1", flowId: "f-2" })).toBe(flowPath("s-1", "f-2"));
+    expect(() => fillPathTemplate(descriptors.user.pathTemplate, { flowSetId: "s-1", flowId: ".." })).toThrow('invalid flowId ".."');
   });
 
   it.each([
@@ -63,5 +93,14 @@ describe("descriptor path templates", () => {
     for (const kind of ["user", "classGroup", "securityGroup", "administrativeUnit", "provisioningFlow"] as const) {
       expect(fill(descriptors[kind].pathTemplate)).toBe(flowPath("s-1", "f-2"));
     }
+  });
+});
+
+describe("idArguments: every id that becomes a URL segment or a bind target is declared, so the id rule covers it", () => {
+  it.each(resourceKinds.map((kind) => ({ kind })))("$kind", ({ kind }) => {
+    const descriptor = descriptors[kind];
+    const placeholders = [...descriptor.pathTemplate.matchAll(/\{(\w+)\}/g)].map((m) => m[1]);
+    const bindings = Object.entries(descriptor.bindings).map(([at, binding]) => `${at}.${binding.argument}`);
+    for (const argument of [...placeholders, descriptor.adoptArgument, ...bindings]) expect(descriptor.idArguments).toContain(argument);
   });
 });

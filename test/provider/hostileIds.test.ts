@@ -1,0 +1,97 @@
+/**
+ * Issue 14's reproduction, over HTTP against the emulator: a `ProvisioningFlow` adopting `flowId: ".."` with
+ * `deleteOnDestroy: true` used to GET `…/<set>/provisioningFlows/..`, which the URL layer resolves to the flow set
+ * itself, adopt it, and on destroy DELETE the whole set with every flow in it. Now `check` fails naming the
+ * property, and an id that bypasses `check` (imported, stored in state) never becomes a request.
+ */
+import { flowsPath, resourceKinds, type ResourceKind } from "../../provider/schema";
+import { providers } from "../../provider/resources/runtime";
+import { providerKeyOf } from "./providerKeys";
+import { startFixture, type EmulatorFixture } from "./emulatorFixture";
+
+const ns = "#microsoft.graph.industryData.";
+let fx: EmulatorFixture;
+let setId: string;
+let flowIds: string[];
+
+beforeAll(async () => {
+  fx = await startFixture();
+});
+afterAll(() => fx.stop());
+beforeEach(async () => {
+  await fx.reset();
+  setId = await fx.createFlowSet("District");
+  const security = await fx.graph("POST", flowsPath(setId), {
+    "@odata.type": `${ns}securityGroupProvisioningFlow`,
+    creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false },
+  });
+  const adminUnit = await fx.graph("POST", flowsPath(setId), {
+    "@odata.type": `${ns}administrativeUnitProvisioningFlow`,
+    creationOptions: { createBasedOnOrg: true, createBasedOnOrgPlusRoleGroup: false },
+  });
+  flowIds = [security.body.id, adminUnit.body.id];
+  await fx.clearRequests();
+});
+
+/** The set and both flows are still there, untouched. */
+async function expectTenantIntact() {
+  const state = await fx.state();
+  expect(state.flowSets.map((s) => s.id)).toEqual([setId]);
+  expect(state.flowSets[0].flows.map((f) => f.id).sort()).toEqual([...flowIds].sort());
+}
+
+const base = providers.provisioningFlow;
+
+describe("issue 14: flowId '..' on a ProvisioningFlow with deleteOnDestroy", () => {
+  test("check fails naming flowId", async () => {
+    const { failures } = await base.check({}, { flowSetId: setId, flowId: "..", deleteOnDestroy: true });
+    expect(failures).toEqual([{ property: "flowId", reason: 'must not be ".." (a dot segment would address another entity)' }]);
+    expect(await fx.requests()).toEqual([]);
+  });
+
+  test("a direct create (bypassing check) fails and sends no request", async () => {
+    await expect(base.create({ flowSetId: setId, flowId: "..", deleteOnDestroy: true })).rejects.toThrow(
+      'invalid flowId "..": must not be ".." (a dot segment would address another entity); no request was sent',
+    );
+    expect(await fx.requests()).toEqual([]);
+    await expectTenantIntact();
+  });
+
+  test("a direct delete of a stored id `<set>/..` fails and sends no request", async () => {
+    const props = { flowSetId: setId, flowId: "..", deleteOnDestroy: true, adopted: true };
+    await expect(base.delete(`${setId}/..`, props)).rejects.toThrow('invalid flowId ".."');
+    await expect(base.read(`${setId}/..`, props)).rejects.toThrow('invalid flowId ".."');
+    await expect(base.update(`${setId}/..`, props, { ...props, readinessStatus: "disabled" })).rejects.toThrow('invalid flowId ".."');
+    expect(await fx.requests()).toEqual([]);
+    await expectTenantIntact();
+  });
+});
+
+/** Ids that are no safe URL segment: dot segments (plain and percent-encoded), separators, controls, runaway length. */
+const hostileIds = [".", "..", "%2e%2e", ".%2E", "a/..", "../..", "x?y", "x#y", "x\\y", "", " ", "a\u0000", "a\nb", "x".repeat(5000)];
+
+describe.each(resourceKinds.map((kind) => ({ kind })))("$kind: an id that is no safe URL segment", ({ kind }: { kind: ResourceKind }) => {
+  const provider = providers[providerKeyOf(kind)];
+
+  test.each(hostileIds.map((id) => ({ id, shown: JSON.stringify(id.length > 20 ? `${id.slice(0, 8)}…(${id.length})` : id) })))(
+    "$shown: check names the property; create, read, update and delete send no request",
+    async ({ id }) => {
+      const idArgument = kind === "flowSet" ? "flowSetId" : "flowId";
+      for (const args of [{ flowSetId: id }, ...(kind === "flowSet" ? [] : [{ flowSetId: setId, flowId: id }])]) {
+        const { failures } = await provider.check({}, { ...args, deleteOnDestroy: true });
+        const named = "flowId" in args ? "flowId" : "flowSetId";
+        expect((failures ?? []).map((f) => f.property)).toContain(named);
+        // Bypassing check, as an imported or stored id would (the base kind, given no flowId, refuses to create).
+        await expect(provider.create({ ...args, deleteOnDestroy: true })).rejects.toThrow(/no request was sent|can only adopt/);
+      }
+      const storedId = kind === "flowSet" ? id : `${setId}/${id}`;
+      const props = { flowSetId: kind === "flowSet" ? id : setId, [idArgument]: id, deleteOnDestroy: true, adopted: true };
+      await expect(provider.delete(storedId, props)).rejects.toThrow(/no request was sent|invalid flow id/);
+      await expect(provider.read(storedId, props)).rejects.toThrow(/no request was sent|invalid flow id/);
+      // An update with nothing to change sends nothing anyway; with a change it would need the path, and fail.
+      await provider.update(storedId, props, props).catch(() => undefined);
+      expect(await fx.requests()).toEqual([]);
+      await expectTenantIntact();
+    },
+  );
+});
