@@ -120,9 +120,9 @@ describe("one plugin instance", () => {
   });
 
   test("CheckConfig keeps the credentials secret even when given in plain text", async () => {
-    const { inputs, failures } = await tenant.host.checkConfig(providerUrn, {}, { graphEndpoint: tenant.emulator.graphUrl, accessToken: "plain-token-value" });
+    const { inputs, failures } = await tenant.host.checkConfig(providerUrn, {}, { graphEndpoint: tenant.emulator.graphUrl, accessToken: TEST_TOKENS.pluginPlainConfig });
     expect(failures).toEqual([]);
-    expect(inputs.accessToken).toEqual(secret("plain-token-value"));
+    expect(inputs.accessToken).toEqual(secret(TEST_TOKENS.pluginPlainConfig));
     expect(inputs.graphEndpoint).toBe(tenant.emulator.graphUrl);
   });
 

@@ -172,6 +172,8 @@ export const TEST_TOKENS = secretTable({
   pluginTenantB: "plugin-tenant-b-token",
   /** test/e2e/pluginTypescript: `industrydata:accessToken`. */
   pluginCli: "plugin-cli-token",
+  /** test/plugin/pluginProtocol: an accessToken given to CheckConfig in plain text. */
+  pluginPlainConfig: "plugin-plain-config-token",
 });
 
 /** Other keys: API keys given as secret config. */

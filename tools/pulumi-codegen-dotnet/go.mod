@@ -1,5 +1,9 @@
 module github.com/pulumi-industrydata/tools/pulumi-codegen-dotnet
 
+// The .NET code-generation host (main.go). Its build list is pulumi-yaml v1.25.0's go.mod and go.sum as
+// published (pulumi/pkg and sdk v3.206.0), so it shares the Pulumi YAML host's module downloads and build
+// cache; `go mod tidy` is not run on it because it would need the test-only modules of that graph, which the
+// build never uses (and which are not all in the cache offline).
 go 1.24.7
 
 require (
