@@ -2,6 +2,8 @@
 import * as os from "os";
 import type { MemberKind } from "./fleetDeclarations";
 import { phaseNames } from "./enginePhases";
+import type { PreviewTiming } from "./cliPreview";
+import { frontEndLabels } from "./frontEnds";
 import type { SizeResult } from "./runStackSize";
 import type { TargetResult } from "./targets";
 
@@ -62,7 +64,7 @@ export function sizeReport(s: SizeResult): string {
     String(v.avgOutputsBytes),
   ]);
   return [
-    `== ${s.sets} flow sets, ${s.flows} flows (${s.resources} resources), parallelism ${s.parallelism} ==`,
+    `== ${s.sets} flow sets, ${s.flows} flows (${s.resources} resources), parallelism ${s.parallelism}, ${frontEndLabels[s.frontEnd]} ==`,
     textTable([header, ...rows]),
     "",
     `host: start ${s.host.startMs} ms, configure ${s.host.configureMs} ms, first call (loads the runtime) ${s.host.firstCallMs.toFixed(0)} ms; ` +
@@ -76,4 +78,55 @@ export function sizeReport(s: SizeResult): string {
 /** The targets as a table. */
 export function targetsReport(targets: TargetResult[]): string {
   return textTable([["target", "goal", "measured", "met"], ...targets.map((t) => [t.name, t.target, t.measured, t.met ? "yes" : "NO"])]);
+}
+
+/** Resource operations a phase ran (Check+Create counts two: the engine makes both calls). */
+function operations(steps: Record<string, number>): number {
+  return Object.values(steps).reduce((n, v) => n + v, 0);
+}
+
+/** State bytes per resource, averaged over every resource of the size. */
+function stateBytesPerResource(s: SizeResult): { total: number; provider: number } {
+  const kinds = Object.values(s.state);
+  const count = kinds.reduce((n, v) => n + v.resources, 0);
+  if (count === 0) return { total: 0, provider: 0 };
+  const sum = (f: (v: (typeof kinds)[number]) => number) => kinds.reduce((n, v) => n + f(v) * v.resources, 0) / count;
+  return { total: Math.round(sum((v) => v.avgStateBytes)), provider: Math.round(sum((v) => v.providerBytesInState)) };
+}
+
+/** The front ends side by side on the same fleet: host CPU per resource operation, host memory, state per resource. */
+export function frontEndReport(sizes: SizeResult[]): string {
+  const phases = phaseNames;
+  const header = ["flows", "front end", ...phases.map((p) => `${p} CPU ms/op`), "RSS start", "RSS peak", "state B/resource", "of which __provider"];
+  const rows = sizes.map((s) => {
+    const state = stateBytesPerResource(s);
+    return [
+      String(s.flows),
+      s.frontEnd,
+      ...phases.map((name) => {
+        const p = s.phases[name];
+        const ops = operations(p.steps);
+        return p.cpuMs.host === undefined || ops === 0 ? "?" : (p.cpuMs.host / ops).toFixed(2);
+      }),
+      mb(s.host.rssAfterStartBytes),
+      mb(s.host.peakRssBytes),
+      String(state.total),
+      String(state.provider),
+    ];
+  });
+  return [
+    "== front ends on the same fleet (host = the provider process; CPU per resource operation = host CPU of the phase / its Check, Diff, Create, Update, Read and Delete calls) ==",
+    textTable([header, ...rows]),
+  ].join("\n");
+}
+
+/** `pulumi preview` wall times through the real CLI. */
+export function previewReport(timings: PreviewTiming[]): string {
+  return [
+    "== pulumi preview through the real CLI, fresh stack (everything to create), median of the runs after one warm-up ==",
+    textTable([
+      ["runtime", "program", "resources", "median ms", "runs ms"],
+      ...timings.map((t) => [t.runtime, t.program, String(t.resources), t.medianMs.toFixed(0), t.runsMs.map((v) => v.toFixed(0)).join(", ")]),
+    ]),
+  ].join("\n");
 }

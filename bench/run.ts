@@ -1,10 +1,12 @@
 #!/usr/bin/env node
 /**
- * `npm run bench [-- --quick] [-- --sets 1,25,250] [-- --parallel 10] [-- --profile]`
+ * `npm run bench [-- --quick] [-- --sets 1,25,250] [-- --parallel 10] [-- --profile] [-- --front-end plugin]`
  *
- * Requests, bytes and time per flow through the real dynamic-provider host against the emulator on loopback,
- * for 1, 25 and 250 flow sets of four flows each, next to the raw-HTTP floor of the same requests. Prints a
- * table per size and the targets, and writes the same figures as JSON to `.bench/<timestamp>.json`.
+ * Requests, bytes and time per flow through the real dynamic-provider host and the provider plugin against the
+ * emulator on loopback, for 1, 25 and 250 flow sets of four flows each, next to the raw-HTTP floor of the same
+ * requests; then the wall time of `pulumi preview` through the real CLI (TypeScript and Pulumi YAML, the sample
+ * district and an empty program). Prints a table per size and front end, the front ends side by side, the
+ * previews and the targets, and writes the same figures as JSON to `.bench/<timestamp>.json`.
  */
 import { Command, InvalidArgumentError, Option } from "commander";
 import * as fs from "fs";
@@ -13,10 +15,12 @@ import * as path from "path";
 import { RegisteredResource, repoRoot, serializeResources } from "../test/harness";
 import { declarations, MemberKind } from "./fleetDeclarations";
 import { summarizeProfile } from "./profileSummary";
-import { sizeReport, targetsReport, textTable } from "./report";
+import { frontEndReport, previewReport, sizeReport, targetsReport, textTable } from "./report";
 import { runStackSize, SizeResult } from "./runStackSize";
 import { evaluateTargets } from "./targets";
 import { hostProfiling } from "./hostProfiling";
+import { cliPreviewAvailable, measureCliPreviews, PreviewTiming } from "./cliPreview";
+import { FrontEnd, frontEnds, pluginExecutable, pluginTemplates } from "./frontEnds";
 import { prepareProgram, ProgramLayout } from "./programLayout";
 
 function positiveInteger(value: string): number {
@@ -35,6 +39,13 @@ function integerList(value: string): number[] {
   return value.split(",").map((v) => positiveInteger(v.trim()));
 }
 
+function frontEndList(value: string): FrontEnd[] {
+  const list = value.split(",").map((v) => v.trim());
+  const unknown = list.filter((v) => !(frontEnds as readonly string[]).includes(v));
+  if (unknown.length > 0) throw new InvalidArgumentError(`unknown front end ${unknown.join(", ")}; expected ${frontEnds.join(", ")}`);
+  return list as FrontEnd[];
+}
+
 interface Options {
   quick: boolean;
   sets?: number[];
@@ -45,12 +56,15 @@ interface Options {
   latency: number;
   layout: ProgramLayout;
   hostNodeArg: string[];
+  frontEnd: FrontEnd[];
+  preview: boolean;
+  previewRepeats: number;
 }
 
 async function main(argv: string[]): Promise<void> {
   const cli = new Command()
     .name("bench")
-    .description("Requests, bytes and time per flow through the real dynamic-provider host, against the raw-HTTP floor.")
+    .description("Requests, bytes and time per flow through the dynamic-provider host and the provider plugin, against the raw-HTTP floor; pulumi preview wall times.")
     .option("--quick", "small run: 1 and 25 flow sets only", false)
     .option("--sets <list>", "flow-set counts to run, comma-separated (default 1,25,250)", integerList)
     .option(
@@ -65,6 +79,9 @@ async function main(argv: string[]): Promise<void> {
         .choices(["installed", "linked"])
         .default("installed"),
     )
+    .option("--front-end <list>", "provider processes to drive, comma-separated: dynamic, plugin", frontEndList, [...frontEnds])
+    .option("--no-preview", "skip the pulumi preview wall times through the real CLI")
+    .option("--preview-repeats <n>", "timed previews per program (after one warm-up); the median is reported", positiveInteger, 3)
     .option("--out <dir>", "folder for the JSON results (and profiles)", ".bench")
     .option("--repeats <n>", "rounds of update and refresh, and replays of each raw-HTTP floor; medians are reported", positiveInteger, 3)
     .option("--profile", "record a CPU profile of the host per phase and print where its time went", false)
@@ -114,24 +131,41 @@ async function runBench(options: {
   }
   const providerBytes = Object.fromEntries(Object.entries(templates).map(([k, t]) => [k, t.providerBytes])) as Record<MemberKind, number>;
 
+  const exportNames = Object.fromEntries(Object.entries(declarations).map(([k, d]) => [k, d.exportName])) as Record<MemberKind, string>;
+  const templatesOf: Record<FrontEnd, Record<MemberKind, RegisteredResource>> = { dynamic: templates, plugin: pluginTemplates(templates, exportNames) };
   const sizes: SizeResult[] = [];
   for (const sets of setCounts) {
-    say(`bench: ${sets} flow sets (${sets * 4} flows), parallelism ${o.parallel}…`);
-    sizes.push(
-      await runStackSize({
-        sets,
-        parallelism: o.parallel,
-        templates,
-        programDir: program,
-        repeats: o.repeats,
-        latencyMs: o.latency,
-        hostNodeArgs: o.hostNodeArg,
-        log: say,
-        ...(o.profile ? { profiling: hostProfiling(path.join(profileDir, `sets-${sets}`)) } : {}),
-      }),
-    );
+    for (const frontEnd of o.frontEnd) {
+      say(`bench: ${sets} flow sets (${sets * 4} flows), parallelism ${o.parallel}, ${frontEnd}…`);
+      sizes.push(
+        await runStackSize({
+          sets,
+          frontEnd,
+          pluginPath: pluginExecutable(root),
+          parallelism: o.parallel,
+          templates: templatesOf[frontEnd],
+          programDir: program,
+          repeats: o.repeats,
+          latencyMs: o.latency,
+          hostNodeArgs: o.hostNodeArg,
+          log: say,
+          ...(o.profile ? { profiling: hostProfiling(path.join(profileDir, `sets-${sets}-${frontEnd}`)) } : {}),
+        }),
+      );
+    }
   }
-  const targets = evaluateTargets(sizes, providerBytes);
+  const targetsOf = o.frontEnd.map((frontEnd) => {
+    const of = sizes.filter((s) => s.frontEnd === frontEnd);
+    const bytes = frontEnd === "plugin" ? templatesOf.plugin : templates;
+    return { frontEnd, targets: evaluateTargets(of, Object.fromEntries(Object.entries(bytes).map(([k, t]) => [k, t.providerBytes])) as Record<MemberKind, number>) };
+  });
+  const targets = targetsOf.find((t) => t.frontEnd === "dynamic")?.targets ?? targetsOf[0].targets;
+  let previews: PreviewTiming[] = [];
+  if (o.preview) {
+    if (!cliPreviewAvailable()) throw new Error("pulumi preview timings need the CLI and both language hosts: npm run pulumi:install (or pass --no-preview)");
+    say(`bench: pulumi preview through the real CLI, ${o.previewRepeats} runs per program after a warm-up…`);
+    previews = await measureCliPreviews({ repeats: o.previewRepeats, log: say });
+  }
 
   const lines = [
     `pulumi-industrydata bench, ${new Date().toISOString()}, Node ${process.version}, ${setCounts.join("/")} flow sets x 4 flows, ` +
@@ -144,7 +178,9 @@ async function runBench(options: {
     textTable([["__provider B", ...Object.keys(providerBytes)], ["", ...Object.values(providerBytes).map(String)]]),
     "",
     ...sizes.flatMap((s) => [sizeReport(s), ""]),
-    targetsReport(targets),
+    ...(o.frontEnd.length > 1 ? [frontEndReport(sizes), ""] : []),
+    ...(previews.length > 0 ? [previewReport(previews), ""] : []),
+    ...targetsOf.flatMap((t) => [`targets, ${t.frontEnd}:`, targetsReport(t.targets), ""]),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 
@@ -173,8 +209,11 @@ async function runBench(options: {
     repeats: o.repeats,
     setCounts,
     providerBytes,
+    frontEnds: o.frontEnd,
     sizes,
     targets,
+    targetsByFrontEnd: targetsOf,
+    previews,
   };
   fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   say(`bench: results written to ${path.relative(process.cwd(), file)}`);

@@ -1,18 +1,20 @@
 /**
- * One benchmark size: a fresh emulator process and a fresh dynamic-provider host, N flow sets with four flows
- * each taken through create, no-op diff, update of 10% of the flows, refresh and delete. Per phase: the
+ * One benchmark size: a fresh emulator process and a fresh provider process (the dynamic-provider host, or the
+ * provider plugin), N flow sets with four flows each taken through create, no-op diff, update of 10% of the
+ * flows, refresh and delete. Per phase: the
  * provider's requests (from the emulator's log, cleared before the phase), its wall time, and the raw-HTTP
  * floor of the same requests against the same tenant.
  */
 import { randomBytes } from "crypto";
 import * as os from "os";
 import type { LoggedRequest, TenantState } from "../emulator";
-import { ProviderHost, RegisteredResource, secret, startProviderHost } from "../test/harness";
+import { ProviderHost, RegisteredResource, Secret, secret, startProviderHost } from "../test/harness";
 import { createdIds } from "./createdIds";
 import type { HostProfiling } from "./hostProfiling";
 import { startEmulatorChild, EmulatorChild } from "./emulatorChild";
 import { PhaseName, phaseNames, PhaseRun, repeatablePhases, runEnginePhase } from "./enginePhases";
 import { buildFleet, Fleet } from "./fleet";
+import type { FrontEnd } from "./frontEnds";
 import type { MemberKind } from "./fleetDeclarations";
 import { patchBytes, PatchBytes } from "./patchBytes";
 import { CpuMeter } from "./processCpu";
@@ -58,6 +60,8 @@ export interface PhaseResult {
 
 /** Figures of one size. */
 export interface SizeResult {
+  /** The provider process that served the fleet. */
+  frontEnd: FrontEnd;
   sets: number;
   flows: number;
   resources: number;
@@ -85,6 +89,9 @@ export interface SizeResult {
 /** Options of one size's run. */
 export interface SizeOptions {
   sets: number;
+  /** The dynamic-provider host (default), or the plugin executable `pluginPath`. */
+  frontEnd?: FrontEnd;
+  pluginPath?: string;
   /** Engine parallelism, the provider's `industrydata:concurrency`, and the floor's concurrency. */
   parallelism: number;
   templates: Record<MemberKind, RegisteredResource>;
@@ -101,6 +108,15 @@ export interface SizeOptions {
   log?: (line: string) => void;
 }
 
+/**
+ * Configure's arguments as the engine sends them: the dynamic-provider host gets the whole stack config
+ * (`industrydata:` keys), a provider plugin its provider's own keys (the default provider's are the stack
+ * config's `industrydata:` keys with the namespace taken off).
+ */
+function providerConfig(frontEnd: FrontEnd, keys: Record<string, string | Secret<string>>): Record<string, string | Secret<string>> {
+  return frontEnd === "plugin" ? keys : Object.fromEntries(Object.entries(keys).map(([k, v]) => [`industrydata:${k}`, v]));
+}
+
 /** Runs one size end to end and stops its processes. */
 export async function runStackSize(options: SizeOptions): Promise<SizeResult> {
   const token = `bench-token-${randomBytes(12).toString("hex")}`;
@@ -108,13 +124,15 @@ export async function runStackSize(options: SizeOptions): Promise<SizeResult> {
   if (options.latencyMs > 0) await emulator.addLatency(options.latencyMs);
   let host: ProviderHost | undefined;
   try {
+    if (options.frontEnd === "plugin" && !options.pluginPath) throw new Error("the plugin front end needs pluginPath");
     host = await startProviderHost({
       cwd: options.programDir,
-      config: {
-        "industrydata:graphEndpoint": emulator.graphUrl,
-        "industrydata:accessToken": secret(token),
-        "industrydata:concurrency": String(options.parallelism),
-      },
+      ...(options.frontEnd === "plugin" ? { pluginPath: options.pluginPath } : {}),
+      config: providerConfig(options.frontEnd ?? "dynamic", {
+        graphEndpoint: emulator.graphUrl,
+        accessToken: secret(token),
+        concurrency: String(options.parallelism),
+      }),
       nodeArgs: [...(options.hostNodeArgs ?? []), ...(options.profiling?.nodeArgs ?? [])],
       env: { ...scrubbedEnv(), ...options.profiling?.env },
       rpcTimeoutMs: 300_000,
@@ -153,6 +171,7 @@ async function measure(options: SizeOptions & { emulator: EmulatorChild; host: P
     host.transcript.length = 0;
   }
   return {
+    frontEnd: options.frontEnd ?? "dynamic",
     sets: options.sets,
     flows: fleet.flows.length,
     resources: fleet.flows.length + fleet.sets.length,

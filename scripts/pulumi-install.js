@@ -1,12 +1,14 @@
 #!/usr/bin/env node
-// Builds the Pulumi CLI (and the Node.js language host) from the Go module registry into
-// .tools/pulumi/bin, next to a wrapper for the Node dynamic-provider plugin that ships inside
-// @pulumi/pulumi. Nothing is downloaded except Go modules: the Pulumi CLI's own installer fetches
-// prebuilt binaries from hosts this project cannot reach.
+// Builds the Pulumi CLI (and the Node.js language host) and the Pulumi YAML language host from the Go
+// module registry into .tools/pulumi/bin, next to a wrapper for the Node dynamic-provider plugin that
+// ships inside @pulumi/pulumi. Nothing is downloaded except Go modules: the Pulumi CLI's own installer
+// fetches prebuilt binaries from hosts this project cannot reach.
 //
-// Cached: when .tools/pulumi/bin/pulumi reports the pinned version and the stamp (a hash of
-// tools/pulumi-cli's go.mod, go.sum and language-host sources) matches, nothing is rebuilt.
-// Go's own module and build caches (GOMODCACHE, GOCACHE) make a rebuild after a clean fast.
+// Cached, each build on its own: the CLI when .tools/pulumi/bin/pulumi reports the pinned version and
+// its stamp (a hash of tools/pulumi-cli's go.mod, go.sum and language-host sources) matches; the YAML
+// host when its stamp (tools/pulumi-yaml's go.mod and go.sum) matches. A changed YAML pin never
+// rebuilds the CLI. Go's own module and build caches (GOMODCACHE, GOCACHE) make a rebuild after a
+// clean fast.
 //
 // Also the code-generation language hosts `pulumi package gen-sdk` and `pulumi import` need for Python,
 // Go and .NET (see installCodegenHosts), cached on their own stamp.
@@ -22,6 +24,14 @@ const path = require("node:path");
 /** The Pulumi release the CLI is built from; keep equal to @pulumi/pulumi in package.json. */
 const PULUMI_VERSION = "3.259.0";
 
+/**
+ * The Pulumi YAML release its language host is built from; keep equal to the pulumi-yaml require in
+ * tools/pulumi-yaml/go.mod. Its own module: v1.25.0 links against pulumi/pkg v3.206.0 and does not
+ * compile against the CLI's v3.259.0 (plugin.NewContextWithRoot changed), so it cannot share the
+ * CLI's go.mod.
+ */
+const PULUMI_YAML_VERSION = "1.25.0";
+
 const root = path.resolve(__dirname, "..");
 const moduleDir = path.join(root, "tools", "pulumi-cli");
 const toolsDir = path.join(root, ".tools", "pulumi");
@@ -30,6 +40,9 @@ const stampFile = path.join(toolsDir, "build.stamp");
 const cliPath = path.join(binDir, "pulumi");
 const langHostPath = path.join(binDir, "pulumi-language-nodejs");
 const dynamicProviderPath = path.join(binDir, "pulumi-resource-pulumi-nodejs");
+const yamlModuleDir = path.join(root, "tools", "pulumi-yaml");
+const yamlHostPath = path.join(binDir, "pulumi-language-yaml");
+const yamlStampFile = path.join(toolsDir, "yaml-build.stamp");
 const codegenDotnetModuleDir = path.join(root, "tools", "pulumi-codegen-dotnet");
 const codegenStampFile = path.join(toolsDir, "codegen-build.stamp");
 /** Code-generation-only hosts: one binary serves Python and Go (it reads the language from its name). */
@@ -97,6 +110,29 @@ function offlineEnv() {
   };
 }
 
+/** Hash of what decides the YAML host build: its release and its module's pins. */
+function yamlSourceStamp() {
+  const hash = crypto.createHash("sha256");
+  hash.update(`pulumi-yaml ${PULUMI_YAML_VERSION}\n`);
+  for (const f of ["go.mod", "go.sum"]) {
+    hash.update(`${f}\n`);
+    hash.update(fs.readFileSync(path.join(yamlModuleDir, f)));
+  }
+  return hash.digest("hex");
+}
+
+function isYamlHostCached() {
+  return fs.existsSync(yamlHostPath) && fs.existsSync(yamlStampFile) && fs.readFileSync(yamlStampFile, "utf8").trim() === yamlSourceStamp();
+}
+
+function checkYamlPin() {
+  const goMod = fs.readFileSync(path.join(yamlModuleDir, "go.mod"), "utf8");
+  const pinned = /^\s*(?:require\s+)?github\.com\/pulumi\/pulumi-yaml\s+v(\S+)/m.exec(goMod)?.[1];
+  if (pinned !== PULUMI_YAML_VERSION) {
+    throw new Error(`tools/pulumi-yaml/go.mod pins pulumi-yaml ${pinned ?? "(nothing)"} but the script builds ${PULUMI_YAML_VERSION}; keep them equal`);
+  }
+}
+
 function isCached() {
   if (!fs.existsSync(langHostPath) || !fs.existsSync(dynamicProviderPath)) return false;
   if (installedVersion() !== `v${PULUMI_VERSION}`) return false;
@@ -143,6 +179,30 @@ function checkSdkVersion() {
   if (sdk.version !== PULUMI_VERSION) {
     log(`warning: @pulumi/pulumi is ${sdk.version} but the CLI is pinned to ${PULUMI_VERSION}; keep them on one release`);
   }
+}
+
+/** The Pulumi YAML language host, so the engine runs `runtime: yaml` programs (it sits next to `pulumi`). */
+function installYamlHost(force) {
+  checkYamlPin();
+  if (!force && isYamlHostCached()) {
+    log(`cached: ${yamlHostPath} is pulumi-yaml v${PULUMI_YAML_VERSION}`);
+    return;
+  }
+  fs.mkdirSync(binDir, { recursive: true });
+  const started = Date.now();
+  go(
+    [
+      "build",
+      "-o",
+      yamlHostPath,
+      "-ldflags",
+      `-s -w -X github.com/pulumi/pulumi-yaml/pkg/version.Version=v${PULUMI_YAML_VERSION}`,
+      "github.com/pulumi/pulumi-yaml/cmd/pulumi-language-yaml",
+    ],
+    yamlModuleDir,
+  );
+  fs.writeFileSync(yamlStampFile, `${yamlSourceStamp()}\n`);
+  log(`built the YAML language host in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
 /**
@@ -196,12 +256,15 @@ function main() {
     ]);
     writeDynamicProviderWrapper();
     fs.writeFileSync(stampFile, `${sourceStamp()}\n`);
-    log(`built in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+    log(`built the CLI in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   }
   if (!fs.existsSync(dynamicProviderPath)) writeDynamicProviderWrapper();
+  // The YAML host first: the .NET code-generation host shares its module and build caches.
+  installYamlHost(force);
   installCodegenHosts(force);
   const version = execFileSync(cliPath, ["version"], { encoding: "utf8", env: offlineEnv() }).trim();
   process.stdout.write(`pulumi ${version} (${cliPath})\n`);
+  process.stdout.write(`pulumi-language-yaml v${PULUMI_YAML_VERSION} (${yamlHostPath})\n`);
 }
 
 try {

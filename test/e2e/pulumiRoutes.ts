@@ -20,28 +20,43 @@ const { pulumiEnv, pulumiCli, pulumiBinDir } = require("../../scripts/pulumi-env
 
 export { pulumiCli, pulumiBinDir };
 
+/** What `npm run pulumi:install` builds into the CLI's folder, by what a test needs. */
+export const CLI_TOOLS = {
+  /** The CLI, the Node.js language host and the dynamic-provider plugin wrapper. */
+  nodejs: ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"],
+  /** The CLI and the Pulumi YAML language host (tools/pulumi-yaml). */
+  yaml: ["pulumi", "pulumi-language-yaml"],
+} as const;
+
+/** The files of `tools` missing from the CLI's folder. */
+function missingTools(tools: readonly string[]): string[] {
+  return tools.filter((f) => !fs.existsSync(path.join(pulumiBinDir, f)));
+}
+
 /** The CLI, the language host and the dynamic-provider plugin wrapper are all there. */
-export const cliBuilt = ["pulumi", "pulumi-language-nodejs", "pulumi-resource-pulumi-nodejs"].every((f) => fs.existsSync(path.join(pulumiBinDir, f)));
+export const cliBuilt = missingTools(CLI_TOOLS.nodejs).length === 0;
 
 const inCi = /^(1|true|yes)$/i.test(process.env.CI ?? "");
 
 /**
- * `describe(name, body)` when the CLI is built, printing its version (`pulumi version`) in the test log. Without
- * it: skipped with a notice locally, and a failing test in CI (CI=true), where the end-to-end tests must run.
- * Sets a generous timeout: each step starts real processes.
+ * `describe(name, body)` when the CLI is built (with the language host `tools` names: the Node.js one unless
+ * told), printing its version (`pulumi version`) in the test log. Without it: skipped with a notice locally,
+ * and a failing test in CI (CI=true), where the end-to-end tests must run. Sets a generous timeout: each step
+ * starts real processes.
  */
-export function describeWithCli(name: string, body: () => void): void {
+export function describeWithCli(name: string, body: () => void, options: { tools?: readonly string[] } = {}): void {
   jest.setTimeout(5 * 60_000);
-  if (cliBuilt) {
+  const missing = missingTools(options.tools ?? CLI_TOOLS.nodejs);
+  if (missing.length === 0) {
     const version = execFileSync(pulumiCli, ["version"], { encoding: "utf8", env: { ...process.env, PULUMI_SKIP_UPDATE_CHECK: "true" } }).trim();
     console.log(`e2e: Pulumi CLI ${version} (${pulumiCli})`);
     describe(name, body);
   } else if (inCi) {
     test(`${name}: the Pulumi CLI is built (CI runs the end-to-end tests, never skips them)`, () => {
-      throw new Error(`no Pulumi CLI in ${pulumiBinDir}: .ci/run must run \`npm run pulumi:install\` before \`npm test\``);
+      throw new Error(`no ${missing.join(", ")} in ${pulumiBinDir}: .ci/run must run \`npm run pulumi:install\` before \`npm test\``);
     });
   } else {
-    console.warn(`skipping "${name}": no Pulumi CLI in ${pulumiBinDir} (npm run pulumi:install builds it)`);
+    console.warn(`skipping "${name}": no ${missing.join(", ")} in ${pulumiBinDir} (npm run pulumi:install builds it)`);
     describe.skip(name, body);
   }
 }

@@ -96,6 +96,8 @@ export const TEST_PASSWORDS = secretTable({
   examplesStaff: "Example-Staff-1!",
   /** test/export/examplesPulumiCli (not moved yet): `pulumi config set --secret studentPassword`. */
   examplesStudent: "Example-Student-1!",
+  /** test/e2e/yamlDistrict: the YAML district's studentPassword (secret config). */
+  yamlStudent: "Yaml-Student-Pa55!",
   /** test/plugin: a user flow's password sent to the provider plugin over gRPC. */
   pluginStudent: "Plugin-Student-Pa55!",
   /** test/plugin: the same password rotated. */
@@ -175,6 +177,12 @@ export const TEST_TOKENS = secretTable({
   exportPulumiCli: "export-pulumi-cli-token",
   /** test/export/exportRoundTrip (not moved yet). */
   exportRoundTrip: "export-round-trip-token",
+  /** test/e2e/yamlDistrict: the YAML district's industrydata:accessToken. */
+  yamlDistrict: "yaml-district-token-51c2",
+  /** test/e2e/yamlMultiTenant: the Contoso emulator's token (the contoso provider's accessToken). */
+  yamlContoso: "contoso-tenant-token-8d1e",
+  /** test/e2e/yamlMultiTenant: the Fabrikam emulator's token. */
+  yamlFabrikam: "fabrikam-tenant-token-3b7a",
   /** test/plugin: tenant A's static token (two explicit providers, two emulators). */
   pluginTenantA: "plugin-tenant-a-token",
   /** test/plugin: tenant B's static token. */
