@@ -74,9 +74,10 @@ function addProperty(p: PropDef, shape: SchemaShape, properties: Schema, require
     properties[p.name] = { readOnly: true, not: {} };
     return;
   }
-  if (p.type.kind === "nav") {
+  if (p.type.kind === "nav" || p.type.kind === "roleGroupNav") {
     if (shape === "write") {
       properties[`${p.name}@odata.bind`] = { type: "string", minLength: 1 };
+      // A navigation cannot be written inline (roleGroup is expanded on read, bound on write).
       properties[p.name] = false;
       if (!p.nullable) required.push(`${p.name}@odata.bind`);
     } else {
@@ -93,18 +94,6 @@ function addProperty(p: PropDef, shape: SchemaShape, properties: Schema, require
       // Kept as a salted hash; PUT state may give it in clear, hashed on the way in.
       properties[`${p.name}Hash`] = { type: "string", minLength: 1 };
       properties[p.name] = { type: "string", minLength: 1 };
-    }
-    return;
-  }
-  if (p.type.kind === "roleGroupNav") {
-    if (shape === "write") {
-      properties[`${p.name}@odata.bind`] = { type: "string", minLength: 1 };
-      // A navigation cannot be written inline (roleGroup is expanded on read, bound on write).
-      properties[p.name] = false;
-      if (!p.nullable) required.push(`${p.name}@odata.bind`);
-    } else {
-      properties[`${p.name}Id`] = { type: "string", minLength: 1 };
-      if (!p.nullable) required.push(`${p.name}Id`);
     }
     return;
   }
