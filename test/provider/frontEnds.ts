@@ -54,21 +54,54 @@ export function assertEveryKindServed(): void {
 
 const reveal = <T>(value: T): T => revealSecrets(value) as T;
 
+/** The descriptor's write-only paths of a resource class (the package schema marks each one secret). */
+function writeOnlyPathsOf(resourceName: string): string[] {
+  return resourceKinds.map((kind) => descriptors[kind]).find((d) => d.resourceName === resourceName)?.writeOnly ?? [];
+}
+
+/** A copy of `value` with the value at `path` (`a.b`, `a[].b`) wrapped as a secret wherever it is present. */
+function markAt(value: unknown, names: string[]): unknown {
+  if (names.length === 0) return value === undefined || value === null ? value : secret(value);
+  const [head, ...rest] = names;
+  if (head.endsWith("[]")) {
+    const name = head.slice(0, -2);
+    if (!isRecord(value) || !Array.isArray(value[name])) return value;
+    return { ...value, [name]: (value[name] as unknown[]).map((element) => markAt(element, rest)) };
+  }
+  if (!isRecord(value) || !(head in value)) return value;
+  return { ...value, [head]: markAt(value[head], rest) };
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === "object" && value !== null && !Array.isArray(value);
+
+/**
+ * Inputs as the engine sends them to the plugin: the SDK marks every property the package schema declares
+ * secret (the write-only values), nested where the program put it; the dynamic class instead lifts them into
+ * inputs of their own, which the dynamic provider lays back in place.
+ */
+function asEngineSends(resourceName: string, inputs: Record<string, unknown>): Record<string, unknown> {
+  return writeOnlyPathsOf(resourceName).reduce<Record<string, unknown>>(
+    (marked, path) => markAt(marked, path.split(".")) as Record<string, unknown>,
+    inputs,
+  );
+}
+
 /** A CrudProvider whose calls are the engine's RPCs to the plugin for one resource of this class. */
 function pluginProvider(host: ProviderHost, resourceName: string): CrudProvider {
   const urn = `urn:pulumi:test::industrydata-test::industrydata:index:${resourceName}::r`;
+  const marked = (inputs: Record<string, unknown>) => asEngineSends(resourceName, inputs);
   return {
     async check(olds, news) {
-      const { inputs, failures } = await host.check(urn, olds, news);
+      const { inputs, failures } = await host.check(urn, marked(olds), marked(news));
       return { inputs: reveal(inputs), failures };
     },
     async diff(id, olds, news) {
-      const result = await host.diff(urn, id, olds, news);
+      const result = await host.diff(urn, id, olds, marked(news));
       return { changes: result.changes === "DIFF_SOME", replaces: result.replaces, deleteBeforeReplace: result.deleteBeforeReplace };
     },
     async create(inputs) {
       try {
-        const { id, properties } = await host.create(urn, inputs);
+        const { id, properties } = await host.create(urn, marked(inputs));
         return { id, outs: reveal(properties) };
       } catch (error) {
         // Created but not read back: the engine records the resource from the status details, as the dynamic
@@ -83,7 +116,7 @@ function pluginProvider(host: ProviderHost, resourceName: string): CrudProvider 
       return { id: result.id, props: reveal(result.properties) };
     },
     async update(id, olds, news) {
-      const { properties } = await host.update(urn, id, olds, news);
+      const { properties } = await host.update(urn, id, olds, marked(news));
       return { outs: reveal(properties) };
     },
     async delete(id, props) {

@@ -3,7 +3,7 @@
  * adopt, no-op diff with zero requests, one PATCH holding only what differs, replace on a create-only value (named
  * in `replaces`), drift found and restored, and what happens when the entity is deleted out of band.
  */
-import { providers } from "../../provider/resources/runtime";
+import type { CrudProvider } from "../../provider/resources/resourceProvider";
 import type { ProviderKey } from "../../provider/resources/shim";
 import {
   dataConnectorsPath,
@@ -21,10 +21,13 @@ import {
   yearArgs,
 } from "../support/inboundArgs";
 import { startFixture, summaryWithQuery, type EmulatorFixture } from "./emulatorFixture";
+import { FRONT_ENDS, startFrontEnd, type FrontEnd } from "./frontEnds";
 
 type Json = Record<string, any>;
 const ns = "#microsoft.graph.industryData.";
 let fx: EmulatorFixture;
+/** The front end the running describe block drives (set by its beforeAll). */
+let providers: Record<ProviderKey, CrudProvider>;
 
 beforeAll(async () => {
   fx = await startFixture();
@@ -155,126 +158,136 @@ async function sent(): Promise<string[]> {
   return summaryWithQuery(await fx.requests());
 }
 
-describe.each(kinds)("$key provider over HTTP", (c) => {
-  test("create: one POST (the reference definition first looks for a disabled twin), outputs hold the id and no secret", async () => {
-    const declared = await c.args();
-    await fx.clearRequests();
-    const { id, outs } = await createVia(c, declared);
-    const expected = c.key === "referenceDefinition" ? [`GET ${readPath(c, id)}`, `POST ${c.collection}`] : [`POST ${c.collection}`];
-    expect(await sent()).toEqual(expected);
-    expect(outs).toMatchObject({ [c.adoptArgument]: id, adopted: false, deleteOnDestroy: true, displayName: declared.displayName });
-    const stored = (await fx.state()) as unknown as Record<string, Json[]>;
-    const collection = c.collection.slice(c.collection.lastIndexOf("/") + 1);
-    expect(stored[collection].some((e) => e.id === id)).toBe(true);
-  });
-
-  test("read: one GET (with $expand of the bindings) answers what create stored; a no-op diff sends nothing", async () => {
-    const { inputs, id, outs } = await createVia(c);
-    await fx.clearRequests();
-    const read = await providers[c.key].read!(id, outs);
-    expect(await sent()).toEqual([`GET ${readPath(c, id)}`]);
-    expect(read.id).toBe(id);
-    expect(read.props).toEqual(outs);
-    await fx.clearRequests();
-    await expect(providers[c.key].diff!(id, read.props, inputs)).resolves.toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-    await expect(providers[c.key].diff!(id, outs, await checked(c, await withSameDeps(c, inputs), inputs))).resolves.toMatchObject({ changes: false });
-    expect(await fx.requests()).toEqual([]);
-  });
-
-  test("update: one PATCH holding only the changed property, then one GET; the next diff is clean", async () => {
-    const { args, inputs, id, outs } = await createVia(c);
-    await fx.clearRequests();
-    const news = await checked(c, { ...args, displayName: "Renamed by the program" }, inputs);
-    expect(await providers[c.key].diff!(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
-    const { outs: updated } = await providers[c.key].update!(id, outs, news);
-    const requests = await fx.requests();
-    expect(summaryWithQuery(requests)).toEqual([`PATCH ${c.collection}/${id}`, `GET ${readPath(c, id)}`]);
-    expect(requests[0].body).toEqual({ "@odata.type": `${ns}${c.graphType}`, displayName: "Renamed by the program" });
-    expect(updated!.displayName).toBe("Renamed by the program");
-    await fx.clearRequests();
-    await expect(providers[c.key].diff!(id, updated!, news)).resolves.toMatchObject({ changes: false });
-    expect(await fx.requests()).toEqual([]);
-  });
-
-  test("replace: a create-only change is named in replaces (created before the old one is deleted)", async () => {
-    const { args, inputs, id, outs } = await createVia(c);
-    const edited = { ...args };
-    await c.replace.edit(edited);
-    await fx.clearRequests();
-    const diff = await providers[c.key].diff!(id, outs, await checked(c, edited, inputs));
-    expect(diff).toEqual({ changes: true, replaces: [c.replace.argument], deleteBeforeReplace: false });
-    expect(await fx.requests()).toEqual([]);
-  });
-
-  test("drift: a rename out of band shows on read and is PATCHed back", async () => {
-    const { inputs, id, outs } = await createVia(c);
-    const body = c.key === "sourceSystemDefinition" || c.key === "yearTimePeriodDefinition" || c.key === "referenceDefinition"
-      ? { displayName: "Renamed in the portal" }
-      : { "@odata.type": `${ns}${c.graphType}`, displayName: "Renamed in the portal" };
-    expect((await fx.graph("PATCH", `${c.collection}/${id}`, body)).status).toBe(204);
-    const read = await providers[c.key].read!(id, outs);
-    expect(read.props.displayName).toBe("Renamed in the portal");
-    expect(await providers[c.key].diff!(id, read.props, inputs)).toMatchObject({ changes: true, replaces: [] });
-    await fx.clearRequests();
-    await providers[c.key].update!(id, read.props, inputs);
-    const requests = await fx.requests();
-    expect(requests[0]).toMatchObject({ method: "PATCH", body: { displayName: inputs.displayName } });
-    expect(Object.keys(requests[0].body as Json)).toEqual(["@odata.type", "displayName"]);
-    expect((await fx.graph("GET", `${c.collection}/${id}`)).body.displayName).toBe(inputs.displayName);
-  });
-
-  test("adopt: one GET, then a PATCH only of what Graph cannot tell; destroy leaves it in the tenant", async () => {
-    const { args, id } = await createVia(c);
-    const adoptArgs = { ...args, [c.adoptArgument]: id };
-    await fx.clearRequests();
-    const { id: adoptedId, outs } = await providers[c.key].create(await checked(c, adoptArgs));
-    expect(adoptedId).toBe(id);
-    const requests = await fx.requests();
-    const patches = requests.filter((r) => r.method === "PATCH");
-    expect(summaryWithQuery(requests)[0]).toBe(`GET ${readPath(c, id)}`);
-    expect(patches.map((p) => Object.keys(p.body as Json).filter((k) => k !== "@odata.type"))).toEqual(c.adoptPatches.length ? [c.adoptPatches] : []);
-    expect(outs).toMatchObject({ adopted: true, deleteOnDestroy: false });
-    await fx.clearRequests();
-    await providers[c.key].delete!(id, outs);
-    expect(await fx.requests()).toEqual([]);
-    expect((await fx.graph("GET", `${c.collection}/${id}`)).status).toBe(200);
-  });
-
-  test("adopt: an id that does not exist fails before any write, naming it", async () => {
-    const args = { ...(await c.args()), [c.adoptArgument]: c.key === "referenceDefinition" ? "RefGradeLevel-Missing" : "00000000-0000-4000-8000-00000000dead" };
-    await fx.clearRequests();
-    await expect(providers[c.key].create(await checked(c, args))).rejects.toThrow(/cannot adopt .* it does not exist \(404\)/);
-    expect((await fx.requests()).filter((r) => r.method !== "GET")).toEqual([]);
-  });
-});
-
 /** The same arguments with fresh literals (proves the diff compares values, not identities). */
 async function withSameDeps(_c: KindCase, inputs: Json): Promise<Json> {
   return JSON.parse(JSON.stringify(inputs));
 }
 
-describe("deleted out of band", () => {
-  test.each(kinds.filter((c) => c.key !== "referenceDefinition"))("$key: a created entity reads as gone (the next up recreates it)", async (c) => {
-    const { id, outs } = await createVia(c);
-    expect((await fx.graph("DELETE", `${c.collection}/${id}`)).status).toBe(204);
-    await expect(providers[c.key].read!(id, outs)).resolves.toEqual({ id: "", props: {} });
+/** Every case below holds for both front ends: the dynamic providers in process and the plugin over gRPC. */
+describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
+  let frontEnd: FrontEnd;
+  beforeAll(async () => {
+    frontEnd = await startFrontEnd(frontEndName, fx);
+    providers = frontEnd.providers;
+  });
+  afterAll(() => frontEnd.stop());
+
+  describe.each(kinds)("$key provider over HTTP", (c) => {
+    test("create: one POST (the reference definition first looks for a disabled twin), outputs hold the id and no secret", async () => {
+      const declared = await c.args();
+      await fx.clearRequests();
+      const { id, outs } = await createVia(c, declared);
+      const expected = c.key === "referenceDefinition" ? [`GET ${readPath(c, id)}`, `POST ${c.collection}`] : [`POST ${c.collection}`];
+      expect(await sent()).toEqual(expected);
+      expect(outs).toMatchObject({ [c.adoptArgument]: id, adopted: false, deleteOnDestroy: true, displayName: declared.displayName });
+      const stored = (await fx.state()) as unknown as Record<string, Json[]>;
+      const collection = c.collection.slice(c.collection.lastIndexOf("/") + 1);
+      expect(stored[collection].some((e) => e.id === id)).toBe(true);
+    });
+
+    test("read: one GET (with $expand of the bindings) answers what create stored; a no-op diff sends nothing", async () => {
+      const { inputs, id, outs } = await createVia(c);
+      await fx.clearRequests();
+      const read = await providers[c.key].read!(id, outs);
+      expect(await sent()).toEqual([`GET ${readPath(c, id)}`]);
+      expect(read.id).toBe(id);
+      expect(read.props).toEqual(outs);
+      await fx.clearRequests();
+      await expect(providers[c.key].diff!(id, read.props, inputs)).resolves.toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      await expect(providers[c.key].diff!(id, outs, await checked(c, await withSameDeps(c, inputs), inputs))).resolves.toMatchObject({ changes: false });
+      expect(await fx.requests()).toEqual([]);
+    });
+
+    test("update: one PATCH holding only the changed property, then one GET; the next diff is clean", async () => {
+      const { args, inputs, id, outs } = await createVia(c);
+      await fx.clearRequests();
+      const news = await checked(c, { ...args, displayName: "Renamed by the program" }, inputs);
+      expect(await providers[c.key].diff!(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+      const { outs: updated } = await providers[c.key].update!(id, outs, news);
+      const requests = await fx.requests();
+      expect(summaryWithQuery(requests)).toEqual([`PATCH ${c.collection}/${id}`, `GET ${readPath(c, id)}`]);
+      expect(requests[0].body).toEqual({ "@odata.type": `${ns}${c.graphType}`, displayName: "Renamed by the program" });
+      expect(updated!.displayName).toBe("Renamed by the program");
+      await fx.clearRequests();
+      await expect(providers[c.key].diff!(id, updated!, news)).resolves.toMatchObject({ changes: false });
+      expect(await fx.requests()).toEqual([]);
+    });
+
+    test("replace: a create-only change is named in replaces (created before the old one is deleted)", async () => {
+      const { args, inputs, id, outs } = await createVia(c);
+      const edited = { ...args };
+      await c.replace.edit(edited);
+      await fx.clearRequests();
+      const diff = await providers[c.key].diff!(id, outs, await checked(c, edited, inputs));
+      expect(diff).toEqual({ changes: true, replaces: [c.replace.argument], deleteBeforeReplace: false });
+      expect(await fx.requests()).toEqual([]);
+    });
+
+    test("drift: a rename out of band shows on read and is PATCHed back", async () => {
+      const { inputs, id, outs } = await createVia(c);
+      const body = c.key === "sourceSystemDefinition" || c.key === "yearTimePeriodDefinition" || c.key === "referenceDefinition"
+        ? { displayName: "Renamed in the portal" }
+        : { "@odata.type": `${ns}${c.graphType}`, displayName: "Renamed in the portal" };
+      expect((await fx.graph("PATCH", `${c.collection}/${id}`, body)).status).toBe(204);
+      const read = await providers[c.key].read!(id, outs);
+      expect(read.props.displayName).toBe("Renamed in the portal");
+      expect(await providers[c.key].diff!(id, read.props, inputs)).toMatchObject({ changes: true, replaces: [] });
+      await fx.clearRequests();
+      await providers[c.key].update!(id, read.props, inputs);
+      const requests = await fx.requests();
+      expect(requests[0]).toMatchObject({ method: "PATCH", body: { displayName: inputs.displayName } });
+      expect(Object.keys(requests[0].body as Json)).toEqual(["@odata.type", "displayName"]);
+      expect((await fx.graph("GET", `${c.collection}/${id}`)).body.displayName).toBe(inputs.displayName);
+    });
+
+    test("adopt: one GET, then a PATCH only of what Graph cannot tell; destroy leaves it in the tenant", async () => {
+      const { args, id } = await createVia(c);
+      const adoptArgs = { ...args, [c.adoptArgument]: id };
+      await fx.clearRequests();
+      const { id: adoptedId, outs } = await providers[c.key].create(await checked(c, adoptArgs));
+      expect(adoptedId).toBe(id);
+      const requests = await fx.requests();
+      const patches = requests.filter((r) => r.method === "PATCH");
+      expect(summaryWithQuery(requests)[0]).toBe(`GET ${readPath(c, id)}`);
+      expect(patches.map((p) => Object.keys(p.body as Json).filter((k) => k !== "@odata.type"))).toEqual(c.adoptPatches.length ? [c.adoptPatches] : []);
+      expect(outs).toMatchObject({ adopted: true, deleteOnDestroy: false });
+      await fx.clearRequests();
+      await providers[c.key].delete!(id, outs);
+      expect(await fx.requests()).toEqual([]);
+      expect((await fx.graph("GET", `${c.collection}/${id}`)).status).toBe(200);
+    });
+
+    test("adopt: an id that does not exist fails before any write, naming it", async () => {
+      const args = { ...(await c.args()), [c.adoptArgument]: c.key === "referenceDefinition" ? "RefGradeLevel-Missing" : "00000000-0000-4000-8000-00000000dead" };
+      await fx.clearRequests();
+      await expect(providers[c.key].create(await checked(c, args))).rejects.toThrow(/cannot adopt .* it does not exist \(404\)/);
+      expect((await fx.requests()).filter((r) => r.method !== "GET")).toEqual([]);
+    });
   });
 
-  test.each(kinds.filter((c) => c.key !== "referenceDefinition"))("$key: an adopted entity fails the read with what to do", async (c) => {
-    const { args, id } = await createVia(c);
-    const { outs } = await providers[c.key].create(await checked(c, { ...args, [c.adoptArgument]: id }));
-    expect((await fx.graph("DELETE", `${c.collection}/${id}`)).status).toBe(204);
-    await expect(providers[c.key].read!(id, outs)).rejects.toThrow(new RegExp(`no longer exists \\(404\\).*adopted with ${c.adoptArgument}`));
-  });
+  describe("deleted out of band", () => {
+    test.each(kinds.filter((c) => c.key !== "referenceDefinition"))("$key: a created entity reads as gone (the next up recreates it)", async (c) => {
+      const { id, outs } = await createVia(c);
+      expect((await fx.graph("DELETE", `${c.collection}/${id}`)).status).toBe(204);
+      await expect(providers[c.key].read!(id, outs)).resolves.toEqual({ id: "", props: {} });
+    });
 
-  test("referenceDefinition (soft delete): deleted out of band it reads back disabled, and the next up enables it again", async () => {
-    const c = kinds[6];
-    const { inputs, id, outs } = await createVia(c);
-    expect((await fx.graph("DELETE", `${c.collection}/${id}`)).status).toBe(204);
-    const read = await providers.referenceDefinition.read!(id, outs);
-    expect(read).toMatchObject({ id, props: { isDisabled: true } });
-    await fx.clearRequests();
-    await providers.referenceDefinition.update!(id, read.props, inputs);
-    expect((await fx.requests())[0]).toMatchObject({ method: "PATCH", body: { "@odata.type": `${ns}referenceDefinition`, isDisabled: false } });
+    test.each(kinds.filter((c) => c.key !== "referenceDefinition"))("$key: an adopted entity fails the read with what to do", async (c) => {
+      const { args, id } = await createVia(c);
+      const { outs } = await providers[c.key].create(await checked(c, { ...args, [c.adoptArgument]: id }));
+      expect((await fx.graph("DELETE", `${c.collection}/${id}`)).status).toBe(204);
+      await expect(providers[c.key].read!(id, outs)).rejects.toThrow(new RegExp(`no longer exists \\(404\\).*adopted with ${c.adoptArgument}`));
+    });
+
+    test("referenceDefinition (soft delete): deleted out of band it reads back disabled, and the next up enables it again", async () => {
+      const c = kinds[6];
+      const { inputs, id, outs } = await createVia(c);
+      expect((await fx.graph("DELETE", `${c.collection}/${id}`)).status).toBe(204);
+      const read = await providers.referenceDefinition.read!(id, outs);
+      expect(read).toMatchObject({ id, props: { isDisabled: true } });
+      await fx.clearRequests();
+      await providers.referenceDefinition.update!(id, read.props, inputs);
+      expect((await fx.requests())[0]).toMatchObject({ method: "PATCH", body: { "@odata.type": `${ns}referenceDefinition`, isDisabled: false } });
+    });
   });
 });
