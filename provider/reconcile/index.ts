@@ -23,7 +23,7 @@ export { covers } from "./covers";
 export { toDeclaredForm } from "./declaredForm";
 export { importedInputs } from "./importedInputs";
 export { overlay, toWire } from "./wireValue";
-export { stripAnnotations } from "./json";
+export { deepCopy, stripAnnotations } from "./json";
 export {
   declaredPasswords,
   hashPassword,

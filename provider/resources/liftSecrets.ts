@@ -16,6 +16,7 @@
  * Graph-shaped declared inputs with each value in place, as the provider plugin front end hands them over.
  * Pure JSON in and out: one generic walk driven by the descriptors, no rule per resource.
  */
+import { deepCopy } from "../reconcile";
 import { descriptors, forEachAt, isPlainObject, pulumiUnknownValue, type LiftedSecret, type ResourceKind } from "../schema";
 
 type Json = Record<string, unknown>;
@@ -62,10 +63,6 @@ function holderOf(element: Json, parents: string[]): Json | undefined {
 function keyOf(element: Json, index: number, lifted: LiftedSecret): string {
   const key = lifted.keyedBy === undefined ? undefined : element[lifted.keyedBy];
   return typeof key === "string" ? key : `[${index}]`;
-}
-
-function structuredCopy(inputs: Json): Json {
-  return JSON.parse(JSON.stringify(inputs)) as Json;
 }
 
 const MARKER = /^\[secret #(\d+)\]$/;
@@ -117,7 +114,7 @@ export interface LiftOptions {
 export function liftSecrets(kind: ResourceKind, inputs: Json, options: LiftOptions = {}): Json {
   const entries = Object.entries(descriptors[kind].liftedSecrets);
   if (entries.length === 0) return inputs;
-  const out = structuredCopy(inputs);
+  const out = deepCopy(inputs);
   for (const [path, lifted] of entries) {
     const { elements, parents, leaf } = locate(path);
     const byKey: Json = {};
@@ -151,7 +148,7 @@ export function liftSecrets(kind: ResourceKind, inputs: Json, options: LiftOptio
 export function layBackSecrets(kind: ResourceKind, inputs: Json): Json {
   const entries = Object.entries(descriptors[kind].liftedSecrets);
   if (entries.length === 0) return inputs;
-  const out = structuredCopy(inputs);
+  const out = deepCopy(inputs);
   for (const [path, lifted] of entries) {
     const carried = out[lifted.input];
     delete out[lifted.input];
