@@ -6,7 +6,7 @@ import { IDATA, TestEmulator } from "./helpers";
 export type FileSet = Record<string, string | Buffer>;
 
 /**
- * A small district: two orgs, four users (two students, a teacher, an aide with no email), their roles, one
+ * A small district: two orgs, four users (two students, a teacher, a paraprofessional with no email), their roles, one
  * class with its enrollments.
  */
 export function goodFileSet(): FileSet {
@@ -25,7 +25,7 @@ export function goodFileSet(): FileSet {
       "u2,s1,student,true",
       "u3,s1,teacher,true",
       "u3,d1,administrator,false",
-      "u4,s1,aide,true",
+      "u4,s1,paraprofessional,true",
     ].join("\n"),
     "classes.csv": ["sourcedId,orgSourcedId,title", "c1,s1,Algebra I"].join("\n"),
     "enrollments.csv": ["classSourcedId,userSourcedId,role", "c1,u1,student", "c1,u2,student", "c1,u3,teacher"].join("\n"),
