@@ -4,7 +4,15 @@
  * first call that needs it) unless asked for eagerly; SAS URLs are signed with the account key by the Azure
  * SDK (`@azure/storage-blob`), and the files are read back with the same SDK.
  */
-import { BlobServiceClient, ContainerClient, ContainerSASPermissions, generateBlobSASQueryParameters, StorageSharedKeyCredential } from "@azure/storage-blob";
+import type { BlobServiceClient, ContainerClient } from "@azure/storage-blob";
+
+type StorageSdk = typeof import("@azure/storage-blob");
+
+/** The Azure SDK, loaded on first use (an emulator that never serves an upload session does not pay for it). */
+function sdk(): StorageSdk {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require("@azure/storage-blob") as StorageSdk;
+}
 
 /** Azurite's well-known development account (public: documented by Microsoft for its emulators). */
 const ACCOUNT_NAME = "devstoreaccount1";
@@ -85,7 +93,8 @@ export class UploadStorage {
 
   private async service(): Promise<BlobServiceClient> {
     const endpoint = await this.ensureStarted();
-    return new BlobServiceClient(endpoint, new StorageSharedKeyCredential(ACCOUNT_NAME, ACCOUNT_KEY));
+    const { BlobServiceClient: Client, StorageSharedKeyCredential } = sdk();
+    return new Client(endpoint, new StorageSharedKeyCredential(ACCOUNT_NAME, ACCOUNT_KEY));
   }
 
   private async container(name: string): Promise<ContainerClient> {
@@ -100,6 +109,7 @@ export class UploadStorage {
   /** A container SAS URL (read, add, create, write, delete, list) valid until `expiresOn` (real time). */
   async sasUrl(name: string, expiresOn: Date): Promise<string> {
     const container = await this.container(name);
+    const { ContainerSASPermissions, generateBlobSASQueryParameters, StorageSharedKeyCredential } = sdk();
     const sas = generateBlobSASQueryParameters(
       { containerName: name, permissions: ContainerSASPermissions.parse("racwdl"), startsOn: new Date(Date.now() - 60_000), expiresOn },
       new StorageSharedKeyCredential(ACCOUNT_NAME, ACCOUNT_KEY),
