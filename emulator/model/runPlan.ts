@@ -57,6 +57,12 @@ function fileFlowCounts(state: Readonly<TenantState>, connector: StoredEntity, d
   const processedPeople: string[] = [];
   let errors = 0;
   let warnings = dataset.warnings;
+  // The Entra users by the property a matchTarget names, lower-cased (one index per property used).
+  const index = new Map<keyof EntraUser, Set<string>>();
+  const entraValues = (property: keyof EntraUser) => {
+    if (!index.has(property)) index.set(property, new Set(state.entraUsers.map((u) => String(u[property] ?? "").toLowerCase()).filter(Boolean)));
+    return index.get(property)!;
+  };
   for (const person of dataset.people) {
     const role = person.roles[0];
     if (role === undefined) {
@@ -75,7 +81,7 @@ function fileFlowCounts(state: Readonly<TenantState>, connector: StoredEntity, d
     }
     processedPeople.push(person.sourcedId);
     const property = matchTargetProperty[(setting.matchTarget?.code ?? "").toLowerCase()];
-    const found = property !== undefined && state.entraUsers.some((u) => String(u[property] ?? "").toLowerCase() === identifier.toLowerCase());
+    const found = property !== undefined && entraValues(property).has(identifier.toLowerCase());
     bump(found ? matched : unmatched, role);
   }
   const processed = { orgIds: dataset.orgIds, personIds: processedPeople, classIds: dataset.classIds, membershipKeys: dataset.membershipKeys };

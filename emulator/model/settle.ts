@@ -42,8 +42,11 @@ function completeOperation(op: StoredOperation, state: TenantState, now: number)
     op.validatedFiles = outcome.validatedFiles ?? [];
     // Files that pass become the connector's data for the next run; files with errors never do.
     const dataset = state.datasets.find((d) => d.id === op.id);
-    if (dataset && outcome.status === "succeeded" && outcome.errors.length === 0) dataset.validatedDateTime = at;
-    else state.datasets = state.datasets.filter((d) => d.id !== op.id);
+    if (dataset && outcome.status === "succeeded" && outcome.errors.length === 0) {
+      dataset.validatedDateTime = at;
+      // Runs read only the latest clean data of a connector: older data of it is dropped (bounded state).
+      state.datasets = state.datasets.filter((d) => d === dataset || d.dataConnectorId !== dataset.dataConnectorId || !d.validatedDateTime);
+    } else state.datasets = state.datasets.filter((d) => d.id !== op.id);
     return;
   }
   const credential = connector.credential as Record<string, unknown> | null | undefined;
@@ -53,7 +56,14 @@ function completeOperation(op: StoredOperation, state: TenantState, now: number)
   }
 }
 
-function completeRun(run: StoredRun): void {
+function completeRun(run: StoredRun, state: TenantState): void {
+  // A flow's next run compares with its latest completed one only: earlier runs' processed ids are dropped.
+  for (const activity of run.activities.filter((a) => a.processed)) {
+    for (const earlier of state.runs) {
+      if (earlier === run) continue;
+      for (const a of earlier.activities) if (a.flowId === activity.flowId && a.processed) a.processed = null;
+    }
+  }
   run.status = run.outcome.status;
   run.blockingError = run.outcome.blockingError;
   run.endDateTime = run.completesAt;
@@ -72,5 +82,5 @@ export function settle(state: TenantState, now: number): void {
     }
     if (op.status === "running" && due(op.completesAt, now)) completeOperation(op, state, now);
   }
-  for (const run of state.runs ?? []) if (runDue(run, now)) completeRun(run);
+  for (const run of state.runs ?? []) if (runDue(run, now)) completeRun(run, state);
 }

@@ -221,8 +221,10 @@ function checkReferences(parsed: Map<string, ParsedFile>, findings: Findings): v
 function datasetOf(parsed: Map<string, ParsedFile>, warnings: number): Dataset {
   const kept = (name: string) => (parsed.get(name)?.usable ? parsed.get(name)!.rows.filter((r) => !r.dropped) : []);
   const roles = kept("roles.csv");
+  const rolesByUser = new Map<string, Row[]>();
+  for (const r of roles) rolesByUser.set(r.values.userSourcedId, [...(rolesByUser.get(r.values.userSourcedId) ?? []), r]);
   const people: DatasetPerson[] = kept("users.csv").map((u) => {
-    const mine = roles.filter((r) => r.values.userSourcedId === u.values.sourcedId);
+    const mine = rolesByUser.get(u.values.sourcedId) ?? [];
     const primary = mine.find((r) => /^true$/i.test(r.values.isPrimary ?? "")) ?? mine[0];
     const ordered = primary ? [primary, ...mine.filter((r) => r !== primary)] : [];
     return {

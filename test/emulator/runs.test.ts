@@ -219,6 +219,18 @@ describe("emulator runs", () => {
     expect((await emu.graph("GET", `${RUNS}/${planted.id}/activities/${zero}`)).status).toBe(404);
   });
 
+  test("the state stays bounded: one clean dataset per connector, processed ids on the latest completed run of a flow only", async () => {
+    const { connectorId } = await fileFlow({ files: goodFileSet() });
+    for (let i = 0; i < 3; i++) {
+      await uploadFileSet(emu, connectorId, goodFileSet());
+      expect((await validateNow(emu, connectorId)).errors).toEqual([]);
+      await completedStatistics(await startRun());
+    }
+    const state = (await emu.admin("GET", "/state")).body;
+    expect(state.datasets).toHaveLength(1);
+    expect(state.runs.map((r: { activities: { processed: unknown }[] }) => r.activities[0].processed !== null)).toEqual([false, false, true]);
+  });
+
   test("runs, datasets and Entra users are in the state document, and a state read back is accepted again", async () => {
     await fileFlow({ files: goodFileSet() });
     await completedStatistics(await startRun());
