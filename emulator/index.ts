@@ -31,6 +31,9 @@ export type { EmulatorOptions, FederatedIssuer, RegisteredClient } from "./optio
 export type { LoggedRequest } from "./requestLog";
 export type { FaultRule } from "./faults";
 export type { TenantState, StoredFlow, StoredFlowSet, RoleGroup, StoredEntity, StoredReferenceDefinition, StoredOperation, InboundCollection } from "./model/tenant";
+export type { StoredRun, StoredRunActivity, StoredUploadSession, StoredDataset, EntraUser, RunCounts, PublicError } from "./model/tenant";
+export { VALIDATION_QUEUED_SECONDS, VALIDATION_SECONDS } from "./routes/operations";
+export { RUN_SECONDS, RUN_LIMIT, RUN_WINDOW_HOURS } from "./routes/runs";
 export { PASSWORD_MASK, passwordMatches } from "./model/passwords";
 export { READ_WRITE_ALL, READ_ALL, ALL_READ_WRITE, SCOPES } from "./auth/permissions";
 export type { ScopeSet } from "./auth/permissions";
