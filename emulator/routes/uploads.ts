@@ -48,7 +48,12 @@ export function uploadRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
     if (ctx.storage.mode === "off") {
       throw new GraphHttpError({ status: 503, code: "ServiceUnavailable", message: "The emulator was started without storage (storage: off): upload sessions are not available." });
     }
-    await ctx.storage.ensureStarted();
+    try {
+      await ctx.storage.ensureStarted();
+    } catch (e) {
+      // E.g. the optional install of azurite was left out: say so rather than answer an anonymous 500.
+      throw new GraphHttpError({ status: 503, code: "ServiceUnavailable", message: `The emulator's storage (Azurite) could not start: ${(e as Error).message}` });
+    }
     const now = ctx.clock.now();
     const session = await ctx.store.update((state) => {
       const connector = findEntity(state, collectionDefs.dataConnectors, id);
