@@ -197,6 +197,7 @@ describe("emulator runs", () => {
     expect(stats).toMatchObject({ status: "completedWithErrors", inboundTotals: { errors: 7, warnings: 0, people: 40, unmatchedPeopleByRole: [{ role: "student", count: 12 }], matchedPeopleByRole: [] }, activityStatistics: [] });
     expect((await emu.graph("GET", `${RUNS}?$orderby=startDateTime desc&$top=1`)).body.value.map((r: { id: string }) => r.id)).toEqual([later.id]);
     expect((await emu.graph("GET", `${RUNS}?$filter=status eq 'completedWithErrors'`)).body.value.map((r: { id: string }) => r.id)).toEqual([planted.body.id]);
+    expect((await emu.graph("GET", `${RUNS}?$expand=activities`)).body.value.map((r: { activities: unknown[] }) => r.activities)).toEqual([[], []]);
     expect((await emu.graph("GET", `${RUNS}?$filter=startswith(displayName,'Run')`)).status).toBe(400);
   });
 

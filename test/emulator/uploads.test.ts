@@ -2,6 +2,9 @@
  * getUploadSession: a real SAS URL into Azurite, used with the vendor's client (@azure/storage-blob); one
  * session per connector until reset; the signature is checked by the storage; it never reaches the logs.
  */
+import { promises as fs } from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
 import { ContainerClient } from "@azure/storage-blob";
 import { createIn, IDATA, inboundBodies, startTestEmulator, TestEmulator } from "./helpers";
 import { TEST_CLIENT_SECRETS } from "../support/testSecrets";
@@ -138,6 +141,32 @@ describe("emulator storage modes", () => {
       expect((await emu.admin("GET", "/info")).body.storage.blobEndpoint).toMatch(/^http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1$/);
     } finally {
       await emu.stop();
+    }
+  });
+});
+
+describe("emulator upload sessions across a restart (--data)", () => {
+  test("the session survives in the data file; its container comes back empty, the storage holding nothing across restarts", async () => {
+    const dir = await fs.mkdtemp(path.join(os.tmpdir(), "emu-uploads-"));
+    const dataFile = path.join(dir, "tenant.json");
+    try {
+      let emu = await startTestEmulator({ dataFile });
+      const ss = await createIn(emu, "sourceSystems", inboundBodies.sourceSystem());
+      const id = await createIn(emu, "dataConnectors", inboundBodies.csvConnector(ss));
+      const first = (await emu.graph("GET", `${IDATA}/dataConnectors/${id}/${SESSION}`)).body;
+      await new ContainerClient(first.sessionUrl).getBlockBlobClient("orgs.csv").uploadData(Buffer.from("sourcedId,name,type\n"));
+      await emu.stop();
+      expect(await fs.readFile(dataFile, "utf8")).not.toContain(new URL(first.sessionUrl).searchParams.get("sig")!);
+      emu = await startTestEmulator({ dataFile });
+      try {
+        const again = (await emu.graph("GET", `${IDATA}/dataConnectors/${id}/${SESSION}`)).body;
+        expect(again.containerId).toBe(first.containerId);
+        expect(await blobNames(again.sessionUrl)).toEqual([]);
+      } finally {
+        await emu.stop();
+      }
+    } finally {
+      await fs.rm(dir, { recursive: true, force: true });
     }
   });
 });
