@@ -95,7 +95,22 @@ describe("industrydata-emulator CLI", () => {
     }
   });
 
-  test("a bad option value is refused by the argument parser", async () => {
-    await expect(startCli(process.execPath, [cli, "--patch-response", "201"])).rejects.toThrow(/expected 204 or 200/);
+  test.each([
+    [["--patch-response", "201"], /expected 204 or 200/],
+    [["--clock-speed", "-2"], /expected a number ≥ 0/],
+    [["--storage", "sometimes"], /expected lazy, eager or off/],
+  ])("a bad option value is refused by the argument parser: %j", async (args, message) => {
+    await expect(startCli(process.execPath, [cli, ...args])).rejects.toThrow(message);
+  });
+
+  test("--clock-speed and --storage eager: the clock runs at that speed and Azurite listens from the start", async () => {
+    const { child, firstLine } = await startCli(process.execPath, [cli, "--json", "--clock-speed", "0", "--storage", "eager"]);
+    try {
+      const info = await readJson<{ clock: { speed: number }; storage: { mode: string; blobEndpoint: string } }>(await fetch(`${JSON.parse(firstLine).adminUrl}/info`));
+      expect(info.clock.speed).toBe(0);
+      expect(info.storage).toEqual({ mode: "eager", blobEndpoint: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+\/devstoreaccount1$/) });
+    } finally {
+      expect(await stopped(child)).toBe(0);
+    }
   });
 });
