@@ -95,8 +95,9 @@ export async function validateConnector(client: GraphClient, connectorId: string
       };
     },
     done: (result) => FINISHED.has(String(result.status)),
-    // The 202's Retry-After (if any) sets the least wait as much as any later one.
-    intervalMs: Math.max(options.intervalMs ?? DEFAULT_OPERATION_POLL_MS, (accepted.retryAfterSeconds ?? 0) * 1000),
+    // The first poll waits as long as any later one: the 202's Retry-After, at least the interval.
+    startedRetryAfterSeconds: accepted.retryAfterSeconds ?? 0,
+    intervalMs: options.intervalMs ?? DEFAULT_OPERATION_POLL_MS,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
     what: `the validation of data connector ${connectorId} (${location})`,
     ...(options.onRead !== undefined ? { onRead: options.onRead } : {}),
@@ -149,7 +150,10 @@ function issues(value: unknown): ValidationIssue[] {
     const e = (item ?? {}) as JsonObject;
     const issue: ValidationIssue = { code: String(e.code ?? ""), message: String(e.message ?? "") };
     if (typeof e.target === "string" && e.target !== "") issue.target = e.target;
-    const where = locate(issue.target, issue.message);
+    // A line is named in a detail's target (`roles.csv:3`) or in the message (`roles.csv line 3: …`).
+    const details = Array.isArray(e.details) ? (e.details as JsonObject[]) : [];
+    const detailTarget = details.map((d) => d?.target).find((t): t is string => typeof t === "string" && /\.csv[:#]\d+/.test(t));
+    const where = locate(detailTarget ?? issue.target, issue.message);
     if (where.file !== undefined) issue.file = where.file;
     if (where.line !== undefined) issue.line = where.line;
     return issue;

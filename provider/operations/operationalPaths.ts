@@ -18,9 +18,12 @@ export function runActivitiesPath(runId: string): string {
   return `${runPath(runId)}/activities`;
 }
 
-/** A run's statistics: the function `getStatistics` bound to the run (the SDK's namespace-qualified form). */
+/**
+ * A run's statistics: the function `getStatistics` bound to the run, in the docs' short form (Graph also takes
+ * the SDK's `microsoft.graph.industryData.getStatistics()`; the short form is the documented one).
+ */
 export function runStatisticsPath(runId: string): string {
-  return `${runPath(runId)}/microsoft.graph.industryData.getStatistics()`;
+  return `${runPath(runId)}/getStatistics`;
 }
 
 /** The `start` action bound to the run collection (202 Accepted, no body). */

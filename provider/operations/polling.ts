@@ -24,8 +24,11 @@ export interface PollOptions<T> {
   what: string;
   /** Called after every read (progress display). */
   onRead?(value: T, polls: number): void;
-  /** The first value, when the caller already has one (read before waiting again). */
-  first?: PollRead<T>;
+  /**
+   * The `Retry-After` of the answer that started what is polled (a 202): the first read waits for it as for
+   * any later one, so the first poll is no earlier than Graph allows either.
+   */
+  startedRetryAfterSeconds?: number;
   now?(): number;
   sleep?(ms: number): Promise<void>;
 }
@@ -35,7 +38,8 @@ export async function pollUntil<T>(options: PollOptions<T>): Promise<T> {
   const now = options.now ?? Date.now;
   const sleep = options.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
   const deadline = options.timeoutMs !== undefined ? now() + options.timeoutMs : Number.POSITIVE_INFINITY;
-  let current = options.first ?? (await options.read());
+  if (options.startedRetryAfterSeconds !== undefined) await sleep(Math.max(options.intervalMs, options.startedRetryAfterSeconds * 1000));
+  let current = await options.read();
   let polls = 1;
   options.onRead?.(current.value, polls);
   while (!options.done(current.value)) {

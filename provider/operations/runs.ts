@@ -86,14 +86,20 @@ export async function listRuns(client: GraphClient): Promise<RunInfo[]> {
 
 /** One run with its activities and statistics (three GETs: the run, its activities, `getStatistics`). */
 export async function getRun(client: GraphClient, runId: string): Promise<RunInfo> {
+  return (await readRun(client, runId)).value;
+}
+
+/** {@link getRun}, with the `Retry-After` Graph sent on the run's GET (its polling interval while running). */
+async function readRun(client: GraphClient, runId: string): Promise<{ value: RunInfo; retryAfterSeconds?: number }> {
   const [run, activities, statistics] = await Promise.all([
-    client.get<JsonObject>(runPath(runId)).catch((error: unknown) => {
+    client.request<JsonObject>("GET", runPath(runId)).catch((error: unknown) => {
       throw isNotFound(error) ? new Error(`run ${runId} does not exist (404)`) : error;
     }),
     client.list<JsonObject>(runActivitiesPath(runId)),
     readStatistics(client, runId),
   ]);
-  return toRunInfo(run, activities, statistics);
+  const value = toRunInfo(run.body ?? {}, activities, statistics);
+  return run.retryAfterSeconds !== undefined ? { value, retryAfterSeconds: run.retryAfterSeconds } : { value };
 }
 
 /**
@@ -141,17 +147,24 @@ export async function startRun(client: GraphClient, options: { now?: () => numbe
         `${recent.length} ran since ${new Date(windowStart).toISOString()}; the next start is possible after ${freeAt} (no request was sent)`,
     );
   }
+  let accepted;
   try {
-    await client.request("POST", startRunPath);
+    accepted = await client.request("POST", startRunPath);
   } catch (error) {
-    if (isGraphError(error) && (error.status === 429 || error.status === 409 || /limit|throttl|quota/i.test(error.code))) {
-      throw new RunNotStartedError(`Graph refused to start a run (its limit is ${RUN_LIMIT.runs} successful runs per ${RUN_LIMIT.windowHours} hours): ${error.message}`);
+    // 429: the limit (Graph counts runs this client cannot see, e.g. from the portal); 409: a run is going or
+    // there is nothing to run. Either way no run started, and Graph's message says which.
+    if (isGraphError(error) && error.status === 429) {
+      throw new RunNotStartedError(`the on-demand run limit is reached (Graph allows ${RUN_LIMIT.runs} successful runs per ${RUN_LIMIT.windowHours} hours): ${error.message}`);
     }
+    if (isGraphError(error) && error.status === 409) throw new RunNotStartedError(`Graph refused to start a run: ${error.message}`);
     throw error;
   }
+  // Graph documents no body and no Location for the 202; when a Location names the run, it is used, else the
+  // new run is the one the list did not hold before.
+  const located = accepted.location !== undefined ? /\/runs\/([^/?]+)$/.exec(accepted.location)?.[1] : undefined;
   const known = new Set(before.map((run) => run.id));
-  const started = (await listRuns(client)).find((run) => !known.has(run.id));
-  return { ...(started !== undefined ? { run: await getRun(client, started.id) } : {}), recentSuccessfulRuns: recent.length };
+  const startedId = located !== undefined ? decodeURIComponent(located) : (await listRuns(client)).find((run) => !known.has(run.id))?.id;
+  return { ...(startedId !== undefined ? { run: await getRun(client, startedId) } : {}), recentSuccessfulRuns: recent.length };
 }
 
 /** Polls a run until it finishes; `onRead` sees each state (progress display). */
@@ -161,7 +174,7 @@ export function waitForRun(
   options: { intervalMs: number; timeoutMs?: number; onRead?(run: RunInfo): void; sleep?(ms: number): Promise<void> },
 ): Promise<RunInfo> {
   return pollUntil<RunInfo>({
-    read: async () => ({ value: await getRun(client, runId) }),
+    read: () => readRun(client, runId),
     done: (run) => isRunFinished(String(run.status)),
     intervalMs: options.intervalMs,
     ...(options.timeoutMs !== undefined ? { timeoutMs: options.timeoutMs } : {}),
