@@ -18,6 +18,17 @@ function patchStatus(value: string): 200 | 204 {
   throw new InvalidArgumentError("expected 204 or 200");
 }
 
+function speed(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n < 0) throw new InvalidArgumentError("expected a number ≥ 0");
+  return n;
+}
+
+function storageMode(value: string): "lazy" | "eager" | "off" {
+  if (value === "lazy" || value === "eager" || value === "off") return value;
+  throw new InvalidArgumentError("expected lazy, eager or off");
+}
+
 /** Parses `argv` and runs the emulator until a signal arrives. */
 export async function main(argv: string[]): Promise<void> {
   const program = new Command()
@@ -30,12 +41,15 @@ export async function main(argv: string[]): Promise<void> {
     .option("--token <token>", "also accept this static bearer token, with every right (or INDUSTRYDATA_EMULATOR_TOKEN)")
     .option("--page-size <n>", "items per page of a list", integer, 100)
     .option("--patch-response <status>", "PATCH answers 204 (default) or 200 with the entity", patchStatus, 204)
+    .option("--clock-speed <n>", "speed of the clock validations and runs progress on (0 = frozen)", speed, 1)
+    .option("--storage <mode>", "Azurite behind getUploadSession: lazy (on first use), eager, or off", storageMode, "lazy")
     .option("--json", "print one JSON line with every URL instead of text", false)
     .parse(argv);
-  const o = program.opts<{ port: number; host: string; tls: boolean; data?: string; token?: string; pageSize: number; patchResponse: 200 | 204; json: boolean }>();
+  const o = program.opts<{ port: number; host: string; tls: boolean; data?: string; token?: string; pageSize: number; patchResponse: 200 | 204; clockSpeed: number; storage: "lazy" | "eager" | "off"; json: boolean }>();
   const staticToken = o.token ?? (process.env.INDUSTRYDATA_EMULATOR_TOKEN || undefined);
   const emu = await startEmulator({
     port: o.port, host: o.host, tls: o.tls, dataFile: o.data, staticToken, pageSize: o.pageSize, patchResponse: o.patchResponse, quiet: false,
+    clockSpeed: o.clockSpeed, storage: o.storage,
   });
   if (o.json) {
     const { graphUrl, tokenUrl, adminUrl, authorityHost, caFile, port } = emu;

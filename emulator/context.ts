@@ -2,8 +2,10 @@
 import { ClientRegistry } from "./auth/clientRegistry";
 import { TokenIssuer } from "./auth/tokenIssuer";
 import { FaultInjector } from "./faults";
+import { EmulatorClock } from "./model/emulatorClock";
 import { ResolvedOptions } from "./options";
 import { RequestLog } from "./requestLog";
+import { UploadStorage } from "./storage/uploadStorage";
 import { TenantStore } from "./store/tenantStore";
 
 /** The emulator's shared parts, built once by `startEmulator`. */
@@ -14,4 +16,10 @@ export interface EmulatorContext {
   faults: FaultInjector;
   issuer: TokenIssuer;
   clients: ClientRegistry;
+  /** The clock validations and runs progress on. */
+  clock: EmulatorClock;
+  /** Azurite, behind getUploadSession (started lazily unless configured otherwise). */
+  storage: UploadStorage;
+  /** The SIS's OneRoster clients (clientId → secret), against which validate checks API connectors; memory only. */
+  oneRosterClients: Map<string, string>;
 }

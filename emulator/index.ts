@@ -14,12 +14,15 @@ import { ClientRegistry } from "./auth/clientRegistry";
 import { TokenIssuer } from "./auth/tokenIssuer";
 import { EmulatorContext } from "./context";
 import { FaultInjector } from "./faults";
+import { EmulatorClock } from "./model/emulatorClock";
 import { EmulatorOptions, resolveOptions } from "./options";
 import { RequestLog } from "./requestLog";
 import { checkTenantState, emulatorUrls } from "./routes/admin";
 import { buildServer } from "./server";
 import { FileStore } from "./store/fileStore";
 import { MemoryStore } from "./store/memoryStore";
+import { SettlingStore } from "./store/settlingStore";
+import { UploadStorage } from "./storage/uploadStorage";
 import { TenantStore } from "./store/tenantStore";
 import { generateTlsMaterial } from "./tls";
 
@@ -50,6 +53,8 @@ export interface RunningEmulator {
   port: number;
   /** The static token, when one was configured. */
   staticToken?: string;
+  /** Azurite's blob endpoint (`http://127.0.0.1:PORT/devstoreaccount1`), starting it if it has not started. */
+  storageUrl(): Promise<string>;
   /** Stops listening, closes open connections and flushes the data file. */
   stop(): Promise<void>;
 }
@@ -61,8 +66,10 @@ function storeFor(dataFile: string | undefined): TenantStore {
 /** Starts an emulator; resolves once it listens. See `EmulatorOptions` for the defaults. */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const resolved = resolveOptions(options);
-  const store = storeFor(resolved.dataFile);
+  const clock = new EmulatorClock(resolved.clockSpeed);
+  const store = new SettlingStore(storeFor(resolved.dataFile), clock);
   await store.init();
+  const storage = new UploadStorage(resolved.storage);
   const ctx: EmulatorContext = {
     options: resolved,
     store,
@@ -70,12 +77,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     faults: new FaultInjector(),
     issuer: await TokenIssuer.create(),
     clients: new ClientRegistry({ clients: resolved.clients, federatedIssuers: resolved.federatedIssuers }),
+    clock,
+    storage,
+    oneRosterClients: new Map(),
   };
   const tls = resolved.tls ? await generateTlsMaterial() : undefined;
   const app = buildServer(ctx, tls);
   try {
+    if (resolved.storage === "eager") await storage.ensureStarted();
     await app.listen({ port: resolved.port, host: resolved.host });
   } catch (e) {
+    await storage.stop();
     await store.close();
     throw e;
   }
@@ -89,9 +101,11 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     caPem: tls?.ca,
     port,
     staticToken: resolved.staticToken,
+    storageUrl: () => storage.ensureStarted(),
     stop: () =>
       (stopped ??= (async () => {
         await app.close();
+        await storage.stop();
         await store.close();
         if (tls) await fs.rm(path.dirname(tls.caFile), { recursive: true, force: true });
       })()),

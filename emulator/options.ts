@@ -50,6 +50,10 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number;
   /** Suppress the emulator's own console output (default true for `startEmulator`, false for the CLI). */
   quiet?: boolean;
+  /** Speed of the emulator's clock, on which validations and runs progress (default 1; 0 frozen). */
+  clockSpeed?: number;
+  /** Azurite, behind getUploadSession: started on first need ("lazy", default), at start ("eager"), or never ("off"). */
+  storage?: "lazy" | "eager" | "off";
 }
 
 /**
@@ -77,6 +81,12 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
   if (options.patchResponse !== undefined && options.patchResponse !== 200 && options.patchResponse !== 204) {
     throw new Error(`patchResponse must be 204 or 200, got ${String(options.patchResponse)}`);
   }
+  if (options.clockSpeed !== undefined && !(options.clockSpeed >= 0 && Number.isFinite(options.clockSpeed))) {
+    throw new Error(`clockSpeed must be a finite number ≥ 0, got ${String(options.clockSpeed)}`);
+  }
+  if (options.storage !== undefined && !["lazy", "eager", "off"].includes(options.storage)) {
+    throw new Error(`storage must be lazy, eager or off, got ${String(options.storage)}`);
+  }
   return {
     port: options.port ?? 0,
     host: options.host ?? "127.0.0.1",
@@ -89,5 +99,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     federatedIssuers: options.federatedIssuers ?? [],
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     quiet: options.quiet ?? true,
+    clockSpeed: options.clockSpeed ?? 1,
+    storage: options.storage ?? "lazy",
   };
 }

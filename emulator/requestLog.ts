@@ -31,12 +31,21 @@ export const REDACTED = "[redacted]";
 
 const secretKeys = /^(password|passwordHash|client_secret|clientSecret|client_assertion|clientAssertion|access_token|refresh_token|assertion|privateKey|certificatePem)$/i;
 
-/** A deep copy of `value` with every secret-named property's value replaced by `[redacted]`. */
+/** A SAS signature inside any text (a URL in a path, a query value or a body): `sig=…` up to the next `&`. */
+const sasSignature = /((?:^|[?&;\s"'])sig=)[^&\s"'#]*/gi;
+
+/** `text` with every SAS signature replaced by `[redacted]` (an upload session's URL is a bearer credential). */
+export function redactSasSignatures(text: string): string {
+  return text.replace(sasSignature, `$1${REDACTED}`);
+}
+
+/** A deep copy of `value` with every secret-named property's value (and SAS signature) replaced by `[redacted]`. */
 export function redactSecrets(value: unknown): unknown {
+  if (typeof value === "string") return redactSasSignatures(value);
   if (Array.isArray(value)) return value.map(redactSecrets);
   if (value === null || typeof value !== "object") return value;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(value)) out[k] = secretKeys.test(k) && v != null ? REDACTED : redactSecrets(v);
+  for (const [k, v] of Object.entries(value)) out[k] = (secretKeys.test(k) || k.toLowerCase() === "sig") && v != null ? REDACTED : redactSecrets(v);
   return out;
 }
 
@@ -50,7 +59,7 @@ export class RequestLog {
   /** Records one request (its query and body redacted here: a client may send a token or secret in either). */
   add(entry: Omit<LoggedRequest, "seq">): void {
     const query = redactSecrets(entry.query) as Record<string, string>;
-    this.entries.push({ ...entry, query, body: redactSecrets(entry.body), seq: ++this.seq });
+    this.entries.push({ ...entry, path: redactSasSignatures(entry.path), query, body: redactSecrets(entry.body), seq: ++this.seq });
     if (this.entries.length > this.options.maxEntries) this.entries.splice(0, this.entries.length - this.options.maxEntries);
   }
 

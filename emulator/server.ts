@@ -22,7 +22,10 @@ import { flowSetRoutes } from "./routes/flowSets";
 import { inboundRoutes } from "./routes/entityRoutes";
 import { operationRoutes } from "./routes/operations";
 import { referenceDefinitionRoutes } from "./routes/referenceDefinitions";
+import { operationsAdminRoutes } from "./routes/operationsAdmin";
 import { roleGroupRoutes } from "./routes/roleGroups";
+import { runRoutes } from "./routes/runs";
+import { uploadRoutes } from "./routes/uploads";
 import { tokenRoutes } from "./routes/token";
 
 declare module "fastify" {
@@ -184,9 +187,12 @@ export function buildServer(ctx: EmulatorContext, tls?: ServerTls): FastifyInsta
   roleGroupRoutes(app, ctx);
   inboundRoutes(app, ctx);
   operationRoutes(app, ctx);
+  uploadRoutes(app, ctx);
+  runRoutes(app, ctx);
   referenceDefinitionRoutes(app, ctx);
   tokenRoutes(app, ctx);
   adminRoutes(app, ctx);
+  operationsAdminRoutes(app, ctx);
 
   // 7. errors
   app.setErrorHandler((error, request, reply) => sendError(ctx, error as Error, request, reply));

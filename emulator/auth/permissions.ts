@@ -38,6 +38,10 @@ export const SCOPES = {
     readWrite: "IndustryData-DataConnector.ReadWrite.All",
     read: ["IndustryData.ReadBasic.All", "IndustryData-DataConnector.Read.All", "IndustryData-DataConnector.Upload"],
   } as ScopeSet,
+  /** Runs are read with IndustryData-Run.Read.All (there is no ReadWrite permission for them). */
+  runs: { readWrite: "IndustryData-Run.Read.All", read: [] } as ScopeSet,
+  /** runs/start needs IndustryData-Run.Start. */
+  runStart: { readWrite: "IndustryData-Run.Start", read: [] } as ScopeSet,
 };
 
 /** Every ReadWrite.All permission above: the default test client's and minted tokens' roles. */

@@ -55,6 +55,25 @@ export interface StoredReferenceDefinition {
   lastModifiedDateTime: string;
 }
 
+/** A publicError as Graph answers it in operations and runs. */
+export interface PublicError {
+  code: string;
+  message: string;
+  target?: string | null;
+  details?: { code: string; message: string; target?: string | null }[];
+  innerError?: null;
+}
+
+/** What a validation found, applied when it completes on the emulator's clock. */
+export interface OperationOutcome {
+  status: "succeeded" | "failed";
+  errors: PublicError[];
+  warnings: PublicError[];
+  validatedFiles?: string[];
+  /** An API connector's credential check. */
+  credentialValid?: boolean;
+}
+
 /** A long-running operation started by a connector's `validate` action. */
 export interface StoredOperation {
   id: string;
@@ -65,11 +84,101 @@ export interface StoredOperation {
   lastActionDateTime: string;
   status: "notStarted" | "running" | "succeeded" | "failed";
   statusDetail?: string | null;
-  /** GETs answered so far: the first answers `running`, the next completes it (deterministic, no clock). */
-  polls: number;
-  errors: { code: string; message: string; target?: string | null }[];
-  warnings: { code: string; message: string; target?: string | null }[];
+  /** Emulated times it starts running and completes (an operation without them completes when read). */
+  runningAt?: string;
+  completesAt?: string;
+  /** The result waiting for `completesAt`; removed once applied. */
+  outcome?: OperationOutcome;
+  /** Older documents counted polls; ignored. */
+  polls?: number;
+  errors: PublicError[];
+  warnings: PublicError[];
   validatedFiles?: string[];
+}
+
+/** A CSV connector's upload session (never its SAS: that is signed anew on each getUploadSession). */
+export interface StoredUploadSession {
+  dataConnectorId: string;
+  containerId: string;
+  createdDateTime: string;
+  sessionExpirationDateTime: string;
+  containerExpirationDateTime: string;
+}
+
+/** What one file validation read (its id is the operation's); a run processes the latest clean one. */
+export interface StoredDataset {
+  id: string;
+  dataConnectorId: string;
+  /** Set when the validation completed without errors: from then on runs may process it. */
+  validatedDateTime?: string | null;
+  orgIds: string[];
+  classIds: string[];
+  membershipKeys: string[];
+  people: { sourcedId: string; roles: string[]; identifiers: Record<string, string> }[];
+  warnings: number;
+}
+
+/** `{ active, inactive, total }` of an entity kind in a run. */
+export interface EntityCount {
+  active: number;
+  inactive: number;
+  total: number;
+}
+
+/** Counts of one activity (inboundActivityResults) or of a run's inbound totals. */
+export interface RunCounts {
+  errors: number;
+  warnings: number;
+  organizations: EntityCount;
+  people: EntityCount;
+  groups: EntityCount;
+  memberships: EntityCount;
+  matchedPeopleByRole: { role: string; count: number }[];
+  unmatchedPeopleByRole: { role: string; count: number }[];
+}
+
+/** One activity of a run (an inbound flow's part). */
+export interface StoredRunActivity {
+  id: string;
+  /** The inbound flow it runs. */
+  flowId: string;
+  displayName: string;
+  /** `inProgress` until the run completes. */
+  status: string;
+  blockingError: PublicError | null;
+  /** What it will report, applied when the run completes. */
+  outcome: { status: string; blockingError: PublicError | null; counts: RunCounts };
+  /** The dataset it processed (file flows), and so what the flow's next run compares against. */
+  datasetId?: string | null;
+  /** Ids it processed, by kind (for the next run's inactive counts). */
+  processed?: { orgIds: string[]; personIds: string[]; classIds: string[]; membershipKeys: string[] } | null;
+}
+
+/** A run of the inbound flows. */
+export interface StoredRun {
+  id: string;
+  displayName: string;
+  startDateTime: string;
+  /** Emulated time it completes. */
+  completesAt: string;
+  endDateTime: string | null;
+  status: string;
+  blockingError: PublicError | null;
+  /** Planted through the admin API (tests). */
+  planted?: boolean;
+  activities: StoredRunActivity[];
+  /** What the run will report once complete. */
+  outcome: { status: string; blockingError: PublicError | null };
+  /** Planted runs' inbound totals (others sum their activities). */
+  totals?: Partial<Omit<RunCounts, "organizations" | "people" | "groups" | "memberships">> & { organizations?: number; people?: number; groups?: number; memberships?: number };
+}
+
+/** A user of the emulated Entra directory, for runs' user matching. */
+export interface EntraUser {
+  userPrincipalName: string;
+  mail?: string | null;
+  mailNickname?: string | null;
+  employeeId?: string | null;
 }
 
 /** The inbound collections, in the order their entities depend on each other. */
@@ -87,6 +196,10 @@ export interface TenantState {
   inboundFlows: StoredEntity[];
   referenceDefinitions: StoredReferenceDefinition[];
   operations: StoredOperation[];
+  uploadSessions: StoredUploadSession[];
+  datasets: StoredDataset[];
+  runs: StoredRun[];
+  entraUsers: EntraUser[];
 }
 
 /** Staff roles seen in Graph's examples (reference §2.4). */
@@ -141,5 +254,6 @@ export function emptyTenant(): TenantState {
     version: 1, roleGroups: builtInRoleGroups(), flowSets: [],
     sourceSystems: [], dataConnectors: [], years: [], inboundFlows: [],
     referenceDefinitions: builtInReferenceDefinitions(), operations: [],
+    uploadSessions: [], datasets: [], runs: [], entraUsers: [],
   };
 }

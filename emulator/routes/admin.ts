@@ -61,6 +61,10 @@ function fillInboundDefaults(state: TenantState): void {
   state.inboundFlows ??= [];
   state.referenceDefinitions ??= builtInReferenceDefinitions();
   state.operations ??= [];
+  state.uploadSessions ??= [];
+  state.datasets ??= [];
+  state.runs ??= [];
+  state.entraUsers ??= [];
 }
 
 /** Every binding in a state document names an entity it holds (as the API guarantees for what it creates). */
@@ -122,6 +126,8 @@ export function adminRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
       pageSize: ctx.options.pageSize,
       patchResponse: ctx.options.patchResponse,
       persistent: Boolean(ctx.options.dataFile),
+      clock: { now: ctx.clock.timestamp(), speed: ctx.clock.speed },
+      storage: { mode: ctx.storage.mode, blobEndpoint: ctx.storage.blobEndpoint ?? null },
     };
   });
 

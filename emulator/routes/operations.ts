@@ -1,27 +1,30 @@
 /**
  * A data connector's `validate` action and the long-running operations it starts
- * (`/external/industryData/operations`). Deterministic, with no clock: the first GET of an operation answers
- * `running`, the second completes it (`succeeded`) and, for an API connector, marks its credential valid.
+ * (`/external/industryData/operations`). The check runs when validate is called (a CSV connector's files are
+ * read from its upload session's container and checked against SDS v2.1; an API connector's credential is
+ * checked against the SIS clients the admin API registered); the operation reveals its result on the
+ * emulator's clock: notStarted, running, then succeeded (or failed when the connector went away).
  */
 import { randomUUID } from "node:crypto";
-import { FastifyInstance, FastifyRequest } from "fastify";
+import { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import { SCOPES } from "../auth/permissions";
 import { EmulatorContext } from "../context";
 import { notFound } from "../graphError";
-import { graphTimestamp } from "../model/clock";
-import { StoredOperation, TenantState } from "../model/tenant";
+import { formatGraphTime, parseGraphTime } from "../model/emulatorClock";
+import { passwordMatches } from "../model/passwords";
+import { OperationOutcome, StoredEntity, StoredOperation } from "../model/tenant";
 import { odataType } from "../schemas/edm";
+import { validateSdsFiles } from "../sds/validateFiles";
 import { INDUSTRY_DATA_PATH, findEntity } from "./entityRoutes";
 import { collectionDefs } from "./inboundCollections";
 import { collectionAnswer, requestGraphUrl, requestOrigin } from "./odata";
+import { currentSession } from "./uploads";
 
-const OPERATIONS_PATH = `${INDUSTRY_DATA_PATH}/operations`;
+export const OPERATIONS_PATH = `${INDUSTRY_DATA_PATH}/operations`;
 
-/** How many GETs of an operation answer `running` before it completes. */
-export const RUNNING_POLLS = 1;
-
-/** The SDS v2.1 files a CSV upload must hold (reference §5); the emulator has no upload, so all are missing. */
-const REQUIRED_FILES = ["orgs.csv", "users.csv", "roles.csv"];
+/** Emulated seconds a validation is notStarted, and until it completes. */
+export const VALIDATION_QUEUED_SECONDS = 2;
+export const VALIDATION_SECONDS = 10;
 
 function renderOperation(op: StoredOperation, request: FastifyRequest, context?: string): Record<string, unknown> {
   const out: Record<string, unknown> = {};
@@ -41,28 +44,25 @@ function renderOperation(op: StoredOperation, request: FastifyRequest, context?:
   return out;
 }
 
-/** Completes `op`: the connector's check is done; an API connector's credential is valid as of now. */
-function complete(op: StoredOperation, state: TenantState): void {
-  const now = graphTimestamp();
-  op.lastActionDateTime = now;
-  const connector = state.dataConnectors.find((c) => c.id === op.dataConnectorId);
-  if (!connector) {
-    op.status = "failed";
-    op.errors = [{ code: "DataConnectorNotFound", message: `Data connector '${op.dataConnectorId}' was deleted before its validation completed.`, target: null }];
-    return;
-  }
-  op.status = "succeeded";
-  if (op.kind === "fileValidateOperation") {
-    // Nothing can be uploaded to the emulator: a succeeded validation that found no files (as Graph reports it).
-    op.errors = REQUIRED_FILES.map((f) => ({ code: "RequiredFileNotFound", message: `The required file ${f} was not found.`, target: f }));
-    op.validatedFiles = [];
-    return;
-  }
-  const credential = connector.credential as Record<string, unknown> | null | undefined;
-  if (credential) {
-    credential.isValid = true;
-    credential.lastValidDateTime = now;
-  }
+/** `Retry-After` while the operation is not terminal: real seconds until its next change. */
+function setRetryAfter(ctx: EmulatorContext, reply: FastifyReply, op: StoredOperation): void {
+  if (op.status !== "notStarted" && op.status !== "running") return;
+  const next = op.status === "notStarted" ? op.runningAt : op.completesAt;
+  reply.header("Retry-After", String(next ? ctx.clock.retryAfterSeconds(parseGraphTime(next)) : 0));
+}
+
+/** An API connector's credential check: passes unless the SIS has that client registered with another secret. */
+function checkCredential(ctx: EmulatorContext, connector: StoredEntity): OperationOutcome {
+  const credential = connector.credential as { clientId?: string; clientSecretHash?: string } | null | undefined;
+  const registered = credential?.clientId !== undefined ? ctx.oneRosterClients.get(credential.clientId) : undefined;
+  const valid = registered === undefined || (credential?.clientSecretHash !== undefined && passwordMatches(credential.clientSecretHash, registered));
+  if (valid) return { status: "succeeded", errors: [], warnings: [], credentialValid: true };
+  return {
+    status: "succeeded",
+    errors: [{ code: "InvalidCredential", message: `The SIS refused client '${credential?.clientId}': the client secret is not valid.`, target: "credential", details: [], innerError: null }],
+    warnings: [],
+    credentialValid: false,
+  };
 }
 
 /** Registers the validate action and the operation routes. */
@@ -72,25 +72,44 @@ export function operationRoutes(app: FastifyInstance, ctx: EmulatorContext): voi
   for (const action of ["microsoft.graph.industryData.validate", "validate"]) {
     app.post(`${connectorPath}/${action}`, { config: { access: "write", scopes: SCOPES.dataConnectorValidate } }, async (request, reply) => {
       const { id } = request.params as { id: string };
+      const { connector, session } = ctx.store.read((state) => {
+        const found = findEntity(state, collectionDefs.dataConnectors, id);
+        return { connector: structuredClone(found), session: currentSession(state, found.id, ctx.clock.now()) };
+      });
+      // The check runs now, on what is uploaded now (validate finalizes the upload session).
+      let outcome: OperationOutcome;
+      let dataset: ReturnType<typeof validateSdsFiles>["dataset"] | undefined;
+      if (connector.kind === "azureDataLakeConnector") {
+        const files = session ? await ctx.storage.readFiles(session.containerId) : [];
+        const result = validateSdsFiles(files);
+        outcome = { status: "succeeded", errors: result.errors, warnings: result.warnings, validatedFiles: result.validatedFiles };
+        dataset = result.dataset;
+      } else {
+        outcome = checkCredential(ctx, connector);
+      }
+      const now = ctx.clock.now();
       const op = await ctx.store.update((state) => {
-        const connector = findEntity(state, collectionDefs.dataConnectors, id);
-        const now = graphTimestamp();
+        findEntity(state, collectionDefs.dataConnectors, id);
         const created: StoredOperation = {
           id: randomUUID(),
           kind: connector.kind === "azureDataLakeConnector" ? "fileValidateOperation" : "validateOperation",
           dataConnectorId: connector.id,
-          createdDateTime: now,
-          lastActionDateTime: now,
-          status: "running",
+          createdDateTime: formatGraphTime(now),
+          lastActionDateTime: formatGraphTime(now),
+          status: "notStarted",
           statusDetail: null,
-          polls: 0,
+          runningAt: formatGraphTime(now + VALIDATION_QUEUED_SECONDS * 1000),
+          completesAt: formatGraphTime(now + VALIDATION_SECONDS * 1000),
+          outcome,
           errors: [],
           warnings: [],
         };
         state.operations.push(created);
+        if (dataset) state.datasets.push({ id: created.id, dataConnectorId: connector.id, validatedDateTime: null, ...dataset });
         return created;
       });
       reply.code(202).header("Location", `${requestOrigin(request)}${OPERATIONS_PATH}/${op.id}`);
+      setRetryAfter(ctx, reply, op);
       return reply.send();
     });
   }
@@ -105,13 +124,12 @@ export function operationRoutes(app: FastifyInstance, ctx: EmulatorContext): voi
     ),
   );
 
-  app.get(`${OPERATIONS_PATH}/:id`, read, async (request) => {
+  app.get(`${OPERATIONS_PATH}/:id`, read, async (request, reply) => {
     const { id } = request.params as { id: string };
-    return ctx.store.update((state) => {
-      const op = state.operations.find((o) => o.id === id.toLowerCase());
+    return ctx.store.read((state) => {
+      const op = state.operations.find((o) => o.id.toLowerCase() === id.toLowerCase());
       if (!op) throw notFound(`The operation '${id}' was not found.`);
-      op.polls += 1;
-      if (op.status === "running" && op.polls > RUNNING_POLLS) complete(op, state);
+      setRetryAfter(ctx, reply, op);
       return renderOperation(op, request, `${requestGraphUrl(request)}/$metadata#external/industryData/operations/$entity`);
     });
   });

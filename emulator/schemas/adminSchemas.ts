@@ -60,3 +60,87 @@ export const validateTokenRequest = ajv.compile({
     lifetimeSeconds: { type: "integer" },
   },
 });
+
+/** `PUT /_emulator/clock` */
+export const validateClockSpeed = ajv.compile({
+  type: "object",
+  title: "clock",
+  additionalProperties: false,
+  required: ["speed"],
+  properties: { speed: { type: "number", minimum: 0, maximum: 1e9 } },
+});
+
+/** `POST /_emulator/clock/advance` */
+export const validateClockAdvance = ajv.compile({
+  type: "object",
+  title: "clock advance",
+  additionalProperties: false,
+  required: ["seconds"],
+  properties: { seconds: { type: "number", minimum: 0, maximum: 1e10 } },
+});
+
+/** `PUT /_emulator/entra-users` */
+export const validateEntraUsers = ajv.compile({
+  type: "array",
+  title: "Entra users",
+  items: {
+    type: "object",
+    additionalProperties: false,
+    required: ["userPrincipalName"],
+    properties: {
+      userPrincipalName: { type: "string", minLength: 1 },
+      mail: { type: ["string", "null"] },
+      mailNickname: { type: ["string", "null"] },
+      employeeId: { type: ["string", "null"] },
+    },
+  },
+});
+
+/** `PUT /_emulator/oneroster-clients` */
+export const validateOneRosterClients = ajv.compile({
+  type: "array",
+  title: "OneRoster clients",
+  items: {
+    type: "object",
+    additionalProperties: false,
+    required: ["clientId", "clientSecret"],
+    properties: { clientId: { type: "string", minLength: 1 }, clientSecret: { type: "string", minLength: 1 } },
+  },
+});
+
+const roleCounts = {
+  type: "array",
+  items: { type: "object", additionalProperties: false, required: ["role", "count"], properties: { role: { type: "string" }, count: { type: "integer", minimum: 0 } } },
+};
+
+/** `POST /_emulator/runs`: plant a run. */
+export const validatePlantedRun = ajv.compile({
+  type: "object",
+  title: "planted run",
+  additionalProperties: false,
+  required: ["status"],
+  properties: {
+    status: { enum: ["running", "failed", "completed", "completedWithErrors", "completedWithWarnings"] },
+    startDateTime: { type: "string", pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(\\.\\d{1,7})?Z$" },
+    blockingError: {
+      type: "object",
+      additionalProperties: false,
+      required: ["code", "message"],
+      properties: { code: { type: "string" }, message: { type: "string" }, target: { type: ["string", "null"] } },
+    },
+    statistics: {
+      type: "object",
+      additionalProperties: false,
+      properties: {
+        errors: { type: "integer", minimum: 0 },
+        warnings: { type: "integer", minimum: 0 },
+        organizations: { type: "integer", minimum: 0 },
+        people: { type: "integer", minimum: 0 },
+        groups: { type: "integer", minimum: 0 },
+        memberships: { type: "integer", minimum: 0 },
+        matchedPeopleByRole: roleCounts,
+        unmatchedPeopleByRole: roleCounts,
+      },
+    },
+  },
+});
