@@ -46,7 +46,7 @@ async function runReset(flow: string, options: ResetOptions, io: CommandIo): Pro
     return await withGraphClient(options, io.env, async (client) => {
       const reset = await resetFlow(client, address.flowSetId, address.flowId);
       if (options.json === true) writeJson(io, { reset: true, flowSetId: address.flowSetId, ...reset });
-      else io.stdout.write(`Reset requested for ${printable(reset.kind)} "${printable(reset.displayName)}" (${printable(flow)}): Graph reprocesses its data on the next run.\n`);
+      else io.stdout.write(`Reset requested for ${printable(reset.kind)} ${printable(reset.flowId)} in flow set ${printable(address.flowSetId)}: Graph reprocesses all of its data on the next run.\n`);
       return EXIT.ok;
     });
   } catch (error) {

@@ -1,7 +1,6 @@
 import type { GraphClient } from "../graph";
 import type { JsonObject } from "../reconcile";
 import { flowPath, flowSetPath, flowSetsPath, flowsPath, inboundFlowsPath } from "../schema";
-import { kindOf } from "./entityOperations";
 import { resetFlowPath } from "./operationalPaths";
 import { isNotFound } from "./resourceOperations";
 
@@ -9,7 +8,7 @@ import { isNotFound } from "./resourceOperations";
 export interface FlowReadiness {
   flowId: string;
   displayName: string;
-  /** The resource kind (`userProvisioningFlow`, …) or the Graph type name of an inbound flow. */
+  /** The Graph type of the flow (`userProvisioningFlow`, `inboundFileFlow`, …). */
   kind: string;
   readinessStatus: string;
 }
@@ -27,7 +26,7 @@ export async function getFlowSetReadiness(client: GraphClient, flowSetId: string
   const set = await client.get<JsonObject>(flowSetPath(flowSetId)).catch((error: unknown) => {
     throw isNotFound(error) ? new Error(`flow set ${flowSetId} does not exist (404)`) : error;
   });
-  const flows = (await client.list<JsonObject>(flowsPath(flowSetId))).map((flow) => readiness(flow, kindOf(flow) ?? odataName(flow)));
+  const flows = (await client.list<JsonObject>(flowsPath(flowSetId))).map((flow) => readiness(flow, odataName(flow)));
   return { flowSetId, displayName: String(set.displayName ?? ""), ready: flows.every((f) => f.readinessStatus === "ready"), flows };
 }
 
@@ -51,7 +50,7 @@ export async function resetFlow(client: GraphClient, flowSetId: string, flowId: 
     throw isNotFound(error) ? new Error(`flow ${flowId} in flow set ${flowSetId} does not exist (404)`) : error;
   });
   await client.request("POST", resetFlowPath(flowSetId, flowId));
-  return readiness(flow, kindOf(flow) ?? odataName(flow));
+  return readiness(flow, odataName(flow));
 }
 
 function readiness(flow: JsonObject, kind: string): FlowReadiness {

@@ -132,7 +132,8 @@ function runChecks(snapshot: HealthSnapshot, limits: HealthReport["thresholds"],
   if (run === undefined) return [{ check: "last run", outcome: "fail", detail: `no run has finished yet${running}` }];
   const checks: HealthCheck[] = [];
   const finishedAt = Date.parse(run.endDateTime ?? run.startDateTime);
-  const ageHours = (now - finishedAt) / 3600_000;
+  // Never negative: a server clock ahead of ours (the emulator's fast clock) is not a run from the future.
+  const ageHours = Math.max(0, (now - finishedAt) / 3600_000);
   const outcome = run.status === "failed" ? "fail" : "pass";
   checks.push({ check: "last run", outcome, detail: `${run.status} at ${run.endDateTime ?? run.startDateTime}${run.blockingError ? `: ${run.blockingError.code} ${run.blockingError.message}` : ""}${running}` });
   checks.push(

@@ -65,9 +65,9 @@ export const lookupTypes: Record<string, LookupType> = {
     required: ["role", "count"],
   },
   RunEntityCounts: {
-    description: "Counts of one entity type in a run (industryDataRunEntityCountMetric).",
-    properties: { active: int("Active entities."), inactive: int("Inactive entities."), total: int("All entities.") },
-    required: ["active", "inactive", "total"],
+    description: "Counts of one entity type in a run: an activity's industryDataRunEntityCountMetric (active, inactive, total), or the run's total only (Graph's aggregatedInboundStatistics holds plain counts).",
+    properties: { active: int("Active entities (activities only)."), inactive: int("Inactive entities (activities only)."), total: int("All entities.") },
+    required: ["total"],
   },
   RunStatistics: {
     description: "A run's or an activity's statistics (aggregatedInboundStatistics / inboundActivityResults), with the matched and unmatched people summed over roles.",

@@ -13,10 +13,13 @@ export interface RunError {
   message: string;
 }
 
-/** Counts of one entity type in a run (`industryDataRunEntityCountMetric`). */
+/**
+ * Counts of one entity type: an activity's `industryDataRunEntityCountMetric` (active, inactive, total), or a
+ * run's `aggregatedInboundStatistics`, which Graph types as a plain Int32 (only `total` then).
+ */
 export interface EntityCounts {
-  active: number;
-  inactive: number;
+  active?: number;
+  inactive?: number;
   total: number;
 }
 
@@ -247,7 +250,8 @@ function toStatistics(source: JsonObject): RunStatistics {
   };
   for (const key of ["people", "organizations", "groups", "memberships"] as const) {
     const metric = source[key];
-    if (metric !== null && typeof metric === "object") {
+    if (typeof metric === "number") stats[key] = { total: count(metric) };
+    else if (metric !== null && typeof metric === "object") {
       const m = metric as JsonObject;
       stats[key] = { active: count(m.active), inactive: count(m.inactive), total: count(m.total) };
     }

@@ -191,6 +191,10 @@ export const TEST_TOKENS = secretTable({
   pluginCli: "plugin-cli-token",
   /** test/plugin/pluginProtocol: an accessToken given to CheckConfig in plain text. */
   pluginPlainConfig: "plugin-plain-config-token",
+  /** test/e2e/operationalCli: INDUSTRYDATA_ACCESS_TOKEN of the upload/validate/runs/reset/health commands. */
+  operationalCli: "operational-cli-token-6e2f",
+  /** test/e2e/lookupsPulumiCli: the lookup programs' industrydata:accessToken (YAML and TypeScript). */
+  lookupsCli: "lookups-cli-token-91ab",
 });
 
 /** Other keys: API keys given as secret config. */
