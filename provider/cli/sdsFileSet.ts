@@ -102,9 +102,9 @@ function parseFile(spec: SdsFileSpec, bytes: Buffer, result: FileSetCheck): Pars
     result.errors.push({ code: "InvalidEncoding", file: spec.name, message: "the file is not UTF-8 (SDS v2.1 files must be UTF-8)" });
     return undefined;
   }
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: { record: string[]; info: { lines: number }; raw: string }[];
   try {
-    records = parse(text, { bom: true, info: true, skip_empty_lines: true, relax_column_count: true }) as unknown as { record: string[]; info: { lines: number } }[];
+    records = parse(text, { bom: true, info: true, raw: true, skip_empty_lines: true, relax_column_count: true }) as unknown as typeof records;
   } catch (error) {
     const e = error as { lines?: number; message: string };
     result.errors.push({ code: "InvalidCsv", file: spec.name, ...(e.lines !== undefined ? { line: e.lines } : {}), message: `not valid CSV: ${e.message}` });
@@ -117,8 +117,9 @@ function parseFile(spec: SdsFileSpec, bytes: Buffer, result: FileSetCheck): Pars
   const header = records[0].record.map((h) => h.trim());
   if (!checkHeader(spec, header, result)) return undefined;
   const rows: ParsedFile["rows"] = [];
-  for (const { record, info } of records.slice(1)) {
-    const line = info.lines;
+  for (const { record, info, raw } of records.slice(1)) {
+    // csv-parse counts lines up to the record's end; a value spanning lines starts that many lines earlier.
+    const line = info.lines - (raw.replace(/\r?\n$/, "").match(/\n/g)?.length ?? 0);
     if (record.length !== header.length) {
       result.errors.push({ code: "ColumnCountMismatch", file: spec.name, line, message: `${record.length} values for ${header.length} columns` });
       continue;
