@@ -51,10 +51,11 @@ function properties(packageName: string, props: Record<string, LookupProperty>):
 }
 
 function property(packageName: string, prop: LookupProperty): Spec {
-  if (prop.ref !== undefined) return { $ref: `#/types/${functionToken(packageName, prop.ref)}`, description: prop.description };
-  return {
-    type: prop.type,
-    ...(prop.items !== undefined ? { items: property(packageName, prop.items) } : {}),
-    description: prop.description,
-  };
+  return { ...typeOf(packageName, prop), description: prop.description };
+}
+
+/** A type without its documentation: an array's `items` is a TypeSpec, which has none (the CLI drops it). */
+function typeOf(packageName: string, prop: LookupProperty): Spec {
+  if (prop.ref !== undefined) return { $ref: `#/types/${functionToken(packageName, prop.ref)}` };
+  return { type: prop.type, ...(prop.items !== undefined ? { items: typeOf(packageName, prop.items) } : {}) };
 }
