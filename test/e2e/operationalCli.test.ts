@@ -190,6 +190,28 @@ describe("a good SDS v2.1 file set: upload, validate, run, health", () => {
     expect(human.stdout).toMatch(new RegExp(`^last run errors\\s+${detail.replace(/[()]/g, "\\$&").replace(/ +/g, "\\s+")}$`, "m"));
     expect(human.code).toBe(code);
   });
+  test("runs status --wait follows a running run until it finishes", async () => {
+    // A frozen clock: the run stays running (Retry-After 5) until the test moves the clock past its 60 s.
+    await emu.admin("PUT", "/clock", { speed: 0 });
+    try {
+      const started = await industrydata(["runs", "start", "--json"]);
+      expect(started.code).toBe(0);
+      const { run } = JSON.parse(started.stdout);
+      expect(run.status).toBe("running");
+      expect(run.endDateTime).toBeNull();
+      const waiting = industrydata(["runs", "status", run.id, "--wait", "--json", ...FAST]);
+      // Let the command read the run at least once while it is running, then let the run finish.
+      for (let i = 0; i < 100 && !(await graphRequests()).some((r) => r.method === "GET" && r.path.endsWith(`/runs/${run.id}`)); i++) await new Promise((r) => setTimeout(r, 100));
+      await emu.admin("POST", "/clock/advance", { seconds: 61 });
+      const done = await waiting;
+      expect(done.code).toBe(0);
+      // Read while running, then again after the clock moved: it followed the run rather than reading once.
+      expect((await graphRequests()).filter((r) => r.method === "GET" && r.path.endsWith(`/runs/${run.id}`)).length).toBeGreaterThanOrEqual(2);
+      expect(JSON.parse(done.stdout)).toMatchObject({ id: run.id, status: "completed", statistics: { people: { total: 4 }, unmatchedPeople: 1 } });
+    } finally {
+      await emu.admin("PUT", "/clock", { speed: 1000 });
+    }
+  });
 });
 
 describe("a broken file set is refused locally, naming the file and line, and nothing is sent", () => {
