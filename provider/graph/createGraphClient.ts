@@ -171,7 +171,7 @@ class LibraryGraphClient implements ManagedGraphClient {
           // The same rule as a next link: a Location outside the endpoint is never polled with our token.
           answer.location = nextLinkPath(location, this.deps.endpoint);
         } catch (error) {
-          throw this.clientError(method, path, "UntrustedLocation", (error as Error).message.replace("@odata.nextLink", "Location header"));
+          throw this.clientError(method, path, "UntrustedLocation", (error as Error).message.replace(/an @odata\.nextLink/g, "a Location header"));
         }
       }
       const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), this.deps.now());
