@@ -38,3 +38,17 @@ export type { ProviderKey } from "./resources/shim";
 export type { DeepInput } from "./resources/inputTypes";
 export type * from "./schema/types";
 export type * from "./schema/enums";
+/**
+ * Read-only lookups (Pulumi functions): role groups, the latest run with statistics, a flow set's readiness. The
+ * plugin serves the same ones as invokes (`industrydata:index:getRoleGroup`, …) for YAML and the other languages.
+ */
+export { getFlowSetReadiness, getFlowSetReadinessOutput, getLatestRun, getLatestRunOutput, getRoleGroup, getRoleGroupOutput } from "./resources/lookups";
+export type {
+  GetFlowSetReadinessArgs,
+  GetFlowSetReadinessResult,
+  GetLatestRunArgs,
+  GetLatestRunResult,
+  GetRoleGroupArgs,
+  GetRoleGroupResult,
+} from "./resources/lookups";
+export type { FlowReadiness, RoleCount, RunActivity, RunError, RunStatistics, EntityCounts } from "./operations";

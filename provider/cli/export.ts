@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 /**
  * The `industrydata` bin (package.json "bin"; `npm run industrydata -- export …` in this repository):
- * `industrydata export --out <dir> …`. See exportCommand.ts.
+ * `industrydata export --out <dir> …` (exportCommand.ts), and the operational commands `upload`, `validate`,
+ * `runs`, `reset`, `health` (operationalCommands.ts).
  */
 import { runCli } from "./exportCommand";
 

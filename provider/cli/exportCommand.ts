@@ -7,6 +7,8 @@ import { Command, CommanderError, Option } from "commander";
 import { resolveProviderConfig, type ProviderConfig } from "../config";
 import { createGraphClient, type ManagedGraphClient } from "../graph";
 import { explainExportError } from "./explainExportError";
+import { configFromOptions } from "./connectionOptions";
+import { registerOperationalCommands } from "./operationalCommands";
 import { exportTenant, type ExportSummary } from "./exportTenant";
 import { progressDisplay } from "./progressDisplay";
 import { describeSecret } from "./planProgram";
@@ -78,6 +80,9 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     .action(async (options: ExportOptions) => {
       exitCode = await runExport(options, io);
     });
+  registerOperationalCommands(program, io, (code) => {
+    exitCode = code;
+  });
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {
@@ -111,30 +116,6 @@ async function runExport(options: ExportOptions, io: CliIo): Promise<number> {
   } finally {
     client?.close();
   }
-}
-
-/**
- * The `get` of `resolveProviderConfig`: the command-line options under their `industrydata:` keys. Secrets
- * come from the variables the options name; an option naming an unset variable is an error, not a fallback.
- */
-function configFromOptions(options: ExportOptions, env: NodeJS.ProcessEnv): (key: string) => string | undefined {
-  const fromVariable = (option: string, name: string | undefined): string | undefined => {
-    if (name === undefined) return undefined;
-    const value = env[name];
-    if (value === undefined || value.trim() === "") throw new Error(`${option} ${name}: that environment variable is not set`);
-    return value;
-  };
-  const values: Record<string, string | undefined> = {
-    "industrydata:graphEndpoint": options.endpoint,
-    "industrydata:tenantId": options.tenant,
-    "industrydata:clientId": options.clientId,
-    "industrydata:clientCertificatePath": options.certificate,
-    "industrydata:clientSecret": fromVariable("--client-secret-env", options.clientSecretEnv),
-    "industrydata:accessToken": fromVariable("--token-env", options.tokenEnv),
-    "industrydata:authorityHost": options.authorityHost,
-    "industrydata:caCertificatePath": options.caFile,
-  };
-  return (key) => values[key];
 }
 
 /** What the user reads after a successful export: the summary, then the commands that finish the adoption. */

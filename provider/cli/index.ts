@@ -1,4 +1,4 @@
-/** provider/cli: the `industrydata` command line (`industrydata export`) and its parts, for tests and tools. */
+/** provider/cli: the `industrydata` command line (`export`, and upload/validate/runs/reset/health) and its parts, for tests and tools. */
 export { runCli } from "./exportCommand";
 export type { CliIo } from "./exportCommand";
 export { exportTenant, projectNameFor } from "./exportTenant";
@@ -12,3 +12,9 @@ export type { ProgramPlan, PlannedEntity, PlannedFlow, PlannedFlowSet, SecretCon
 export { renderProgram } from "./renderProgram";
 export { renderProjectFiles, configCommands } from "./renderProjectFiles";
 export { explainExportError, EXPORT_READ_PERMISSION, MANAGE_PERMISSION } from "./explainExportError";
+export { registerOperationalCommands } from "./operationalCommands";
+export { EXIT } from "./commandOutput";
+export type { CommandIo } from "./commandOutput";
+export { checkSdsFileSet } from "./sdsFileSet";
+export type { CheckedFile, FileSetCheck, FileSetIssue } from "./sdsFileSet";
+export { SDS_FILES, SDS_REFERENCES, REQUIRED_FILES, PAIRED_FILES } from "./sdsFormat";

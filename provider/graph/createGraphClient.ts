@@ -6,7 +6,7 @@ import { parseEndpointUrl } from "../config/configValues";
 import type { ProviderConfig } from "../config/providerConfig";
 import { cachedTokenCredential } from "./cachedTokenCredential";
 import { createCredential, type CredentialKind } from "./createCredential";
-import type { GraphClient } from "./graphClient";
+import type { GraphAnswer, GraphClient } from "./graphClient";
 import { GraphError } from "./graphError";
 import { GraphOperation } from "./graphOperation";
 import { scopeForEndpoint } from "./graphScope";
@@ -14,6 +14,7 @@ import { createMiddlewareChain } from "./middlewareChain";
 import { nextLinkPath } from "./nextLinkPath";
 import { registerSecret, sensitiveValuesOf } from "./redactSecrets";
 import type { ExponentialRetryOptions } from "./retry/exponentialRetryStrategy";
+import { parseRetryAfter } from "./retry/retryAfter";
 import { graphErrorFromFailure, graphErrorFromResponse } from "./toGraphError";
 import { trustedCertificates } from "./trustedCertificates";
 
@@ -148,6 +149,34 @@ class LibraryGraphClient implements ManagedGraphClient {
   delete(path: string): Promise<void> {
     return this.operation(async (deadline) => {
       await this.send("DELETE", path, deadline);
+    });
+  }
+
+  request<T>(method: "GET" | "POST", path: string, body?: object): Promise<GraphAnswer<T>> {
+    return this.operation(async (deadline) => {
+      const response = await this.send(method, path, deadline, method === "POST" ? (body ?? {}) : undefined);
+      const text = await response.text();
+      let parsed: T | undefined;
+      if (response.status !== 204 && text.trim() !== "") {
+        try {
+          parsed = JSON.parse(text) as T;
+        } catch {
+          throw this.clientError(method, path, "InvalidResponse", `answer ${response.status} is not JSON`);
+        }
+      }
+      const answer: GraphAnswer<T> = { status: response.status, body: parsed };
+      const location = response.headers.get("location");
+      if (location !== null && location !== "") {
+        try {
+          // The same rule as a next link: a Location outside the endpoint is never polled with our token.
+          answer.location = nextLinkPath(location, this.deps.endpoint);
+        } catch (error) {
+          throw this.clientError(method, path, "UntrustedLocation", (error as Error).message.replace(/an @odata\.nextLink/g, "a Location header"));
+        }
+      }
+      const retryAfterMs = parseRetryAfter(response.headers.get("retry-after"), this.deps.now());
+      if (retryAfterMs !== undefined) answer.retryAfterSeconds = retryAfterMs / 1000;
+      return answer;
     });
   }
 

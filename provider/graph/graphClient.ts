@@ -14,4 +14,21 @@ export interface GraphClient {
   patch<T>(path: string, body: object): Promise<T | undefined>;
   /** DELETE; resolves on 204. */
   delete(path: string): Promise<void>;
+  /**
+   * One request whose headers matter besides its body: an action answered `202 Accepted` (`validate`,
+   * `runs/start`, a flow's `reset`) and the polls of what it started. `location` is the `Location` header as a
+   * path relative to the endpoint (a header pointing anywhere else is an error: our token would follow it).
+   */
+  request<T>(method: "GET" | "POST", path: string, body?: object): Promise<GraphAnswer<T>>;
+}
+
+/** What {@link GraphClient.request} resolves to. */
+export interface GraphAnswer<T> {
+  status: number;
+  /** The parsed JSON body; undefined for 202/204 or an empty body. */
+  body: T | undefined;
+  /** The `Location` header, relative to the endpoint (e.g. `/external/industryData/operations/{id}`). */
+  location?: string;
+  /** The `Retry-After` header in seconds (Graph's polling interval for a long-running operation). */
+  retryAfterSeconds?: number;
 }

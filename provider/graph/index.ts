@@ -1,4 +1,4 @@
-export type { GraphClient } from "./graphClient";
+export type { GraphAnswer, GraphClient } from "./graphClient";
 export { GraphError, isGraphError, REQUIRED_PERMISSION } from "./graphError";
 export type { GraphErrorInit } from "./graphError";
 export { createGraphClient } from "./createGraphClient";
@@ -7,4 +7,6 @@ export { getSharedGraphClient, closeSharedGraphClients } from "./sharedGraphClie
 export { createCredential } from "./createCredential";
 export type { CredentialKind, CreateCredentialOptions } from "./createCredential";
 export { scopeForEndpoint } from "./graphScope";
-export { redactSecrets, registerSecret, REDACTED } from "./redactSecrets";
+export { redactSasUrl, redactSecrets, registerSecret, REDACTED } from "./redactSecrets";
+export { uploadToSession } from "./sessionUpload";
+export type { SessionUploadOptions, UploadedFile } from "./sessionUpload";

@@ -29,7 +29,28 @@ export function redactSecrets(text: string, extra: Iterable<string> = []): strin
     .replace(/\bBearer\s+[A-Za-z0-9\-._~+/]+=*/gi, `Bearer ${REDACTED}`)
     .replace(/\beyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*/g, REDACTED)
     .replace(/("[^"]*(?:password|secret|token|assertion|authorization)[^"]*"\s*:\s*)"(?:[^"\\]|\\.)*"/gi, `$1"${REDACTED}"`)
-    .replace(/(\b[\w.-]*(?:password|secret|token|assertion)[\w.-]*=)[^&\s"']+/gi, `$1${REDACTED}`);
+    .replace(/(\b[\w.-]*(?:password|secret|token|assertion)[\w.-]*=)[^&\s"']+/gi, `$1${REDACTED}`)
+    // An Azure Storage SAS (an upload session's sessionUrl): its signature is the secret part.
+    .replace(/([?&]sig=)[^&\s"'<>]+/gi, `$1${REDACTED}`);
+}
+
+/**
+ * A SAS URL as it may be shown: the signature (`sig`) registered as a secret of this process, so no later
+ * message can carry it, and replaced by {@link REDACTED}. The rest (account, container, expiry, permissions)
+ * stays readable.
+ */
+export function redactSasUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    const sig = parsed.searchParams.get("sig");
+    if (sig !== null) {
+      registerSecret(sig);
+      registerSecret(encodeURIComponent(sig));
+    }
+  } catch {
+    // not a URL: the pattern below still removes a sig= parameter
+  }
+  return redactSecrets(url);
 }
 
 /**

@@ -7,6 +7,7 @@
 import { providerConfigKeys, providerConfigSpecs } from "../config";
 import * as enums from "../schema/enums";
 import { adoptFormSchema, descriptors, jsonSchemas, resourceKinds, type ResourceKind, type TypeDescriptor } from "../schema";
+import { functionSpecs } from "./functionSchema";
 
 /** The package name: the first segment of every token (`industrydata:index:UserProvisioningFlow`). */
 export const PACKAGE_NAME = "industrydata";
@@ -54,6 +55,7 @@ export function packageSchema({ version }: PackageSchemaOptions): Spec {
   const resources: Record<string, Spec> = {};
   for (const kind of resourceKinds) resources[resourceToken(kind)] = resourceSpec(kind, types);
   const config = configProperties();
+  const functions = functionSpecs(PACKAGE_NAME, types);
   return {
     name: PACKAGE_NAME,
     displayName: "Microsoft Graph industryData (School Data Sync)",
@@ -74,6 +76,7 @@ export function packageSchema({ version }: PackageSchemaOptions): Spec {
     },
     types,
     resources,
+    functions,
     // respectSchemaVersion: the SDKs carry this version (the plugin version they ask the engine for), not a
     // "${VERSION}" placeholder for a release pipeline to fill in.
     language: {

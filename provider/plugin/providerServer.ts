@@ -20,10 +20,11 @@ import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import * as statusPb from "@pulumi/pulumi/proto/status_pb";
 import { providerConfigKeys, providerConfigSpecs, resolveProviderConfig, type ProviderConfig, type ProviderConfigKey } from "../config";
 import { createGraphClient, type ManagedGraphClient } from "../graph";
-import { isInitFailedError, resourceOperations, type GraphContext, type ResourceOperations } from "../operations";
+import { isInitFailedError, lookupNamed, lookups, resourceOperations, type GraphContext, type LookupSpec, type ResourceOperations } from "../operations";
 import { detailedDiff, passwordHashesKey, type JsonObject, type PropertyChange } from "../reconcile";
 import { descriptors, pulumiUnknownValue } from "../schema";
-import { kindOfToken, packageSchema } from "./packageSchema";
+import { lookupNameOfToken } from "./functionSchema";
+import { kindOfToken, PACKAGE_NAME, packageSchema } from "./packageSchema";
 import { unwrapSecrets, wrapSecrets } from "./propertyValues";
 
 /** Options of {@link createProviderServer}. */
@@ -207,7 +208,14 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
 
     attach: unimplemented("Attach"),
     parameterize: unimplemented("Parameterize"),
-    invoke: unimplemented("Invoke"),
+    // The read-only lookups (provider/operations/lookups.ts): failing arguments come back as failures naming
+    // them, before any request; a lookup only GETs, in a preview as in an update.
+    invoke: unary(async (call: Call<providerPb.InvokeRequest, providerPb.InvokeResponse>) => {
+      const { lookup, args, failures } = invokeRequest(call.request);
+      if (failures.length > 0) return new providerPb.InvokeResponse().setFailuresList(failures.map(checkFailure));
+      const result = await lookup.run(graphContext().client, args);
+      return new providerPb.InvokeResponse().setReturn(toStruct(result));
+    }),
     call: unimplemented("Call"),
     construct: unimplemented("Construct"),
     list: (call) => call.emit("error", { code: grpc.status.UNIMPLEMENTED, details: "List is not implemented" }),
@@ -226,6 +234,17 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
       engine?.close();
     },
   };
+}
+
+/** The lookup an Invoke names and its arguments (secrets unwrapped: lookups take none), with their failures. */
+function invokeRequest(request: providerPb.InvokeRequest): { lookup: LookupSpec; args: JsonObject; failures: { property: string; reason: string }[] } {
+  const token = request.getTok();
+  const lookup = lookupNamed(lookupNameOfToken(PACKAGE_NAME, token) ?? "");
+  if (lookup === undefined) {
+    throw new Error(`unknown function ${token}: this provider serves ${lookups.map((l) => `${PACKAGE_NAME}:index:${l.name}`).join(", ")}`);
+  }
+  const args = unwrapSecrets(fromStruct(request.getArgs())).value;
+  return { lookup, args, failures: lookup.check(args) };
 }
 
 /** A changed property as the engine names it: the flow kind ("@odata.type" to the rules) is the `odataType` output. */

@@ -18,6 +18,7 @@ type Workflow = {
 };
 
 const gitops = path.join(repoRoot(), "examples", "gitops", ".github");
+const nightlyUpload = path.join(repoRoot(), "examples", "nightly-upload", ".github", "workflows", "nightly-upload.yml");
 const read = (file: string) => fs.readFileSync(path.join(gitops, file), "utf8");
 const workflow = (name: string) => yaml.load(read(`workflows/${name}`)) as Workflow;
 const steps = (w: Workflow) => Object.values(w.jobs).flatMap((job) => job.steps);
@@ -65,4 +66,32 @@ test("the drift check is scheduled and fails on any change after a refresh", () 
   const preview = commands(w).split("\n").find((line) => line.includes("pulumi preview"));
   expect(preview).toMatch(/--refresh/);
   expect(preview).toMatch(/--expect-no-changes/);
+});
+
+test("after the drift check, the nightly job runs `industrydata health` (whatever the drift check found) and reports a failure", () => {
+  const w = workflow("drift.yml");
+  const all = steps(w) as (Step & { id?: string; if?: string; name?: string })[];
+  const drift = all.findIndex((s) => s.id === "drift");
+  const health = all.findIndex((s) => s.id === "health");
+  expect(health).toBeGreaterThan(drift);
+  expect(all[health].run).toMatch(/npx industrydata health --max-errors "\$MAX_ERRORS" --max-unmatched-users "\$MAX_UNMATCHED_USERS"/);
+  expect(all[health].if).toBe("${{ !cancelled() }}");
+  expect(all.some((s) => s.if === "failure() && steps.health.outcome == 'failure'" && /gh issue create/.test(s.run ?? ""))).toBe(true);
+});
+
+test("examples/nightly-upload is scheduled, signs in with OIDC only, and runs upload, then runs start --wait, then the health gate", () => {
+  const text = fs.readFileSync(nightlyUpload, "utf8");
+  expect(text).not.toMatch(/secrets\./);
+  expect(text).not.toMatch(/client-secret|AZURE_CLIENT_SECRET|INDUSTRYDATA_ACCESS_TOKEN|INDUSTRYDATA_CLIENT_SECRET/);
+  const w = yaml.load(text) as Workflow;
+  expect(Array.isArray(w.on.schedule)).toBe(true);
+  expect(w.permissions["id-token"]).toBe("write");
+  const runs = steps(w).map((s) => s.run ?? "");
+  const at = (pattern: RegExp) => runs.findIndex((r) => pattern.test(r));
+  expect(at(/fetch-sis-export\.sh sis-export/)).toBeGreaterThan(-1);
+  expect(at(/npx industrydata upload "\$CONNECTOR_ID" sis-export/)).toBeGreaterThan(at(/fetch-sis-export\.sh/));
+  expect(at(/npx industrydata runs start --wait/)).toBeGreaterThan(at(/industrydata upload/));
+  expect(at(/npx industrydata health --max-errors/)).toBeGreaterThan(at(/runs start --wait/));
+  const login = steps(w).find((s) => s.uses?.startsWith("azure/login@"));
+  expect(Object.keys(login?.with ?? {}).sort()).toEqual(["allow-no-subscriptions", "client-id", "tenant-id"]);
 });

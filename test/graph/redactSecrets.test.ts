@@ -47,3 +47,21 @@ describe("sensitiveValuesOf", () => {
     expect(sensitiveValuesOf(undefined)).toEqual([]);
   });
 });
+
+describe("redactSasUrl (an upload session's sessionUrl)", () => {
+  // A SAS signature's shape (base64 of an HMAC, URL-encoded); made up here, never a real key's.
+  const signature = "q1w2e3r4t5y6u7i8o9p0AbCdEfGhIjKlMnOpQrStUvW%3D";
+  const url = `http://127.0.0.1:10000/devstoreaccount1/5d0c?sv=2026-10-06&se=2026-12-07T17%3A11%3A57Z&sr=c&sp=racwdl&sig=${signature}`;
+
+  test("the signature is replaced, the rest (account, container, expiry, permissions) stays readable", async () => {
+    const { redactSasUrl } = await import("../../provider/graph");
+    expect(redactSasUrl(url)).toBe(`http://127.0.0.1:10000/devstoreaccount1/5d0c?sv=2026-10-06&se=2026-12-07T17%3A11%3A57Z&sr=c&sp=racwdl&sig=${REDACTED}`);
+  });
+
+  test("once shown redacted, the signature is redacted from any later message too, in either encoding", async () => {
+    const { redactSasUrl } = await import("../../provider/graph");
+    redactSasUrl(url);
+    expect(redactSecrets(`storage said: signature ${signature} did not match`)).toBe(`storage said: signature ${REDACTED} did not match`);
+    expect(redactSecrets(`decoded ${decodeURIComponent(signature)}`)).toBe(`decoded ${REDACTED}`);
+  });
+});

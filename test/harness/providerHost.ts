@@ -157,6 +157,8 @@ export interface ProviderHost {
     oldInputs?: Record<string, unknown>,
   ): Promise<ResourceResult>;
   delete(urn: string, id: string, properties: Record<string, unknown>, oldInputs?: Record<string, unknown>): Promise<void>;
+  /** Invoke of a provider function (`industrydata:index:getRoleGroup`): its return value and argument failures. */
+  invoke(token: string, args: Record<string, unknown>): Promise<{ result: Record<string, unknown> | undefined; failures: { property: string; reason: string }[] }>;
   /** Stops the host (and the engine stand-in); waits for the process to exit. */
   stop(): Promise<void>;
 }
@@ -408,6 +410,18 @@ class HostConnection implements ProviderHost {
 
   async delete(urn: string, id: string, properties: Record<string, unknown>, oldInputs?: Record<string, unknown>): Promise<void> {
     await this.call("delete", this.request("DeleteRequest", urn, id, { properties, oldInputs }), () => ({}));
+  }
+
+  /** Invoke (a provider function, e.g. `industrydata:index:getRoleGroup`): its return value and argument failures. */
+  async invoke(token: string, args: Record<string, unknown>): Promise<{ result: Record<string, unknown> | undefined; failures: { property: string; reason: string }[] }> {
+    const req = new this.proto.provider.InvokeRequest();
+    req.setTok(token);
+    const wired = this.wire(args);
+    req.setArgs(this.proto.struct.Struct.fromJavaScript(wired));
+    return this.call("invoke", { req, wire: { tok: token, args: wired } }, (r) => ({
+      result: r.getReturn()?.toJavaScript(),
+      failures: r.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })),
+    }));
   }
 
   async stop(): Promise<void> {

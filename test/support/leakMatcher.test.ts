@@ -54,3 +54,9 @@ describe("leakMatcher", () => {
     expect(forms.every((form) => form.length >= 8)).toBe(true);
   });
 });
+
+test("a SAS URL's signature is a finding; the redacted form is not", () => {
+  const matcher = leakMatcher({ secrets: [], shapes: TOKEN_SHAPES });
+  expect(matcher.find("PUT http://127.0.0.1:10000/devstoreaccount1/c?sv=2026-10-06&sr=c&sig=q1w2e3r4t5y6u7i8o9p0AbCd%3D")).toEqual(["a SAS signature"]);
+  expect(matcher.find("http://127.0.0.1:10000/devstoreaccount1/c?sv=2026-10-06&sr=c&sig=[REDACTED]")).toEqual([]);
+});

@@ -27,6 +27,8 @@ export const TOKEN_SHAPES: readonly ShapeToFind[] = [
   // What the provider's own redaction leaves behind ([REDACTED]) is not a token.
   { label: "a bearer token", pattern: /\bBearer\s+(?!\[REDACTED\]|\[redacted\])[A-Za-z0-9\-._~+/]{8,}/i },
   { label: "a private key", pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----/ },
+  // An Azure Storage SAS signature (an upload session's sessionUrl); redacted it reads sig=[REDACTED].
+  { label: "a SAS signature", pattern: /[?&]sig=(?!\[REDACTED\]|\[redacted\])[A-Za-z0-9%+/=]{8,}/i },
 ];
 
 /**

@@ -147,7 +147,7 @@ export const TEST_CLIENT_SECRETS = secretTable({
 
 /** Bearer tokens (static tokens the emulator accepts, industrydata:accessToken values). */
 export const TEST_TOKENS = secretTable({
-  /** test/emulator/helpers: the emulator's static token in the black-box tests. */
+  /** test/emulator/helpers: the emulator's static token in the black-box tests (and test/e2e/operationalCli, on the same helpers). */
   emulatorStatic: "emulator-test-static-token",
   /** test/emulator/cli: `--token` of the emulator CLI. */
   emulatorCli: "cli-token",
@@ -191,6 +191,8 @@ export const TEST_TOKENS = secretTable({
   pluginCli: "plugin-cli-token",
   /** test/plugin/pluginProtocol: an accessToken given to CheckConfig in plain text. */
   pluginPlainConfig: "plugin-plain-config-token",
+  /** test/e2e/lookupsPulumiCli: the lookup programs' industrydata:accessToken (YAML and TypeScript). */
+  lookupsCli: "lookups-cli-token-91ab",
 });
 
 /** Other keys: API keys given as secret config. */
