@@ -104,6 +104,10 @@ export const TEST_PASSWORDS = secretTable({
   pluginStudentRotated: "Plugin-Rotated-Pa55!",
   /** test/e2e/pluginTypescript: `pulumi config set --secret studentPassword`. */
   pluginCliStudent: "Plugin-Cli-Student-1!",
+  /** test/e2e/pluginExecutable: the YAML district's studentPassword, through the single-executable plugin. */
+  executableStudent: "Sea-Student-Pa55!",
+  /** test/sdk/pythonSdk: a user flow's password in the Python SDK's mocks test. */
+  pythonStudent: "Python-Student-Pa55!",
 });
 
 /** Client secrets of app registrations (emulator clients, provider config). */
@@ -191,6 +195,8 @@ export const TEST_TOKENS = secretTable({
   pluginCli: "plugin-cli-token",
   /** test/plugin/pluginProtocol: an accessToken given to CheckConfig in plain text. */
   pluginPlainConfig: "plugin-plain-config-token",
+  /** test/e2e/pluginExecutable: the YAML district's industrydata:accessToken, through the single-executable plugin. */
+  executableDistrict: "sea-district-token-7f3c",
 });
 
 /** Other keys: API keys given as secret config. */
