@@ -20,7 +20,11 @@ export interface Ref {
 export interface Secret {
   secret: string;
 }
-export type Value = string | number | boolean | null | Ref | Secret | Value[] | { [key: string]: Value };
+/** A secret from the stack's configuration (`pulumi.Config().require_secret`); Python programs only. */
+export interface ConfigSecret {
+  config: string;
+}
+export type Value = string | number | boolean | null | Ref | Secret | ConfigSecret | Value[] | { [key: string]: Value };
 
 export interface Declaration {
   name: string;
@@ -86,7 +90,7 @@ function oneRoster(): Record<string, Value> {
 /** Nulls mean "not declared" in these literals: an SDK argument left out. */
 function dropNulls(value: Value): Value {
   if (Array.isArray(value)) return value.map(dropNulls);
-  if (value !== null && typeof value === "object" && !isRef(value) && !isSecret(value)) {
+  if (value !== null && typeof value === "object" && !isRef(value) && !isSecret(value) && !isConfigSecret(value)) {
     return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== null).map(([k, v]) => [k, dropNulls(v)]));
   }
   return value;
@@ -94,6 +98,9 @@ function dropNulls(value: Value): Value {
 
 export function isRef(value: Value): value is Ref {
   return value !== null && typeof value === "object" && !Array.isArray(value) && "ref" in value && Object.keys(value).length === 1;
+}
+export function isConfigSecret(value: Value): value is ConfigSecret {
+  return value !== null && typeof value === "object" && !Array.isArray(value) && "config" in value && Object.keys(value).length === 1;
 }
 export function isSecret(value: Value): value is Secret {
   return value !== null && typeof value === "object" && !Array.isArray(value) && "secret" in value && Object.keys(value).length === 1;
@@ -135,6 +142,7 @@ export function pythonName(name: string): string {
 function pythonValue(value: Value, indent: string): string {
   if (isRef(value)) return `${value.ref}.id`;
   if (isSecret(value)) return `pulumi.Output.secret(${JSON.stringify(value.secret)})`;
+  if (isConfigSecret(value)) return `pulumi.Config().require_secret(${JSON.stringify(value.config)})`;
   if (typeof value === "boolean") return value ? "True" : "False";
   if (typeof value === "string" || typeof value === "number") return JSON.stringify(value);
   if (Array.isArray(value)) return `[${value.map((v) => pythonValue(v, indent)).join(", ")}]`;

@@ -108,6 +108,8 @@ export const TEST_PASSWORDS = secretTable({
   executableStudent: "Sea-Student-Pa55!",
   /** test/sdk/pythonSdk: a user flow's password in the Python SDK's mocks test. */
   pythonStudent: "Python-Student-Pa55!",
+  /** test/sdk/pythonDistrict: the Python district's studentPassword (secret config). */
+  pythonDistrictStudent: "Py-District-Pa55!",
 });
 
 /** Client secrets of app registrations (emulator clients, provider config). */
@@ -197,6 +199,8 @@ export const TEST_TOKENS = secretTable({
   pluginPlainConfig: "plugin-plain-config-token",
   /** test/e2e/pluginExecutable: the YAML district's industrydata:accessToken, through the single-executable plugin. */
   executableDistrict: "sea-district-token-7f3c",
+  /** test/sdk/pythonDistrict: the Python district's industrydata:accessToken. */
+  pythonDistrict: "python-district-token-2e9a",
 });
 
 /** Other keys: API keys given as secret config. */
