@@ -22,7 +22,8 @@ const { toolsDir } = require("./tools-dir.js");
 const PULUMI_VERSION = "3.259.0";
 
 /** What the virtualenv holds, exact versions (PyPI). */
-const PYTHON_REQUIREMENTS = [`pulumi==${PULUMI_VERSION}`, "setuptools==84.2.1", "build==1.6.1", "wheel==0.48.0"];
+// parver: what the generated SDK needs besides pulumi (its pyproject.toml dependencies; semver comes with pulumi).
+const PYTHON_REQUIREMENTS = [`pulumi==${PULUMI_VERSION}`, "parver==1.0.1.post0", "setuptools==84.2.1", "build==1.6.1", "wheel==0.48.0"];
 
 const pythonDir = toolsDir("python");
 const venv = path.join(pythonDir, "venv");

@@ -83,10 +83,10 @@ export function packageSchema({ version, repository = DEFAULT_REPOSITORY }: Pack
     homepage: `https://github.com/${repository}`,
     repository: `https://github.com/${repository}`,
     pluginDownloadURL: pluginDownloadURL(repository),
-    // Every SDK generated as a complete package: the Go SDK with its go.mod, Python with its pyproject.toml,
-    // Node.js with its package.json, .NET with its project file, each naming this version and plugin server.
-    supportPack: true,
-    meta: { moduleFormat: "(.*)" },
+    // supportPack: every SDK generated as a complete package (the Go SDK with its go.mod, Python with its
+    // pyproject.toml, Node.js with its package.json, .NET with its project file), each naming this version and
+    // the plugin's download URL.
+    meta: { moduleFormat: "(.*)", supportPack: true },
     config: { variables: config },
     provider: {
       description:

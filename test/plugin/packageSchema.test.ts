@@ -101,7 +101,7 @@ describe("package schema: what publishing needs", () => {
   test("the plugin downloads from the repository's GitHub releases, and every SDK is a complete package (supportPack)", () => {
     expect(schema).toMatchObject({
       pluginDownloadURL: "github://api.github.com/pulumi-industrydata/pulumi-industrydata",
-      supportPack: true,
+      meta: { supportPack: true },
       homepage: "https://github.com/pulumi-industrydata/pulumi-industrydata",
       repository: "https://github.com/pulumi-industrydata/pulumi-industrydata",
       license: "Apache-2.0",
