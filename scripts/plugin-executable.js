@@ -138,7 +138,8 @@ function seaBlob(bundled, { codeCache }) {
   const config = path.join(seaDir, "bundle", codeCache ? "sea-codecache.json" : "sea.json");
   fs.writeFileSync(config, JSON.stringify({ main: bundled, output: blobFile, disableExperimentalSEAWarning: true, useCodeCache: codeCache, useSnapshot: false }, null, 2));
   const node = hostTarget() === "darwin-arm64" ? macosNodeBinary() : nodeBinary("linux-amd64");
-  execFileSync(node, ["--experimental-sea-config", config], { cwd: path.dirname(config), stdio: ["ignore", "ignore", "inherit"] });
+  const result = spawnSync(node, ["--experimental-sea-config", config], { cwd: path.dirname(config), encoding: "utf8" });
+  if (result.status !== 0) throw new Error(`node --experimental-sea-config failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
   return blobFile;
 }
 

@@ -22,7 +22,7 @@
 // Usage: npm run release [-- --out <dir>] [--repository <owner/name>] [--target <os-arch> ...]
 "use strict";
 
-const { execFileSync } = require("node:child_process");
+const { execFileSync, spawnSync } = require("node:child_process");
 const crypto = require("node:crypto");
 const fs = require("node:fs");
 const os = require("node:os");
@@ -36,6 +36,14 @@ const pkg = require(path.join(root, "package.json"));
 
 function log(message) {
   process.stderr.write(`release: ${message}\n`);
+}
+
+/** Runs a tool quietly; its output is shown only when it fails. */
+function quiet(file, args, options = {}) {
+  const result = spawnSync(file, args, { encoding: "utf8", maxBuffer: 64 * 1024 * 1024, ...options });
+  if (result.error) throw new Error(`could not run ${path.basename(file)}: ${result.error.message}`);
+  if (result.status !== 0) throw new Error(`${path.basename(file)} ${args.slice(0, 3).join(" ")} failed (exit ${result.status}):\n${result.stdout}${result.stderr}`);
+  return result.stdout;
 }
 
 function sourceDateEpoch() {
@@ -65,7 +73,7 @@ function reproducibleTarGz(dir, archive, epoch) {
 /** `pulumi package gen-sdk` of `schemaFile` for `language` into `<out>/<language>`. */
 function genSdk(schemaFile, language, out, env) {
   log(`pulumi package gen-sdk --language ${language}`);
-  execFileSync(pulumiCli, ["package", "gen-sdk", schemaFile, "--language", language, "--out", out, "--non-interactive"], { env, stdio: ["ignore", "ignore", "inherit"] });
+  quiet(pulumiCli, ["package", "gen-sdk", schemaFile, "--language", language, "--out", out, "--non-interactive"], { env });
   return path.join(out, language);
 }
 
@@ -74,22 +82,24 @@ function nodeSdk(dir, outDir, epoch) {
   const tsc = require.resolve("typescript/bin/tsc", { paths: [root] });
   // The SDK's own imports (@pulumi/pulumi) resolve from this repository's node_modules, through a link.
   fs.symlinkSync(path.join(root, "node_modules"), path.join(dir, "node_modules"), "dir");
-  execFileSync(process.execPath, [tsc, "-p", dir], { stdio: "inherit" });
+  quiet(process.execPath, [tsc, "-p", dir]);
   fs.rmSync(path.join(dir, "node_modules"));
-  touchAll(dir, epoch);
-  const packed = JSON.parse(execFileSync("npm", ["pack", "--json", "--pack-destination", outDir], { cwd: dir, encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] }));
+  // Packed from the compiled folder, as Pulumi's own SDKs are: index.js at the package root, and package.json
+  // beside utilities.js, which reads its version from there.
+  const bin = path.join(dir, "bin");
+  for (const file of ["package.json", "README.md"]) fs.copyFileSync(path.join(dir, file), path.join(bin, file));
+  touchAll(bin, epoch);
+  const packed = JSON.parse(quiet("npm", ["pack", "--json", "--pack-destination", outDir], { cwd: bin }));
   return path.join(outDir, packed[0].filename);
 }
 
 /** The wheel and the sdist, built offline (--no-isolation: setuptools from the toolchain virtualenv). */
 function pythonSdk(dir, outDir, epoch) {
   if (!fs.existsSync(venvPython)) throw new Error(`no ${venvPython}: node scripts/sdk-toolchains.js python sets it up`);
+  // pyproject.toml names README.md beside it; the generator writes the schema's readme into the module folder.
+  fs.copyFileSync(path.join(dir, "pulumi_industrydata", "README.md"), path.join(dir, "README.md"));
   touchAll(dir, epoch);
-  execFileSync(venvPython, ["-m", "build", "--wheel", "--sdist", "--no-isolation", "--outdir", outDir, dir], {
-    cwd: dir,
-    env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch) },
-    stdio: ["ignore", "ignore", "inherit"],
-  });
+  quiet(venvPython, ["-m", "build", "--wheel", "--sdist", "--no-isolation", "--outdir", outDir, dir], { cwd: dir, env: { ...process.env, SOURCE_DATE_EPOCH: String(epoch) } });
   return fs.readdirSync(outDir).map((f) => path.join(outDir, f));
 }
 

@@ -109,12 +109,28 @@ export function packageSchema({ version, repository = DEFAULT_REPOSITORY }: Pack
       // under a scope nobody owns. One name cannot hold both: the SDK's package.json marks it a Pulumi resource
       // package, which makes the engine fetch the plugin for every program that installs it.
       nodejs: { packageName: "pulumi-industrydata-sdk", packageDescription: "Microsoft Graph industryData (School Data Sync) as Pulumi resources, through the industrydata provider plugin.", respectSchemaVersion: true },
-      python: { packageName: "pulumi_industrydata", pyproject: { enabled: true }, respectSchemaVersion: true },
+      python: { packageName: "pulumi_industrydata", pyproject: { enabled: true }, readme: sdkReadme("pip install pulumi-industrydata"), respectSchemaVersion: true },
       // The module is the repository's sdk/go folder (supportPack: its go.mod), tagged sdk/go/v<version>.
       go: { importBasePath: `github.com/${repository}/sdk/go/industrydata`, generateResourceContainerTypes: true, respectSchemaVersion: true },
       csharp: { rootNamespace: "Pulumi", packageReferences: { Pulumi: "3.*" }, respectSchemaVersion: true },
     },
   };
+}
+
+/** The README a language's package carries (PyPI shows it), naming how to install it and where the rest is. */
+function sdkReadme(install: string): string {
+  return [
+    "# industrydata",
+    "",
+    "Microsoft Graph industryData (School Data Sync) configuration as Pulumi resources: outbound provisioning flow sets and flows, and the inbound side they depend on, drift-reconciled, through the industrydata provider plugin (downloaded by the Pulumi engine from the GitHub release of this version).",
+    "",
+    "```sh",
+    install,
+    "```",
+    "",
+    "Configuration: the `industrydata:` keys (`graphEndpoint`, `tenantId`, `clientId`, `clientSecret`, …), each falling back to its `INDUSTRYDATA_*` environment variable.",
+    "",
+  ].join("\n");
 }
 
 function configProperties(): Record<string, Spec> {
