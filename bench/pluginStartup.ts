@@ -11,6 +11,7 @@ import * as os from "os";
 import * as path from "path";
 import { repoRoot } from "../test/harness";
 import { startEmulatorChild } from "./emulatorChild";
+import { processCpuMs } from "./processCpu";
 import { textTable } from "./report";
 
 const { pulumiEnv, pulumiCli, pulumiBinDir } = require("../../scripts/pulumi-env.js") as {
@@ -34,16 +35,20 @@ interface Variant {
 }
 
 export interface PluginStartupResult {
-  startToPort: { variant: string; medianMs: number; minMs: number; runsMs: number[] }[];
+  /** Wall time to the port line, and the plugin process's own CPU time by then (what the machine's load does not inflate). */
+  startToPort: { variant: string; medianMs: number; minMs: number; runsMs: number[]; medianCpuMs?: number }[];
+  /** The machine's 1-minute load average when the measures started (2 cores here: above 2, every figure waits for CPU). */
+  loadAverage: number;
   previews: { program: string; medianMs: number; runsMs: number[] }[];
   targets: { what: string; target: string; value: string; met: boolean }[];
 }
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
-/** Spawn to the first stdout line, `runs` times; the process is stopped after each. */
-async function startToPort(file: string, runs: number): Promise<number[]> {
+/** Spawn to the first stdout line, `runs` times (wall ms, and the process's CPU ms by then); the process is stopped after each. */
+async function startToPort(file: string, runs: number): Promise<{ times: number[]; cpu: number[] }> {
   const times: number[] = [];
+  const cpu: number[] = [];
   for (let i = 0; i < runs; i++) {
     const started = performance.now();
     // An engine address nothing listens on: the plugin only dials it to log, which nothing here makes it do.
@@ -54,12 +59,14 @@ async function startToPort(file: string, runs: number): Promise<number[]> {
       child.stdout.once("data", () => resolve());
     });
     times.push(performance.now() - started);
+    const used = child.pid === undefined ? undefined : processCpuMs(child.pid);
+    if (used !== undefined) cpu.push(used);
     child.removeAllListeners("exit");
     const exited = new Promise((resolve) => child.once("exit", resolve));
     child.kill("SIGTERM");
     await exited;
   }
-  return times;
+  return { times, cpu };
 }
 
 function pulumi(args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<number> {
@@ -110,11 +117,11 @@ export async function measurePluginStartup(options: { runs?: number; previewRuns
       { name: "script (bin/, node on PATH)", dir: path.join(root, "bin") },
       { name: "single executable (release archive)", dir: extracted },
     ];
-    const result: PluginStartupResult = { startToPort: [], previews: [], targets: [] };
+    const result: PluginStartupResult = { startToPort: [], previews: [], targets: [], loadAverage: os.loadavg()[0] };
     for (const variant of variants) {
       log(`bench: start-to-port, ${variant.name}, ${runs} runs…`);
-      const times = await startToPort(path.join(variant.dir, PLUGIN), runs);
-      result.startToPort.push({ variant: variant.name, medianMs: median(times), minMs: Math.min(...times), runsMs: times });
+      const { times, cpu } = await startToPort(path.join(variant.dir, PLUGIN), runs);
+      result.startToPort.push({ variant: variant.name, medianMs: median(times), minMs: Math.min(...times), runsMs: times, ...(cpu.length > 0 ? { medianCpuMs: median(cpu) } : {}) });
     }
     const password = `Bench-Pw-${Date.now().toString(36)}`;
     const programs: { program: string; layOut: (dir: string) => string[] }[] = [
@@ -153,8 +160,11 @@ export async function measurePluginStartup(options: { runs?: number; previewRuns
 /** The result as text: a table per measure, then the targets. */
 export function pluginStartupReport(result: PluginStartupResult): string {
   return [
-    "plugin start-up (spawn to the port line; median of runs):",
-    textTable([["plugin", "median ms", "min ms"], ...result.startToPort.map((r) => [r.variant, r.medianMs.toFixed(0), r.minMs.toFixed(0)])]),
+    `plugin start-up (spawn to the port line; median of runs; load average ${result.loadAverage.toFixed(1)} on ${os.cpus().length} CPUs):`,
+    textTable([
+      ["plugin", "median ms", "min ms", "CPU ms by then"],
+      ...result.startToPort.map((r) => [r.variant, r.medianMs.toFixed(0), r.minMs.toFixed(0), r.medianCpuMs === undefined ? "-" : r.medianCpuMs.toFixed(0)]),
+    ]),
     "",
     "pulumi preview through the CLI and the YAML language host (median):",
     textTable([["program", "median ms", "runs ms"], ...result.previews.map((p) => [p.program, p.medianMs.toFixed(0), p.runsMs.map((r) => r.toFixed(0)).join(" ")])]),
