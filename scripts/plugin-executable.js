@@ -58,6 +58,8 @@ const SEA_FUSE = "NODE_SEA_FUSE_fce680ab2cc467b6e072b8b5df1996b2";
 
 const seaDir = require("./tools-dir.js").toolsDir("sea");
 const PLUGIN = "pulumi-resource-industrydata";
+/** This process's bundle and blobs (two test files may build at once), removed when its build is done. */
+const bundleDir = path.join(seaDir, "bundle", String(process.pid));
 
 function log(message) {
   process.stderr.write(`plugin-executable: ${message}\n`);
@@ -96,9 +98,10 @@ function nodeBinary(target) {
     const integrity = `sha512-${crypto.createHash("sha512").update(fs.readFileSync(tarball)).digest("base64")}`;
     if (integrity !== spec.integrity) throw new Error(`${spec.name}@${NODE_VERSION}: integrity ${integrity}, expected ${spec.integrity}`);
     execFileSync("tar", ["-xzf", tarball, "-C", staging, `package/${spec.bin}`]);
-    fs.copyFileSync(path.join(staging, "package", spec.bin), `${binary}.partial`);
-    fs.chmodSync(`${binary}.partial`, 0o755);
-    fs.renameSync(`${binary}.partial`, binary);
+    const partial = `${binary}.${process.pid}.partial`;
+    fs.copyFileSync(path.join(staging, "package", spec.bin), partial);
+    fs.chmodSync(partial, 0o755);
+    fs.renameSync(partial, binary);
     return binary;
   } finally {
     fs.rmSync(staging, { recursive: true, force: true });
@@ -116,7 +119,7 @@ function macosNodeBinary() {
 function bundle() {
   const entry = path.join(root, "dist", "provider", "plugin", "main.js");
   if (!fs.existsSync(entry)) throw new Error("dist/ is missing: run npm run build first");
-  const out = path.join(seaDir, "bundle", "plugin.js");
+  const out = path.join(bundleDir, "plugin.js");
   require("esbuild").buildSync({
     entryPoints: [entry],
     bundle: true,
@@ -134,8 +137,8 @@ function bundle() {
 
 /** The SEA blob of the bundle, made by the pinned Node's linux-amd64 binary (the blob format is per release). */
 function seaBlob(bundled, { codeCache }) {
-  const blobFile = path.join(seaDir, "bundle", codeCache ? "sea-codecache.blob" : "sea.blob");
-  const config = path.join(seaDir, "bundle", codeCache ? "sea-codecache.json" : "sea.json");
+  const blobFile = path.join(bundleDir, codeCache ? "sea-codecache.blob" : "sea.blob");
+  const config = path.join(bundleDir, codeCache ? "sea-codecache.json" : "sea.json");
   fs.writeFileSync(config, JSON.stringify({ main: bundled, output: blobFile, disableExperimentalSEAWarning: true, useCodeCache: codeCache, useSnapshot: false }, null, 2));
   const node = hostTarget() === "darwin-arm64" ? macosNodeBinary() : nodeBinary("linux-amd64");
   const result = spawnSync(node, ["--experimental-sea-config", config], { cwd: path.dirname(config), encoding: "utf8" });
@@ -166,7 +169,8 @@ function stamp(target, bundled, codeCache) {
 /** A sorted, 0:0-owned tar of one file with a fixed time, gzip'd without name or time. */
 function reproducibleArchive(dir, file, archive) {
   const epoch = sourceDateEpoch();
-  const tar = `${archive}.tar.partial`;
+  // Per process: two test files may build the same archive at once; each renames its own complete file.
+  const tar = `${archive}.${process.pid}.tar.partial`;
   fs.utimesSync(path.join(dir, file), epoch, epoch);
   execFileSync("tar", ["--sort=name", `--mtime=@${epoch}`, "--owner=0", "--group=0", "--numeric-owner", "--mode=go-w", "--format=gnu", "-cf", tar, "-C", dir, file]);
   // -6 (gzip's default): 0.7% bigger than -9 on this binary, a quarter of the time.
@@ -216,10 +220,14 @@ async function buildTarget(target, outDir, options = {}) {
 /** Builds the archives of `targets` (one bundle for all) into `outDir`; returns their paths. */
 async function buildArchives(targets, outDir = path.join(seaDir, "archives"), options = {}) {
   for (const target of targets) if (!TARGETS.includes(target)) throw new Error(`unknown target ${target} (one of ${TARGETS.join(", ")})`);
-  const bundled = bundle();
-  const archives = [];
-  for (const target of targets) archives.push(await buildTarget(target, outDir, { ...options, bundled }));
-  return archives;
+  try {
+    const bundled = bundle();
+    const archives = [];
+    for (const target of targets) archives.push(await buildTarget(target, outDir, { ...options, bundled }));
+    return archives;
+  } finally {
+    fs.rmSync(bundleDir, { recursive: true, force: true });
+  }
 }
 
 /** The targets this machine can build. */

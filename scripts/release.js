@@ -64,7 +64,7 @@ function touchAll(dir, epoch) {
 /** A sorted, 0:0-owned tar.gz of `dir`'s content with fixed times, gzip'd without name or time. */
 function reproducibleTarGz(dir, archive, epoch) {
   touchAll(dir, epoch);
-  const tar = `${archive}.tar.partial`;
+  const tar = `${archive}.${process.pid}.tar.partial`;
   execFileSync("tar", ["--sort=name", `--mtime=@${epoch}`, "--owner=0", "--group=0", "--numeric-owner", "--mode=go-w", "--format=gnu", "-cf", tar, "-C", dir, "."]);
   execFileSync("gzip", ["-n", "-9", "-f", tar]);
   fs.renameSync(`${tar}.gz`, archive);
