@@ -22,6 +22,7 @@ import { hostProfiling } from "./hostProfiling";
 import { cliPreviewAvailable, measureCliPreviews, PreviewTiming } from "./cliPreview";
 import { FrontEnd, frontEnds, pluginExecutable, pluginTemplates } from "./frontEnds";
 import { prepareProgram, ProgramLayout } from "./programLayout";
+import { measurePluginStartup, pluginStartupReport, type PluginStartupResult } from "./pluginStartup";
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -59,6 +60,7 @@ interface Options {
   frontEnd: FrontEnd[];
   preview: boolean;
   previewRepeats: number;
+  pluginStartup: boolean;
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -81,6 +83,7 @@ async function main(argv: string[]): Promise<void> {
     )
     .option("--front-end <list>", "provider processes to drive, comma-separated: dynamic, plugin", frontEndList, [...frontEnds])
     .option("--no-preview", "skip the pulumi preview wall times through the real CLI")
+    .option("--no-plugin-startup", "skip the provider plugin's start-up and YAML previews, single executable beside the script (bench/pluginStartup.ts)")
     .option("--preview-repeats <n>", "timed previews per program (after one warm-up); the median is reported", positiveInteger, 3)
     .option("--out <dir>", "folder for the JSON results (and profiles)", ".bench")
     .option("--repeats <n>", "rounds of update and refresh, and replays of each raw-HTTP floor; medians are reported", positiveInteger, 3)
@@ -167,6 +170,9 @@ async function runBench(options: {
     previews = await measureCliPreviews({ repeats: o.previewRepeats, log: say });
   }
 
+  let pluginStartup: PluginStartupResult | undefined;
+  if (o.pluginStartup) pluginStartup = await measurePluginStartup({ log: say });
+
   const lines = [
     `pulumi-industrydata bench, ${new Date().toISOString()}, Node ${process.version}, ${setCounts.join("/")} flow sets x 4 flows, ` +
       (o.latency > 0 ? `emulator adds ${o.latency} ms to every Graph request` : "emulator on loopback, no added latency") +
@@ -181,6 +187,7 @@ async function runBench(options: {
     ...(o.frontEnd.length > 1 ? [frontEndReport(sizes), ""] : []),
     ...(previews.length > 0 ? [previewReport(previews), ""] : []),
     ...targetsOf.flatMap((t) => [`targets, ${t.frontEnd}:`, targetsReport(t.targets), ""]),
+    ...(pluginStartup ? [pluginStartupReport(pluginStartup), ""] : []),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 
@@ -214,6 +221,7 @@ async function runBench(options: {
     targets,
     targetsByFrontEnd: targetsOf,
     previews,
+    pluginStartup,
   };
   fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   say(`bench: results written to ${path.relative(process.cwd(), file)}`);

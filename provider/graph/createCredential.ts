@@ -1,12 +1,4 @@
-import {
-  AzureAuthorityHosts,
-  ClientCertificateCredential,
-  ClientSecretCredential,
-  DefaultAzureCredential,
-  WorkloadIdentityCredential,
-  type TokenCredential,
-  type TokenCredentialOptions,
-} from "@azure/identity";
+import type { TokenCredential, TokenCredentialOptions } from "@azure/identity";
 import type { ProviderConfig } from "../config/providerConfig";
 import { StaticTokenCredential } from "./staticTokenCredential";
 
@@ -21,8 +13,20 @@ export interface CreateCredentialOptions {
   ca?: string[];
 }
 
+/**
+ * The identity library, loaded when the first credential is built rather than with this module: it is about
+ * half of what the provider plugin loads, and a preview of new resources, a static token (the emulator) or
+ * GetSchema never needs it.
+ */
+function identity(): typeof import("@azure/identity") {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deferred on purpose (see above)
+  return require("@azure/identity") as typeof import("@azure/identity");
+}
+
 /** Microsoft's own authority hosts, for which instance discovery works. */
-const KNOWN_AUTHORITY_HOSTS = new Set<string>(Object.values(AzureAuthorityHosts).map((host) => new URL(host).origin));
+function knownAuthorityHosts(): Set<string> {
+  return new Set<string>(Object.values(identity().AzureAuthorityHosts).map((host) => new URL(host).origin));
+}
 
 /**
  * Chooses and builds the `@azure/identity` credential, first match wins:
@@ -46,11 +50,11 @@ export function createCredential(
   }
   if (config.clientSecret !== undefined) {
     const { tenantId, clientId } = requireApp(config, "clientSecret");
-    return { credential: new ClientSecretCredential(tenantId, clientId, config.clientSecret, common), kind: "clientSecret" };
+    return { credential: new (identity().ClientSecretCredential)(tenantId, clientId, config.clientSecret, common), kind: "clientSecret" };
   }
   if (config.clientCertificatePath !== undefined) {
     const { tenantId, clientId } = requireApp(config, "clientCertificatePath");
-    const credential = new ClientCertificateCredential(tenantId, clientId, { certificatePath: config.clientCertificatePath }, common);
+    const credential = new (identity().ClientCertificateCredential)(tenantId, clientId, { certificatePath: config.clientCertificatePath }, common);
     return { credential, kind: "clientCertificate" };
   }
   const tokenFilePath = env.AZURE_FEDERATED_TOKEN_FILE;
@@ -62,10 +66,10 @@ export function createCredential(
         "AZURE_FEDERATED_TOKEN_FILE is set, so workload identity is used, but the tenant or client id is missing: set industrydata:tenantId and industrydata:clientId (or AZURE_TENANT_ID and AZURE_CLIENT_ID)",
       );
     }
-    return { credential: new WorkloadIdentityCredential({ ...common, tenantId, clientId, tokenFilePath }), kind: "workloadIdentity" };
+    return { credential: new (identity().WorkloadIdentityCredential)({ ...common, tenantId, clientId, tokenFilePath }), kind: "workloadIdentity" };
   }
   const defaults = { ...common, ...(config.tenantId !== undefined ? { tenantId: config.tenantId } : {}) };
-  return { credential: new DefaultAzureCredential(defaults), kind: "default" };
+  return { credential: new (identity().DefaultAzureCredential)(defaults), kind: "default" };
 }
 
 /**
@@ -79,7 +83,7 @@ export function credentialOptions(
   const common: TokenCredentialOptions & { disableInstanceDiscovery?: boolean } = {};
   if (config.authorityHost !== undefined) {
     common.authorityHost = config.authorityHost;
-    if (!KNOWN_AUTHORITY_HOSTS.has(new URL(config.authorityHost).origin)) common.disableInstanceDiscovery = true;
+    if (!knownAuthorityHosts().has(new URL(config.authorityHost).origin)) common.disableInstanceDiscovery = true;
   }
   if (options.ca !== undefined) common.tlsOptions = { ca: options.ca };
   return common;

@@ -4,7 +4,7 @@
  * required properties and their `description`s) and the provider configuration specs (provider/config).
  * Nothing here is written per resource: a descriptor added to provider/schema is served automatically.
  */
-import { providerConfigKeys, providerConfigSpecs } from "../config";
+import { envNameFor, providerConfigKeys, providerConfigSpecs } from "../config";
 import * as enums from "../schema/enums";
 import { adoptFormSchema, descriptors, jsonSchemas, resourceKinds, type ResourceKind, type TypeDescriptor } from "../schema";
 import { functionSpecs } from "./functionSchema";
@@ -43,14 +43,31 @@ interface JsonSchemaNode {
 
 type Spec = Record<string, unknown>;
 
+/** The GitHub repository (`owner/name`) releases are published from, unless the release names another. */
+export const DEFAULT_REPOSITORY = "pulumi-industrydata/pulumi-industrydata";
+
 /** Options of {@link packageSchema}. */
 export interface PackageSchemaOptions {
   /** The package version (package.json's). */
   version: string;
+  /**
+   * The GitHub repository (`owner/name`) whose releases carry the plugin archives and whose `sdk/go` folder is
+   * the Go SDK's module; default {@link DEFAULT_REPOSITORY}. The release build passes its own (GITHUB_REPOSITORY).
+   */
+  repository?: string;
+}
+
+/**
+ * Where the engine downloads the plugin from when a program needs it and the plugin cache lacks it: the GitHub
+ * release of the version, `pulumi-resource-industrydata-v<version>-<os>-<arch>.tar.gz` (the engine's `github://`
+ * scheme: https://github.com/<owner>/<name>/releases/download/v<version>/<archive>).
+ */
+export function pluginDownloadURL(repository: string = DEFAULT_REPOSITORY): string {
+  return `github://api.github.com/${repository}`;
 }
 
 /** The package schema (a JSON object, as `GetSchema` serves it and `pulumi package get-schema` prints it). */
-export function packageSchema({ version }: PackageSchemaOptions): Spec {
+export function packageSchema({ version, repository = DEFAULT_REPOSITORY }: PackageSchemaOptions): Spec {
   const types: Record<string, Spec> = {};
   const resources: Record<string, Spec> = {};
   for (const kind of resourceKinds) resources[resourceToken(kind)] = resourceSpec(kind, types);
@@ -62,17 +79,27 @@ export function packageSchema({ version }: PackageSchemaOptions): Spec {
     version,
     description:
       "Microsoft Graph industryData (School Data Sync) configuration as code: outbound provisioning flow sets and flows, drift-reconciled.",
-    keywords: ["pulumi", "industrydata", "school-data-sync", "microsoft-graph", "category/cloud"],
+    keywords: ["pulumi", "industrydata", "school-data-sync", "microsoft-graph", "education", "category/cloud", "kind/native"],
     license: "Apache-2.0",
-    publisher: "pulumi-industrydata",
-    repository: "https://github.com/pulumi-industrydata/pulumi-industrydata",
-    meta: { moduleFormat: "(.*)" },
+    publisher: repository.split("/")[0],
+    homepage: `https://github.com/${repository}`,
+    repository: `https://github.com/${repository}`,
+    pluginDownloadURL: pluginDownloadURL(repository),
+    // supportPack: every SDK generated as a complete package (the Go SDK with its go.mod, Python with its
+    // pyproject.toml, Node.js with its package.json, .NET with its project file), each naming this version and
+    // the plugin's download URL.
+    meta: { moduleFormat: "(.*)", supportPack: true },
     config: { variables: config },
     provider: {
       description:
         "The industrydata provider: one Graph endpoint and credential. Declare several (explicit providers) to manage several tenants from one program. Unset keys fall back to the `INDUSTRYDATA_*` environment variables.",
       inputProperties: config,
-      properties: Object.fromEntries(Object.entries(config).filter(([, spec]) => spec.type === "string")),
+      // Outputs: the string keys as configured (a default from the environment applies to inputs only).
+      properties: Object.fromEntries(
+        Object.entries(config)
+          .filter(([, spec]) => spec.type === "string")
+          .map(([key, { defaultInfo: _fromEnvironment, ...spec }]) => [key, spec]),
+      ),
     },
     types,
     resources,
@@ -80,19 +107,40 @@ export function packageSchema({ version }: PackageSchemaOptions): Spec {
     // respectSchemaVersion: the SDKs carry this version (the plugin version they ask the engine for), not a
     // "${VERSION}" placeholder for a release pipeline to fill in.
     language: {
-      nodejs: { packageName: "@pulumi-industrydata/industrydata", respectSchemaVersion: true },
-      python: { packageName: "pulumi_industrydata", respectSchemaVersion: true },
-      go: { importBasePath: "github.com/pulumi-industrydata/pulumi-industrydata/sdk/go/industrydata", generateResourceContainerTypes: true },
-      csharp: { rootNamespace: "PulumiIndustryData", packageReferences: { Pulumi: "3.*" }, respectSchemaVersion: true },
+      // npm: `pulumi-industrydata` is the TypeScript package (dynamic resources, no plugin); the plugin's SDK is
+      // its sibling `pulumi-industrydata-sdk`, named like it (and like PyPI's `pulumi-industrydata`) rather than
+      // under a scope nobody owns. One name cannot hold both: the SDK's package.json marks it a Pulumi resource
+      // package, which makes the engine fetch the plugin for every program that installs it.
+      nodejs: { packageName: "pulumi-industrydata-sdk", packageDescription: "Microsoft Graph industryData (School Data Sync) as Pulumi resources, through the industrydata provider plugin.", respectSchemaVersion: true },
+      python: { packageName: "pulumi_industrydata", pyproject: { enabled: true }, readme: sdkReadme("pip install pulumi-industrydata"), respectSchemaVersion: true },
+      // The module is the repository's sdk/go folder (supportPack: its go.mod), tagged sdk/go/v<version>.
+      go: { importBasePath: `github.com/${repository}/sdk/go/industrydata`, generateResourceContainerTypes: true, respectSchemaVersion: true },
+      csharp: { rootNamespace: "Pulumi", packageReferences: { Pulumi: "3.*" }, respectSchemaVersion: true },
     },
   };
+}
+
+/** The README a language's package carries (PyPI shows it), naming how to install it and where the rest is. */
+function sdkReadme(install: string): string {
+  return [
+    "# industrydata",
+    "",
+    "Microsoft Graph industryData (School Data Sync) configuration as Pulumi resources: outbound provisioning flow sets and flows, and the inbound side they depend on, drift-reconciled, through the industrydata provider plugin (downloaded by the Pulumi engine from the GitHub release of this version).",
+    "",
+    "```sh",
+    install,
+    "```",
+    "",
+    "Configuration: the `industrydata:` keys (`graphEndpoint`, `tenantId`, `clientId`, `clientSecret`, …), each falling back to its `INDUSTRYDATA_*` environment variable.",
+    "",
+  ].join("\n");
 }
 
 function configProperties(): Record<string, Spec> {
   return Object.fromEntries(
     providerConfigKeys.map((key) => {
       const { description, type, secret } = providerConfigSpecs[key];
-      return [key, { type, description, ...(secret ? { secret: true } : {}) }];
+      return [key, { type, description, ...(secret ? { secret: true } : {}), defaultInfo: { environment: [envNameFor(key)] } }];
     }),
   );
 }

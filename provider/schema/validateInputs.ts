@@ -94,17 +94,18 @@ export function adoptFormSchema(kind: ResourceKind): Record<string, unknown> {
 }
 
 // Kinds sharing one schema (the two inbound flow kinds) compile it once: ajv refuses a schema compiled twice.
+// Compiled on a kind's first use, not at load: compiling all of them is most of the provider plugin's start-up,
+// and a program declaring four kinds needs four.
 const compiledSchemas = new Map<object, CompiledKind>();
-const compiled = Object.fromEntries(
-  Object.entries(jsonSchemas).map(([kind, schema]) => {
-    const done = compiledSchemas.get(schema) ?? {
-      create: ajv.compile(schema),
-      adopt: ajv.compile(adoptFormSchema(kind as ResourceKind)),
-    };
+function compiled(kind: ResourceKind): CompiledKind {
+  const schema = jsonSchemas[kind];
+  let done = compiledSchemas.get(schema);
+  if (done === undefined) {
+    done = { create: ajv.compile(schema), adopt: ajv.compile(adoptFormSchema(kind)) };
     compiledSchemas.set(schema, done);
-    return [kind, done];
-  }),
-) as Record<ResourceKind, CompiledKind>;
+  }
+  return done;
+}
 
 /**
  * A JSON copy of the raw arguments without undefined values and without `@odata.*` annotations: the
@@ -347,7 +348,7 @@ export function validateInputs(kind: ResourceKind, raw: Record<string, unknown>)
 
   const adopted = inputs[descriptor.adoptArgument];
   const creating = adopted === undefined || adopted === null;
-  const validate = creating ? compiled[kind].create : compiled[kind].adopt;
+  const validate = creating ? compiled(kind).create : compiled(kind).adopt;
   if (!validate(inputs)) {
     for (const error of validate.errors ?? []) {
       const failure = describeAjvError(error, descriptor, creating);

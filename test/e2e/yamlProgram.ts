@@ -95,6 +95,8 @@ export interface YamlProject {
   dir: string;
   /** The file backend's folder. */
   stateDir: string;
+  /** The environment the `pulumi` runs get. */
+  env: NodeJS.ProcessEnv;
   /** `pulumi <args> --non-interactive` in the copy; its output goes to the leak scan, with `secrets` known to the test. */
   pulumi(args: string[]): Promise<RunResult>;
   /** Rewrites Pulumi.yaml (the program) through `edit`. */
@@ -108,10 +110,12 @@ export interface YamlProject {
 
 /**
  * Copies `examples/<example>` to a temp folder. `plugin: "path"` points its `plugins.providers` entry at
- * `pluginDir` (absolute, as the copy is elsewhere); `plugin: "PATH"` puts `pluginDir` on the CLI's PATH instead.
+ * `pluginDir` (absolute, as the copy is elsewhere); `plugin: "PATH"` puts `pluginDir` on the CLI's PATH instead;
+ * `plugin: "installed"` drops the `plugins` block and leaves the engine its plugin cache (the copy's own, empty
+ * PULUMI_HOME: install into it with `pulumi plugin install`), on a PATH holding no `node` at all.
  * `secrets` are the values the test passes as secret config: the leak scan looks for them in every output.
  */
-export function copyYamlExample(options: { example: string; plugin: "path" | "PATH"; secrets: readonly string[] }): YamlProject {
+export function copyYamlExample(options: { example: string; plugin: "path" | "PATH" | "installed"; secrets: readonly string[] }): YamlProject {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), `industrydata-${options.example}-`));
   fs.cpSync(path.join(repoRoot, "examples", options.example), dir, { recursive: true });
   const programFile = path.join(dir, "Pulumi.yaml");
@@ -121,13 +125,21 @@ export function copyYamlExample(options: { example: string; plugin: "path" | "PA
     if (rewritten === text) throw new Error(`examples/${options.example}/Pulumi.yaml has no plugins.providers path to point at ${pluginDir}`);
     fs.writeFileSync(programFile, rewritten);
   }
+  if (options.plugin === "installed") {
+    const text = fs.readFileSync(programFile, "utf8");
+    const rewritten = text.replace(/^plugins:\n(?:[ #].*\n)+/m, "");
+    if (rewritten === text) throw new Error(`examples/${options.example}/Pulumi.yaml has no plugins block to drop`);
+    fs.writeFileSync(programFile, rewritten);
+  }
   const stateDir = path.join(dir, ".pulumi-state");
   // The throwaway stacks use scripts/pulumi-env.js's fixed test passphrase.
   const env = pulumiEnv({ stateDir, base: cleanEnv() });
   if (options.plugin === "PATH") env.PATH = [pluginDir, env.PATH].join(path.delimiter);
+  if (options.plugin === "installed") env.PATH = withoutNode(env.PATH ?? "");
   return {
     dir,
     stateDir,
+    env,
     pulumi: (args) =>
       new Promise((resolve) => {
         execFile(pulumiCli, [...args, "--non-interactive"], { cwd: dir, env, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
@@ -141,6 +153,14 @@ export function copyYamlExample(options: { example: string; plugin: "path" | "PA
     stateText: () => readAll(path.join(stateDir, ".pulumi")),
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
+}
+
+/** `searchPath` without the folders holding a `node` executable. */
+export function withoutNode(searchPath: string): string {
+  return searchPath
+    .split(path.delimiter)
+    .filter((dir) => dir !== "" && !fs.existsSync(path.join(dir, "node")))
+    .join(path.delimiter);
 }
 
 function readAll(folder: string): string {

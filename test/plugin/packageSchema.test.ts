@@ -96,3 +96,42 @@ describe("package schema", () => {
     expect(user.properties).not.toHaveProperty("id");
   });
 });
+
+describe("package schema: what publishing needs", () => {
+  test("the plugin downloads from the repository's GitHub releases, and every SDK is a complete package (supportPack)", () => {
+    expect(schema).toMatchObject({
+      pluginDownloadURL: "github://api.github.com/pulumi-industrydata/pulumi-industrydata",
+      meta: { supportPack: true },
+      homepage: "https://github.com/pulumi-industrydata/pulumi-industrydata",
+      repository: "https://github.com/pulumi-industrydata/pulumi-industrydata",
+      license: "Apache-2.0",
+    });
+    expect(schema.keywords).toEqual(expect.arrayContaining(["pulumi", "industrydata", "category/cloud"]));
+  });
+
+  test("a release from another repository names it everywhere: download URL, links, Go module", () => {
+    const fork = packageSchema({ version: "1.2.3", repository: "contoso-it/pulumi-industrydata" }) as Spec;
+    expect(fork.pluginDownloadURL).toBe("github://api.github.com/contoso-it/pulumi-industrydata");
+    expect(fork.repository).toBe("https://github.com/contoso-it/pulumi-industrydata");
+    expect(fork.language.go.importBasePath).toBe("github.com/contoso-it/pulumi-industrydata/sdk/go/industrydata");
+  });
+
+  test.each([
+    ["nodejs", { packageName: "pulumi-industrydata-sdk" }],
+    ["python", { packageName: "pulumi_industrydata", pyproject: { enabled: true } }],
+    ["go", { importBasePath: "github.com/pulumi-industrydata/pulumi-industrydata/sdk/go/industrydata" }],
+    ["csharp", { rootNamespace: "Pulumi" }],
+  ])("the %s SDK's name", (language, expected) => {
+    expect(schema.language[language]).toMatchObject(expected);
+  });
+
+  test("each configuration key defaults from its INDUSTRYDATA_* variable as input, never as output", () => {
+    for (const key of providerConfigKeys) {
+      const env = `INDUSTRYDATA_${key.replace(/([a-z0-9])([A-Z])/g, "$1_$2").toUpperCase()}`;
+      expect({ key, info: schema.config.variables[key].defaultInfo }).toEqual({ key, info: { environment: [env] } });
+      expect({ key, info: schema.provider.inputProperties[key].defaultInfo }).toEqual({ key, info: { environment: [env] } });
+      expect(schema.provider.properties[key]?.defaultInfo).toBeUndefined();
+    }
+    expect(schema.config.variables.graphEndpoint.defaultInfo.environment).toEqual(["INDUSTRYDATA_GRAPH_ENDPOINT"]);
+  });
+});

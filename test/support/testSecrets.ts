@@ -104,6 +104,12 @@ export const TEST_PASSWORDS = secretTable({
   pluginStudentRotated: "Plugin-Rotated-Pa55!",
   /** test/e2e/pluginTypescript: `pulumi config set --secret studentPassword`. */
   pluginCliStudent: "Plugin-Cli-Student-1!",
+  /** test/e2e/pluginExecutable: the YAML district's studentPassword, through the single-executable plugin. */
+  executableStudent: "Sea-Student-Pa55!",
+  /** test/sdk/pythonSdk: a user flow's password in the Python SDK's mocks test. */
+  pythonStudent: "Python-Student-Pa55!",
+  /** test/sdk/pythonDistrict: the Python district's studentPassword (secret config). */
+  pythonDistrictStudent: "Py-District-Pa55!",
 });
 
 /** Client secrets of app registrations (emulator clients, provider config). */
@@ -193,6 +199,10 @@ export const TEST_TOKENS = secretTable({
   pluginPlainConfig: "plugin-plain-config-token",
   /** test/e2e/lookupsPulumiCli: the lookup programs' industrydata:accessToken (YAML and TypeScript). */
   lookupsCli: "lookups-cli-token-91ab",
+  /** test/e2e/pluginExecutable: the YAML district's industrydata:accessToken, through the single-executable plugin. */
+  executableDistrict: "sea-district-token-7f3c",
+  /** test/sdk/pythonDistrict: the Python district's industrydata:accessToken. */
+  pythonDistrict: "python-district-token-2e9a",
 });
 
 /** Other keys: API keys given as secret config. */
