@@ -8,3 +8,5 @@ export { createCredential } from "./createCredential";
 export type { CredentialKind, CreateCredentialOptions } from "./createCredential";
 export { scopeForEndpoint } from "./graphScope";
 export { redactSecrets, registerSecret, REDACTED } from "./redactSecrets";
+export type { RequestOptions, RetryEvent } from "./graphClient";
+export { scopedGraphClient } from "./scopedGraphClient";

@@ -22,6 +22,8 @@ export { differingProperties } from "./differingProperties";
 export { covers } from "./covers";
 export { toDeclaredForm } from "./declaredForm";
 export { importedInputs } from "./importedInputs";
+export { refreshedInputs } from "./refreshedInputs";
+export { parsePropertyPath, withoutPaths } from "./ignoredPaths";
 export { overlay, toWire } from "./wireValue";
 export { deepCopy, stripAnnotations } from "./json";
 export {

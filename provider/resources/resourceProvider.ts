@@ -1,6 +1,6 @@
 import type * as pulumi from "@pulumi/pulumi";
 import { resourceOperations } from "../operations";
-import type { ResourceKind } from "../schema";
+import { isPlainObject, type ResourceKind } from "../schema";
 import { checkInputs, withoutProviderKey } from "./checkInputs";
 import { layBackSecrets, liftSecrets } from "./liftSecrets";
 import { graphContext } from "./runtimeConfig";
@@ -39,21 +39,43 @@ export function createResourceProvider({ kind }: ResourceProviderOptions): CrudP
 
     async create(news) {
       const { id, outputs } = await operations.create(graphContext(), declaredInputs(news));
-      return { id, outs: outputs };
+      return { id, outs: withInputsRecord(outputs, news) };
     },
 
     async read(id, props) {
-      const outputs = await operations.read(graphContext(), id, withoutProviderKey(props ?? {}));
+      const { [declaredInputsKey]: record, ...olds } = withoutProviderKey(props ?? {});
+      const stored = isPlainObject(record) ? record : undefined;
+      // The host hands read() no inputs: the record kept in the outputs stands for them (see withInputsRecord).
+      const read = await operations.read(graphContext(), id, olds, stored === undefined ? undefined : declaredInputs(stored));
       // An empty id tells the engine the resource is gone, so the next `up` recreates it.
-      return outputs === undefined ? { id: "", props: {} } : { id, props: outputs };
+      if (read === undefined) return { id: "", props: {} };
+      if (stored === undefined || read.inputs === undefined) return { id, props: read.outputs };
+      // Refreshed inputs go back lifted, each secret in its own input and each marker's revision as it was.
+      const inputs = liftSecrets(kind, read.inputs, { previous: stored });
+      return { id, props: { ...read.outputs, [declaredInputsKey]: stored }, inputs };
     },
 
     async update(id, oldProps, news) {
-      return { outs: await operations.update(graphContext(), id, withoutProviderKey(oldProps), declaredInputs(news)) };
+      const { [declaredInputsKey]: _record, ...olds } = withoutProviderKey(oldProps);
+      return { outs: withInputsRecord(await operations.update(graphContext(), id, olds, declaredInputs(news)), news) };
     },
 
     async delete(id, props) {
-      await operations.delete(graphContext(), id, withoutProviderKey(props));
+      const { [declaredInputsKey]: _record, ...olds } = withoutProviderKey(props);
+      await operations.delete(graphContext(), id, olds);
     },
   };
+}
+
+/**
+ * Outputs key of the inputs last applied, as the engine stores them (lifted, markers in place). The
+ * dynamic-provider host calls `read(id, props)` without the stored inputs, yet a Read must return refreshed
+ * inputs for `ignoreChanges` to keep the tenant's value (ReadResult.inputs): this record stands for them.
+ * It holds the lifted secret inputs, so every resource class lists it in additionalSecretOutputs: it is
+ * encrypted in state like the inputs it copies.
+ */
+export const declaredInputsKey = "declaredInputs";
+
+function withInputsRecord(outputs: Record<string, unknown>, news: Record<string, unknown>): Record<string, unknown> {
+  return { ...outputs, [declaredInputsKey]: withoutProviderKey(news) };
 }
