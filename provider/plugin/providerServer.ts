@@ -58,6 +58,20 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
   let configured: { config: ProviderConfig; client?: ManagedGraphClient } | { error: unknown } | undefined;
   let schemaText: string | undefined;
 
+  /** Log calls not yet acknowledged by the engine (retries reported while a call runs). */
+  const pendingLogs = new Set<Promise<void>>();
+
+  /** A resource call's handler that answers only once its log lines reached the engine. */
+  function resourceCall<Req, Res>(handler: (call: Call<Req, Res>) => Promise<Res>): grpc.handleUnaryCall<Req, Res> {
+    return unary(async (call: Call<Req, Res>) => {
+      try {
+        return await handler(call);
+      } finally {
+        await Promise.all([...pendingLogs]);
+      }
+    });
+  }
+
   /** Aborted by the engine's Cancel: every Graph call in flight stops, and later ones fail at once. */
   const cancellation = new AbortController();
 
@@ -79,7 +93,12 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
       ...(timeout !== undefined
         ? { deadline: Date.now() + timeout * 1000, deadlineName: `the ${call.operation} timeout ${timeout}s (customTimeouts.${call.operation})` }
         : {}),
-      onRetry: (event) => void log(call.urn, retryMessage(event), enginePb.LogSeverity.DEBUG),
+      onRetry: (event) => {
+        // Kept until the call answers, so the engine has the line before the step it belongs to ends.
+        const sent = log(call.urn, retryMessage(event), enginePb.LogSeverity.DEBUG);
+        pendingLogs.add(sent);
+        void sent.then(() => pendingLogs.delete(sent));
+      },
     });
     return { client, graphEndpoint };
   }
@@ -181,7 +200,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
       return response;
     }),
 
-    create: unary(async (call: Call<providerPb.CreateRequest, providerPb.CreateResponse>) => {
+    create: resourceCall(async (call: Call<providerPb.CreateRequest, providerPb.CreateResponse>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
       const news = unwrapSecrets(fromStruct(call.request.getProperties()));
       // The engine asks for a preview of every create (Handshake implies preview support): nothing is sent to
@@ -195,7 +214,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
       return new providerPb.CreateResponse().setId(id).setProperties(toStruct(markSecrets(operations, outputs, news.secretPaths)));
     }),
 
-    read: unary(async (call: Call<providerPb.ReadRequest, providerPb.ReadResponse>) => {
+    read: resourceCall(async (call: Call<providerPb.ReadRequest, providerPb.ReadResponse>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
       const id = call.request.getId();
       const olds = unwrapSecrets(fromStruct(call.request.getProperties()));
@@ -221,7 +240,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
         .setInputs(toStruct(wrapSecrets(read.inputs ?? inputs.value, inputs.secretPaths)));
     }),
 
-    update: unary(async (call: Call<providerPb.UpdateRequest, providerPb.UpdateResponse>) => {
+    update: resourceCall(async (call: Call<providerPb.UpdateRequest, providerPb.UpdateResponse>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
       const olds = unwrapSecrets(fromStruct(call.request.getOlds()));
       const news = unwrapSecrets(fromStruct(call.request.getNews()));
@@ -236,7 +255,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
       return new providerPb.UpdateResponse().setProperties(toStruct(markSecrets(operations, outputs, news.secretPaths)));
     }),
 
-    delete: unary(async (call: Call<providerPb.DeleteRequest, emptyPb.Empty>) => {
+    delete: resourceCall(async (call: Call<providerPb.DeleteRequest, emptyPb.Empty>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
       const olds = unwrapSecrets(fromStruct(call.request.getProperties()));
       const ctx = graphContext({ urn: call.request.getUrn(), operation: "delete", timeoutSeconds: call.request.getTimeout() });

@@ -104,6 +104,10 @@ export const TEST_PASSWORDS = secretTable({
   pluginStudentRotated: "Plugin-Rotated-Pa55!",
   /** test/e2e/pluginTypescript: `pulumi config set --secret studentPassword`. */
   pluginCliStudent: "Plugin-Cli-Student-1!",
+  /** test/unit/refreshedInputs: a declared password a refresh must leave in place. */
+  refreshKept: "Refresh-Kept-Pa55!",
+  /** test/e2e/contractMatrix: the staff password of the matrix's user flows (both front ends). */
+  contractStaff: "Contract-Staff-Pa55!",
 });
 
 /** Client secrets of app registrations (emulator clients, provider config). */
