@@ -36,10 +36,13 @@ export function refreshedInputs(kind: ResourceKind, inputs: JsonObject, server: 
 
 function refreshValue(d: TypeDescriptor, kind: ResourceKind, declared: unknown, live: unknown, pattern: string): unknown {
   if (covers(kind, declared, live, pattern)) return deepCopy(declared);
-  if (isPlainObject(declared) && isPlainObject(live)) {
+  // An object Graph no longer holds, around a value it never returns (the password settings the portal
+  // dropped), is walked as empty: the write-only value stays as declared, its siblings read as null.
+  if (isPlainObject(declared) && (isPlainObject(live) || holdsUnreturned(d, pattern))) {
+    const base = isPlainObject(live) ? live : {};
     const out: JsonObject = {};
     for (const [key, value] of Object.entries(declared)) {
-      out[key] = refreshValue(d, kind, value, live[key], childPath(pattern, key));
+      out[key] = refreshValue(d, kind, value, base[key], childPath(pattern, key));
     }
     return out;
   }
@@ -53,7 +56,12 @@ function refreshValue(d: TypeDescriptor, kind: ResourceKind, declared: unknown, 
   }
   // A collection whose elements hold values Graph never returns (a user-matching setting's roleGroupId)
   // cannot be rebuilt from a read: it stays as declared, and the diff against the outputs still shows it.
-  if (Array.isArray(declared) && [...d.writeOnly, ...d.unreadable].some((path) => path.startsWith(`${pattern}[]`))) return deepCopy(declared);
+  if (Array.isArray(declared) && holdsUnreturned(d, `${pattern}[]`)) return deepCopy(declared);
   // A value Graph no longer holds reads as null (what declaring it absent says).
   return live === undefined ? null : deepCopy(live);
+}
+
+/** True when a value Graph never returns (write-only or unreadable) sits under this pattern. */
+function holdsUnreturned(d: TypeDescriptor, pattern: string): boolean {
+  return [...d.writeOnly, ...d.unreadable].some((path) => path.startsWith(`${pattern}.`) || path.startsWith(`${pattern}[]`));
 }

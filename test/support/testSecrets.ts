@@ -181,6 +181,8 @@ export const TEST_TOKENS = secretTable({
   exportPulumiCli: "export-pulumi-cli-token",
   /** test/export/exportRoundTrip (not moved yet). */
   exportRoundTrip: "export-round-trip-token",
+  /** test/e2e/contractMatrix: the emulator token of the contract matrix's stacks (both front ends). */
+  contractMatrix: "contract-matrix-token-7f3c",
   /** test/e2e/yamlDistrict: the YAML district's industrydata:accessToken. */
   yamlDistrict: "yaml-district-token-51c2",
   /** test/e2e/yamlMultiTenant: the Contoso emulator's token (the contoso provider's accessToken). */

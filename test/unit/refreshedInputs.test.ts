@@ -100,6 +100,15 @@ describe("refreshedInputs", () => {
     expect(refreshedInputs(kind, inputs, toOutputs(kind, server, undefined, { olds: { flowSetId: "set" } }))).toEqual(expected);
   });
 
+  test("password settings the portal dropped: the password stays in place, the rest of the configuration is refreshed", () => {
+    const inputs = { flowSetId: "set", creationOptions: { configurations: [{ roleGroupId: "staff", licenseSkus: ["S1"], defaultPasswordSettings: { password: TEST_PASSWORDS.refreshKept } }] } };
+    const server = { id: "flow", creationOptions: { configurations: [{ roleGroup: { id: "staff" }, licenseSkus: ["S9"] }] } };
+    expect(refreshedInputs("user", inputs, server)).toEqual({
+      flowSetId: "set",
+      creationOptions: { configurations: [{ roleGroupId: "staff", licenseSkus: ["S9"], defaultPasswordSettings: { password: TEST_PASSWORDS.refreshKept } }] },
+    });
+  });
+
   test("the dynamic resources' lifted form: the revision marker and the secret input stay as they are", () => {
     const lifted = {
       flowSetId: "set",
