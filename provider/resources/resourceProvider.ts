@@ -32,7 +32,7 @@ export function createResourceProvider({ kind }: ResourceProviderOptions): CrudP
     },
 
     async diff(_id, olds, news) {
-      const result = operations.diff(withoutProviderKey(olds), declaredInputs(news));
+      const result = operations.diff(splitRecord(kind, withoutProviderKey(olds)).olds, declaredInputs(news));
       // `changes` is always a boolean: left undefined, the engine falls back to its own comparison of old inputs.
       return { changes: result.changes, replaces: result.replaces, deleteBeforeReplace: result.deleteBeforeReplace };
     },
