@@ -7,6 +7,7 @@ import {
   buildCreateBody,
   buildPatchBody,
   diffResource,
+  patchBodyOver,
   importedInputs,
   isAdoption,
   naturalIdOf,
@@ -109,16 +110,18 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     },
 
     async update({ client, graphEndpoint }, id, olds, declared) {
-      let lastRead = olds;
+      // What to send is what the program changed against the state (Pulumi's plan); without --refresh a value
+      // the tenant changed since is not the program's to put back.
       let body = buildPatchBody(kind, declared, olds, { graphEndpoint, olds });
-      if (body !== undefined && holdsComplexValue(body)) {
+      if (body === undefined) return toOutputs(kind, olds, declared, { olds });
+      if (holdsComplexValue(body)) {
         // No stale overlay: Graph replaces a complex value sent whole, so it is built over what the tenant holds
         // now (one GET), not over the outputs of the last refresh: a portal change of an undeclared sub-property
         // since then is sent back as the tenant holds it, with or without `--refresh`.
-        lastRead = await client.get<JsonObject>(locator.readPath(id));
-        body = buildPatchBody(kind, declared, lastRead, { graphEndpoint, olds });
+        const fresh = await client.get<JsonObject>(locator.readPath(id));
+        body = patchBodyOver(kind, declared, fresh, Object.keys(body).filter((key) => key !== "@odata.type"), graphEndpoint);
       }
-      const server = body === undefined ? lastRead : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
+      const server = await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
       return toOutputs(kind, server, declared, { olds });
     },
 

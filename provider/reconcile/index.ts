@@ -14,7 +14,7 @@ export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged, unreadablePrope
 export { detailedDiff, valueAt } from "./detailedDiff";
 export type { PropertyChange } from "./detailedDiff";
 export { buildCreateBody } from "./buildCreateBody";
-export { buildPatchBody } from "./buildPatchBody";
+export { buildPatchBody, patchBodyOver } from "./buildPatchBody";
 export { toOutputs } from "./toOutputs";
 export { assertAdoptedEntity } from "./adoptedEntity";
 export type { AdoptedEntity } from "./adoptedEntity";

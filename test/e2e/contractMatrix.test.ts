@@ -15,14 +15,14 @@
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
-import { TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
+import { TEST_KEYS, TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
 import { CLI_TOOLS, describeWithCli, pulumiCommand, type RunResult } from "./pulumiRoutes";
 import { repoRoot } from "./rootProjectCopy";
 import { pluginDir, startTenant, writes, type LoggedRequest, type TestTenant } from "./yamlProgram";
 
 const TOKEN = TEST_TOKENS.contractMatrix;
 const PASSWORD = TEST_PASSWORDS.contractStaff;
-const PASSPHRASE = "industrydata-contract-test";
+const PASSPHRASE = TEST_KEYS.contractMatrixPassphrase;
 const ROOT = "/external/industryData";
 const USER_FLOW = "#microsoft.graph.industryData.userProvisioningFlow";
 type Json = Record<string, any>;

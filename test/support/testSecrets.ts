@@ -205,6 +205,8 @@ export const TEST_KEYS = secretTable({
   toyApiKey: "toy-api-key-c0ffee42",
   /** test/e2e/districtFromScratch: the passphrase its stack's secrets (the passwords, the token) are encrypted with. */
   districtFromScratchPassphrase: "district-from-scratch-test",
+  /** test/e2e/contractMatrix: the passphrase its stacks' secrets are encrypted with. */
+  contractMatrixPassphrase: "industrydata-contract-test",
 });
 
 /** Secrets made fresh per run: a fixed prefix and random hex, so the scan knows their shape. */

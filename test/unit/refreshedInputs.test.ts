@@ -7,6 +7,7 @@
 import { refreshedInputs, toOutputs, withoutPaths, parsePropertyPath } from "../../provider/reconcile";
 import type { ResourceKind } from "../../provider/schema";
 import { tenantChange } from "../../provider/plugin/tenantChange";
+import { secretMarker } from "../../provider/resources/liftSecrets";
 import { TEST_PASSWORDS } from "../support/testSecrets";
 
 type Json = Record<string, unknown>;
@@ -113,11 +114,11 @@ describe("refreshedInputs", () => {
     const lifted = {
       flowSetId: "set",
       defaultPasswords: { staff: TEST_PASSWORDS.refreshKept },
-      creationOptions: { configurations: [{ roleGroupId: "staff", licenseSkus: ["S2"], defaultPasswordSettings: { password: "[secret #1]" } }] },
+      creationOptions: { configurations: [{ roleGroupId: "staff", licenseSkus: ["S2"], defaultPasswordSettings: { password: secretMarker(1) } }] },
     };
     expect(refreshedInputs("user", lifted, userServer)).toEqual({
       ...lifted,
-      creationOptions: { configurations: [{ roleGroupId: "staff", licenseSkus: ["S1"], defaultPasswordSettings: { password: "[secret #1]" } }] },
+      creationOptions: { configurations: [{ roleGroupId: "staff", licenseSkus: ["S1"], defaultPasswordSettings: { password: secretMarker(1) } }] },
     });
   });
 });
