@@ -181,6 +181,10 @@ export const TEST_TOKENS = secretTable({
   exportPulumiCli: "export-pulumi-cli-token",
   /** test/export/exportRoundTrip (not moved yet). */
   exportRoundTrip: "export-round-trip-token",
+  /** test/e2e/tenantChange: the first tenant's emulator token. */
+  tenantChangeA: "tenant-change-a-token-2d9e",
+  /** test/e2e/tenantChange: the second tenant's emulator token. */
+  tenantChangeB: "tenant-change-b-token-6a41",
   /** test/e2e/contractMatrix: the emulator token of the contract matrix's stacks (both front ends). */
   contractMatrix: "contract-matrix-token-7f3c",
   /** test/e2e/yamlDistrict: the YAML district's industrydata:accessToken. */
