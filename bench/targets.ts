@@ -35,10 +35,12 @@ export function evaluateTargets(sizes: SizeResult[], providerBytes: Record<Membe
   const patches = (s: SizeResult) => update(s).requests.byTarget["PATCH flow"] ?? 0;
   const gets = (s: SizeResult) => update(s).requests.byMethod.GET ?? 0;
   results.push({
-    name: "update: one PATCH per changed flow, at most one GET",
-    target: "PATCH = changed flows; GET <= changed flows; nothing else",
+    // At most two GETs: one before a PATCH holding a complex value (built over what the tenant holds now: no
+    // stale overlay), and one after Graph's 204 (its PATCH answer has no body).
+    name: "update: one PATCH per changed flow, at most two GETs",
+    target: "PATCH = changed flows; GET <= 2 x changed flows; nothing else",
     measured: perSize((s) => `${update(s).flows} changed, ${patches(s)} PATCH, ${gets(s)} GET, ${update(s).requests.total} total`),
-    met: every((s) => patches(s) === update(s).flows && gets(s) <= update(s).flows && update(s).requests.total === patches(s) + gets(s)),
+    met: every((s) => patches(s) === update(s).flows && gets(s) <= 2 * update(s).flows && update(s).requests.total === patches(s) + gets(s)),
   });
 
   const refresh = (s: SizeResult) => s.phases.refresh;

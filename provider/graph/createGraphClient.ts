@@ -6,7 +6,7 @@ import { parseEndpointUrl } from "../config/configValues";
 import type { ProviderConfig } from "../config/providerConfig";
 import { cachedTokenCredential } from "./cachedTokenCredential";
 import { createCredential, type CredentialKind } from "./createCredential";
-import type { GraphAnswer, GraphClient } from "./graphClient";
+import type { GraphAnswer, GraphClient, RequestOptions } from "./graphClient";
 import { GraphError } from "./graphError";
 import { GraphOperation } from "./graphOperation";
 import { scopeForEndpoint } from "./graphScope";
@@ -91,6 +91,14 @@ export function createGraphClient(config: ProviderConfig, options: GraphClientOp
 
 type Method = "GET" | "POST" | "PATCH" | "DELETE";
 
+/** One operation's clock and the caller's options, shared by its requests (a list's pages). */
+interface OperationScope {
+  deadline: number;
+  timeoutMs: number;
+  timeoutName?: string;
+  options?: RequestOptions;
+}
+
 interface LibraryGraphClientDeps {
   client: Client;
   endpoint: string;
@@ -109,16 +117,16 @@ class LibraryGraphClient implements ManagedGraphClient {
     this.credentialKind = deps.credentialKind;
   }
 
-  get<T>(path: string): Promise<T> {
-    return this.operation(async (deadline) => (await this.json<T>("GET", path, deadline)) as T);
+  get<T>(path: string, options?: RequestOptions): Promise<T> {
+    return this.operation(options, async (scope) => (await this.json<T>("GET", path, scope)) as T);
   }
 
-  list<T>(path: string): Promise<T[]> {
-    return this.operation(async (deadline) => {
+  list<T>(path: string, options?: RequestOptions): Promise<T[]> {
+    return this.operation(options, async (scope) => {
       const items: T[] = [];
       let next: string | undefined = path;
       for (let page = 0; next !== undefined; page++) {
-        const answer: unknown = await this.json("GET", next, deadline);
+        const answer: unknown = await this.json("GET", next, scope);
         const collection = answer as { value?: unknown; "@odata.nextLink"?: unknown } | undefined;
         if (collection === undefined || !Array.isArray(collection.value)) {
           throw this.clientError("GET", next, "InvalidResponse", "expected a collection ({ value: [...] })");
@@ -137,24 +145,24 @@ class LibraryGraphClient implements ManagedGraphClient {
     });
   }
 
-  post<T>(path: string, body: object): Promise<T> {
-    return this.operation(async (deadline) => (await this.json<T>("POST", path, deadline, body)) as T);
+  post<T>(path: string, body: object, options?: RequestOptions): Promise<T> {
+    return this.operation(options, async (scope) => (await this.json<T>("POST", path, scope, body)) as T);
   }
 
-  patch<T>(path: string, body: object): Promise<T | undefined> {
+  patch<T>(path: string, body: object, options?: RequestOptions): Promise<T | undefined> {
     // Graph quirk (204 vs 200): PATCH answers 204 without a body per the docs, 200 with the entity per the SDKs.
-    return this.operation((deadline) => this.json<T>("PATCH", path, deadline, body));
+    return this.operation(options, (scope) => this.json<T>("PATCH", path, scope, body));
   }
 
-  delete(path: string): Promise<void> {
-    return this.operation(async (deadline) => {
-      await this.send("DELETE", path, deadline);
+  delete(path: string, options?: RequestOptions): Promise<void> {
+    return this.operation(options, async (scope) => {
+      await this.send("DELETE", path, scope);
     });
   }
 
   request<T>(method: "GET" | "POST", path: string, body?: object): Promise<GraphAnswer<T>> {
-    return this.operation(async (deadline) => {
-      const response = await this.send(method, path, deadline, method === "POST" ? (body ?? {}) : undefined);
+    return this.operation(undefined, async (scope) => {
+      const response = await this.send(method, path, scope, method === "POST" ? (body ?? {}) : undefined);
       const text = await response.text();
       let parsed: T | undefined;
       if (response.status !== 204 && text.trim() !== "") {
@@ -184,14 +192,24 @@ class LibraryGraphClient implements ManagedGraphClient {
     this.deps.close();
   }
 
-  /** Waits for a concurrency slot, then starts the operation's clock. */
-  private operation<R>(run: (deadline: number) => Promise<R>): Promise<R> {
-    return this.deps.limit(() => run(this.deps.now() + this.deps.timeoutMs));
+  /**
+   * Waits for a concurrency slot, then starts the operation's clock: the caller's deadline when it gives one
+   * (a resource's customTimeouts), else the client's own budget (industrydata:operationTimeout).
+   */
+  private operation<R>(options: RequestOptions | undefined, run: (scope: OperationScope) => Promise<R>): Promise<R> {
+    return this.deps.limit(() => {
+      const start = this.deps.now();
+      const scope: OperationScope =
+        options?.deadline !== undefined
+          ? { deadline: options.deadline, timeoutMs: Math.max(0, options.deadline - start), options, ...(options.deadlineName !== undefined ? { timeoutName: options.deadlineName } : {}) }
+          : { deadline: start + this.deps.timeoutMs, timeoutMs: this.deps.timeoutMs, ...(options !== undefined ? { options } : {}) };
+      return run(scope);
+    });
   }
 
   /** Sends and parses the JSON answer; `undefined` for 204 or an empty body. */
-  private async json<T>(method: Method, path: string, deadline: number, body?: object): Promise<T | undefined> {
-    const response = await this.send(method, path, deadline, body);
+  private async json<T>(method: Method, path: string, scope: OperationScope, body?: object): Promise<T | undefined> {
+    const response = await this.send(method, path, scope, body);
     const text = await response.text();
     if (response.status === 204 || text.trim() === "") return undefined;
     try {
@@ -202,11 +220,21 @@ class LibraryGraphClient implements ManagedGraphClient {
   }
 
   /** One request through the chain; non-2xx answers and failures become `GraphError`s. */
-  private async send(method: Method, path: string, deadline: number, body?: object): Promise<Response> {
+  private async send(method: Method, path: string, scope: OperationScope, body?: object): Promise<Response> {
     if (!path.startsWith("/") || path.includes("://")) {
       throw new Error(`internal: Graph paths are relative to the endpoint and start with "/", got ${JSON.stringify(path)}`);
     }
-    const operation = new GraphOperation({ method, path, deadline, timeoutMs: this.deps.timeoutMs, secrets: sensitiveValuesOf(body) });
+    const { deadline, timeoutMs, timeoutName, options } = scope;
+    const operation = new GraphOperation({
+      method,
+      path,
+      deadline,
+      timeoutMs,
+      ...(timeoutName !== undefined ? { timeoutName } : {}),
+      ...(options?.signal !== undefined ? { signal: options.signal } : {}),
+      ...(options?.onRetry !== undefined ? { onRetry: options.onRetry } : {}),
+      secrets: sensitiveValuesOf(body),
+    });
     const request = this.deps.client.api(path).middlewareOptions([operation]).responseType(ResponseType.RAW);
     let response: Response;
     try {

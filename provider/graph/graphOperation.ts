@@ -1,4 +1,6 @@
 import type { Context, MiddlewareOptions } from "@microsoft/microsoft-graph-client";
+import type { RetryEvent } from "./graphClient";
+import { formatSeconds } from "./retry/planRetry";
 
 /** What a `GraphOperation` is created with. */
 export interface GraphOperationInit {
@@ -9,6 +11,12 @@ export interface GraphOperationInit {
   deadline: number;
   /** The user's operation timeout, quoted in messages. */
   timeoutMs: number;
+  /** How the timeout is named in messages; default `the operation timeout <n>s (industrydata:operationTimeoutMs)`. */
+  timeoutName?: string;
+  /** The caller's cancellation (the engine's Cancel): aborts the request, its retries and its waits. */
+  signal?: AbortSignal;
+  /** Told of each retry before its wait (the plugin logs it to the engine with the request-id). */
+  onRetry?: (event: RetryEvent) => void;
   /** Values to redact from errors about this request (e.g. passwords in its body). */
   secrets?: string[];
 }
@@ -23,6 +31,9 @@ export class GraphOperation implements MiddlewareOptions {
   readonly path: string;
   readonly deadline: number;
   readonly timeoutMs: number;
+  readonly timeoutName: string;
+  readonly signal?: AbortSignal;
+  readonly onRetry?: (event: RetryEvent) => void;
   readonly secrets: string[];
   /** Set by the client-request-id middleware; the same id is kept across retries. */
   clientRequestId?: string;
@@ -38,6 +49,9 @@ export class GraphOperation implements MiddlewareOptions {
     this.path = init.path;
     this.deadline = init.deadline;
     this.timeoutMs = init.timeoutMs;
+    this.timeoutName = init.timeoutName ?? `the operation timeout ${formatSeconds(init.timeoutMs)} (industrydata:operationTimeoutMs)`;
+    if (init.signal !== undefined) this.signal = init.signal;
+    if (init.onRetry !== undefined) this.onRetry = init.onRetry;
     this.secrets = init.secrets ?? [];
   }
 }

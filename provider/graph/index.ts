@@ -10,3 +10,5 @@ export { scopeForEndpoint } from "./graphScope";
 export { redactSasUrl, redactSecrets, registerSecret, REDACTED } from "./redactSecrets";
 export { uploadToSession } from "./sessionUpload";
 export type { SessionUploadOptions, UploadedFile } from "./sessionUpload";
+export type { RequestOptions, RetryEvent } from "./graphClient";
+export { scopedGraphClient } from "./scopedGraphClient";

@@ -1,6 +1,5 @@
 import { GraphError, defaultCodeFor, isGraphError } from "./graphError";
 import type { GraphOperation } from "./graphOperation";
-import { formatSeconds } from "./retry/planRetry";
 import { isTransportError, type TransportFailureKind } from "./transportError";
 
 /** Longest piece of a non-JSON error body quoted in a message. */
@@ -46,6 +45,7 @@ const FAILURE_CODES: Record<TransportFailureKind, string> = {
   dropped: "ConnectionDropped",
   timeout: "Timeout",
   tls: "TlsFailure",
+  cancelled: "Cancelled",
 };
 
 /**
@@ -66,8 +66,10 @@ export function graphErrorFromFailure(error: unknown, operation: GraphOperation)
   if (isTransportError(error)) {
     const graphMessage =
       error.kind === "timeout"
-        ? `no answer within the operation timeout ${formatSeconds(operation.timeoutMs)} (industrydata:operationTimeoutMs)`
-        : error.message;
+        ? `no answer within ${operation.timeoutName}`
+        : error.kind === "cancelled"
+          ? "cancelled: the engine asked the provider to stop (Cancel); the request may or may not have reached Graph, the next `pulumi up` reconciles"
+          : error.message;
     return new GraphError({ ...base, code: FAILURE_CODES[error.kind], graphMessage });
   }
   const name = error instanceof Error ? error.name : "Error";

@@ -3,9 +3,10 @@
  * - `refused`: no connection was made, so nothing was sent (safe to retry any method);
  * - `dropped`: the connection broke after the request may have reached the server (retry reads only);
  * - `timeout`: the operation's deadline passed while waiting;
- * - `tls`: the server's certificate was not trusted (not transient: never retried).
+ * - `tls`: the server's certificate was not trusted (not transient: never retried);
+ * - `cancelled`: the caller abandoned it (the engine's Cancel; never retried).
  */
-export type TransportFailureKind = "refused" | "dropped" | "timeout" | "tls";
+export type TransportFailureKind = "refused" | "dropped" | "timeout" | "tls" | "cancelled";
 
 /** The transport's only error: no HTTP answer was received. Named so the retry middleware can classify it. */
 export class TransportError extends Error {

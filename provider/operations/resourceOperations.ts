@@ -7,10 +7,12 @@ import {
   buildCreateBody,
   buildPatchBody,
   diffResource,
+  patchBodyOver,
   importedInputs,
   isAdoption,
   naturalIdOf,
   recordedDeleteOnDestroy,
+  refreshedInputs,
   toOutputs,
   type DiffResult,
   type JsonObject,
@@ -32,6 +34,13 @@ export interface CheckOutcome {
   warnings: string[];
 }
 
+/** What a Read found: the outputs, and the stored inputs refreshed from them (when inputs were given). */
+export interface ReadOutcome {
+  outputs: JsonObject;
+  /** The inputs with each declared value Graph holds otherwise replaced by Graph's (see refreshedInputs). */
+  inputs?: JsonObject;
+}
+
 /** A created or adopted resource: its Pulumi id and outputs. */
 export interface CreatedResource {
   id: string;
@@ -49,8 +58,11 @@ export interface ResourceOperations {
   check(news: JsonObject): CheckOutcome;
   diff(olds: JsonObject, news: JsonObject): DiffResult;
   create(ctx: GraphContext, news: JsonObject): Promise<CreatedResource>;
-  /** The outputs as Graph now holds the entity, or undefined when it is gone (deleted out of band). */
-  read(ctx: GraphContext, id: string, olds: JsonObject): Promise<JsonObject | undefined>;
+  /**
+   * The outputs as Graph now holds the entity, or undefined when it is gone (deleted out of band); given the
+   * stored inputs (Graph's shape, secrets in place), also those inputs refreshed for the declared paths.
+   */
+  read(ctx: GraphContext, id: string, olds: JsonObject, inputs?: JsonObject): Promise<ReadOutcome | undefined>;
   update(ctx: GraphContext, id: string, olds: JsonObject, news: JsonObject): Promise<JsonObject>;
   delete(ctx: GraphContext, id: string, olds: JsonObject): Promise<void>;
   /**
@@ -84,10 +96,11 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
       return createNew(ctx, declared);
     },
 
-    async read({ client }, id, olds) {
+    async read({ client }, id, olds, inputs) {
       try {
         const server = await client.get<JsonObject>(locator.readPath(id));
-        return toOutputs(kind, server, undefined, { olds });
+        const outputs = toOutputs(kind, server, undefined, { olds });
+        return inputs === undefined ? { outputs } : { outputs, inputs: refreshedInputs(kind, inputs, server) };
       } catch (error) {
         if (!isNotFound(error)) throw error;
         if (isAdoption(kind, undefined, olds)) throw adoptedGoneError({ what: locator.describe(id), noun: locator.noun, argument: descriptor.adoptArgument });
@@ -97,9 +110,18 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     },
 
     async update({ client, graphEndpoint }, id, olds, declared) {
-      // Built over the last-read server value kept in the outputs, so undeclared sub-properties are sent back intact.
-      const body = buildPatchBody(kind, declared, olds, { graphEndpoint, olds });
-      const server = body === undefined ? olds : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
+      // What to send is what the program changed against the state (Pulumi's plan); without --refresh a value
+      // the tenant changed since is not the program's to put back.
+      let body = buildPatchBody(kind, declared, olds, { graphEndpoint, olds });
+      if (body === undefined) return toOutputs(kind, olds, declared, { olds });
+      if (holdsComplexValue(body)) {
+        // No stale overlay: Graph replaces a complex value sent whole, so it is built over what the tenant holds
+        // now (one GET), not over the outputs of the last refresh: a portal change of an undeclared sub-property
+        // since then is sent back as the tenant holds it, with or without `--refresh`.
+        const fresh = await client.get<JsonObject>(locator.readPath(id));
+        body = patchBodyOver(kind, declared, fresh, Object.keys(body).filter((key) => key !== "@odata.type"), graphEndpoint);
+      }
+      const server = await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
       return toOutputs(kind, server, declared, { olds });
     },
 
@@ -203,6 +225,11 @@ function unknownPaths(value: unknown, path: string): string[] {
 
 function isAtOrUnder(property: string, path: string): boolean {
   return property === path || property.startsWith(`${path}.`) || property.startsWith(`${path}[`);
+}
+
+/** True when a PATCH body sends an object or a collection (Graph replaces it whole), not only scalars. */
+function holdsComplexValue(body: JsonObject): boolean {
+  return Object.entries(body).some(([key, value]) => key !== "@odata.type" && value !== null && typeof value === "object");
 }
 
 /** True for Graph's 404. */

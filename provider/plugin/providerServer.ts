@@ -19,13 +19,14 @@ import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import * as statusPb from "@pulumi/pulumi/proto/status_pb";
 import { providerConfigKeys, providerConfigSpecs, resolveProviderConfig, type ProviderConfig, type ProviderConfigKey } from "../config";
-import { createGraphClient, type ManagedGraphClient } from "../graph";
+import { createGraphClient, scopedGraphClient, type ManagedGraphClient, type RetryEvent } from "../graph";
 import { isInitFailedError, lookupNamed, lookups, resourceOperations, type GraphContext, type LookupSpec, type ResourceOperations } from "../operations";
-import { detailedDiff, passwordHashesKey, type JsonObject, type PropertyChange } from "../reconcile";
+import { detailedDiff, passwordHashesKey, withoutPaths, type JsonObject, type PropertyChange } from "../reconcile";
 import { descriptors, pulumiUnknownValue } from "../schema";
 import { lookupNameOfToken } from "./functionSchema";
 import { kindOfToken, PACKAGE_NAME, packageSchema } from "./packageSchema";
 import { unwrapSecrets, wrapSecrets } from "./propertyValues";
+import { tenantChange } from "./tenantChange";
 
 /** Options of {@link createProviderServer}. */
 export interface ProviderServerOptions {
@@ -58,12 +59,49 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
   let configured: { config: ProviderConfig; client?: ManagedGraphClient } | { error: unknown } | undefined;
   let schemaText: string | undefined;
 
-  /** This instance's Graph context, from its own Configure (environment only when the engine sent none). */
-  function graphContext(): GraphContext {
+  /** Log calls not yet acknowledged by the engine (retries reported while a call runs). */
+  const pendingLogs = new Set<Promise<void>>();
+
+  /** A resource call's handler that answers only once its log lines reached the engine. */
+  function resourceCall<Req, Res>(handler: (call: Call<Req, Res>) => Promise<Res>): grpc.handleUnaryCall<Req, Res> {
+    return unary(async (call: Call<Req, Res>) => {
+      try {
+        return await handler(call);
+      } finally {
+        await Promise.all([...pendingLogs]);
+      }
+    });
+  }
+
+  /** Aborted by the engine's Cancel: every Graph call in flight stops, and later ones fail at once. */
+  const cancellation = new AbortController();
+
+  /**
+   * This instance's Graph context for one engine call, from its own Configure (environment only when the
+   * engine sent none): its requests stop on Cancel, end by the resource's customTimeouts when the engine sent
+   * one (`timeoutSeconds` for `operation`; else each request has industrydata:operationTimeout), and each
+   * retry is logged to the engine at debug level with the request-id.
+   */
+  function graphContext(call?: { urn: string; operation: string; timeoutSeconds: number }): GraphContext {
     configured ??= { config: resolveProviderConfig(() => undefined, env) };
     if ("error" in configured) throw configured.error;
     configured.client ??= createGraphClient(configured.config);
-    return { client: configured.client, graphEndpoint: configured.config.graphEndpoint };
+    const graphEndpoint = configured.config.graphEndpoint;
+    if (call === undefined) return { client: configured.client, graphEndpoint };
+    const timeout = call.timeoutSeconds > 0 ? call.timeoutSeconds : undefined;
+    const client = scopedGraphClient(configured.client, {
+      signal: cancellation.signal,
+      ...(timeout !== undefined
+        ? { deadline: Date.now() + timeout * 1000, deadlineName: `the ${call.operation} timeout ${timeout}s (customTimeouts.${call.operation})` }
+        : {}),
+      onRetry: (event) => {
+        // Kept until the call answers, so the engine has the line before the step it belongs to ends.
+        const sent = log(call.urn, retryMessage(event), enginePb.LogSeverity.DEBUG);
+        pendingLogs.add(sent);
+        void sent.then(() => pendingLogs.delete(sent));
+      },
+    });
+    return { client, graphEndpoint };
   }
 
   /** A message the engine shows with the resource's step; resolves once the engine has it (stderr without an engine). */
@@ -85,6 +123,15 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
 
     getPluginInfo: unary(async () => new pluginPb.PluginInfo().setVersion(options.version)),
 
+    // PULUMI_DEBUG_PROVIDERS: the engine attaches to a plugin someone started (under a debugger) instead of
+    // starting one, and tells it where the engine is, as its first argument would have.
+    attach: unary(async (call: Call<pluginPb.PluginAttach, emptyPb.Empty>) => {
+      engineAddress = call.request.getAddress() || engineAddress;
+      engine?.close();
+      engine = undefined;
+      return new emptyPb.Empty();
+    }),
+
     getSchema: unary(async (call: Call<providerPb.GetSchemaRequest, providerPb.GetSchemaResponse>) => {
       if (call.request.getVersion() !== 0) throw new Error(`schema version ${call.request.getVersion()} is not supported (only 0)`);
       schemaText ??= JSON.stringify(packageSchema({ version: options.version }));
@@ -101,11 +148,15 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
     diffConfig: unary(async (call: Call<providerPb.DiffRequest, providerPb.DiffResponse>) => {
       const olds = unwrapSecrets(fromStruct(call.request.getOldInputs() ?? call.request.getOlds())).value;
       const news = unwrapSecrets(fromStruct(call.request.getNews())).value;
-      // A changed key reconfigures the provider in place: its resources stay what they are.
+      // A changed key reconfigures the provider in place (a rotated secret, another endpoint): its resources
+      // stay what they are. Not the tenant: every stored id belongs to the old one, so the provider, and with
+      // it every resource it manages, is replaced (created in the new tenant, deleted from the old).
       const diffs = providerConfigKeys.filter((key) => JSON.stringify(olds[key]) !== JSON.stringify(news[key]));
+      const replaces = tenantChange(olds, news, env) === undefined ? [] : ["tenantId"];
       return new providerPb.DiffResponse()
-        .setChanges(diffs.length > 0 ? providerPb.DiffResponse.DiffChanges.DIFF_SOME : providerPb.DiffResponse.DiffChanges.DIFF_NONE)
-        .setDiffsList(diffs);
+        .setChanges(diffs.length > 0 || replaces.length > 0 ? providerPb.DiffResponse.DiffChanges.DIFF_SOME : providerPb.DiffResponse.DiffChanges.DIFF_NONE)
+        .setDiffsList([...new Set([...diffs, ...replaces])])
+        .setReplacesList(replaces);
     }),
 
     configure: unary(async (call: Call<providerPb.ConfigureRequest, providerPb.ConfigureResponse>) => {
@@ -118,7 +169,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
         configured = { error };
         throw error;
       }
-      return new providerPb.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(false).setAcceptresources(false).setAcceptoutputs(false);
+      return new providerPb.ConfigureResponse().setAcceptsecrets(true).setSupportspreview(true).setAcceptresources(false).setAcceptoutputs(false);
     }),
 
     check: unary(async (call: Call<providerPb.CheckRequest, providerPb.CheckResponse>) => {
@@ -133,7 +184,9 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
     diff: unary(async (call: Call<providerPb.DiffRequest, providerPb.DiffResponse>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
       const olds = unwrapSecrets(fromStruct(call.request.getOlds())).value;
-      const news = unwrapSecrets(fromStruct(call.request.getNews())).value;
+      // ignoreChanges: an ignored value is undeclared to the rules (the engine copied the old input there;
+      // dropping it also holds when the old input is stale), so it is never compared nor shown.
+      const news = withoutPaths(unwrapSecrets(fromStruct(call.request.getNews())).value, call.request.getIgnorechangesList());
       const oldInputs = call.request.getOldInputs() === undefined ? undefined : unwrapSecrets(fromStruct(call.request.getOldInputs())).value;
       const result = operations.diff(olds, news);
       const changes = detailedDiff(operations.kind, news, olds, oldInputs);
@@ -148,7 +201,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
       return response;
     }),
 
-    create: unary(async (call: Call<providerPb.CreateRequest, providerPb.CreateResponse>) => {
+    create: resourceCall(async (call: Call<providerPb.CreateRequest, providerPb.CreateResponse>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
       const news = unwrapSecrets(fromStruct(call.request.getProperties()));
       // The engine asks for a preview of every create (Handshake implies preview support): nothing is sent to
@@ -157,11 +210,12 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
         const computed = Object.fromEntries(computedOutputs(operations).map((name) => [name, pulumiUnknownValue]));
         return new providerPb.CreateResponse().setProperties(toStruct(markSecrets(operations, { ...computed, ...news.value }, news.secretPaths)));
       }
-      const { id, outputs } = await operations.create(graphContext(), news.value);
+      const ctx = graphContext({ urn: call.request.getUrn(), operation: "create", timeoutSeconds: call.request.getTimeout() });
+      const { id, outputs } = await operations.create(ctx, news.value);
       return new providerPb.CreateResponse().setId(id).setProperties(toStruct(markSecrets(operations, outputs, news.secretPaths)));
     }),
 
-    read: unary(async (call: Call<providerPb.ReadRequest, providerPb.ReadResponse>) => {
+    read: resourceCall(async (call: Call<providerPb.ReadRequest, providerPb.ReadResponse>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
       const id = call.request.getId();
       const olds = unwrapSecrets(fromStruct(call.request.getProperties()));
@@ -175,16 +229,19 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
           .setProperties(toStruct(markSecrets(operations, imported.outputs, [])))
           .setInputs(toStruct(markSecrets(operations, imported.inputs, [])));
       }
-      const outputs = await operations.read(graphContext(), id, olds.value);
+      const ctx = graphContext({ urn: call.request.getUrn(), operation: "read", timeoutSeconds: call.request.getTimeout() });
+      const read = await operations.read(ctx, id, olds.value, inputs.value);
       // Gone (deleted out of band): an empty id tells the engine, so the next `up` recreates it.
-      if (outputs === undefined) return new providerPb.ReadResponse().setId("");
+      if (read === undefined) return new providerPb.ReadResponse().setId("");
+      // The inputs refreshed for the declared paths (what makes ignoreChanges keep the tenant's value), each
+      // secret still secret where it was.
       return new providerPb.ReadResponse()
         .setId(id)
-        .setProperties(toStruct(markSecrets(operations, outputs, olds.secretPaths)))
-        .setInputs(toStruct(wrapSecrets(inputs.value, inputs.secretPaths)));
+        .setProperties(toStruct(markSecrets(operations, read.outputs, olds.secretPaths)))
+        .setInputs(toStruct(wrapSecrets(read.inputs ?? inputs.value, inputs.secretPaths)));
     }),
 
-    update: unary(async (call: Call<providerPb.UpdateRequest, providerPb.UpdateResponse>) => {
+    update: resourceCall(async (call: Call<providerPb.UpdateRequest, providerPb.UpdateResponse>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
       const olds = unwrapSecrets(fromStruct(call.request.getOlds()));
       const news = unwrapSecrets(fromStruct(call.request.getNews()));
@@ -192,21 +249,28 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
         // A preview of an update sends nothing: the last outputs with the declared values laid over them.
         return new providerPb.UpdateResponse().setProperties(toStruct(markSecrets(operations, { ...olds.value, ...news.value }, [...olds.secretPaths, ...news.secretPaths])));
       }
-      const outputs = await operations.update(graphContext(), call.request.getId(), olds.value, news.value);
+      const ctx = graphContext({ urn: call.request.getUrn(), operation: "update", timeoutSeconds: call.request.getTimeout() });
+      // ignoreChanges (see diff): an ignored value is neither sent nor laid over what the tenant holds.
+      const declared = withoutPaths(news.value, call.request.getIgnorechangesList());
+      const outputs = await operations.update(ctx, call.request.getId(), olds.value, declared);
       return new providerPb.UpdateResponse().setProperties(toStruct(markSecrets(operations, outputs, news.secretPaths)));
     }),
 
-    delete: unary(async (call: Call<providerPb.DeleteRequest, emptyPb.Empty>) => {
+    delete: resourceCall(async (call: Call<providerPb.DeleteRequest, emptyPb.Empty>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
       const olds = unwrapSecrets(fromStruct(call.request.getProperties()));
-      await operations.delete(graphContext(), call.request.getId(), olds.value);
+      const ctx = graphContext({ urn: call.request.getUrn(), operation: "delete", timeoutSeconds: call.request.getTimeout() });
+      await operations.delete(ctx, call.request.getId(), olds.value);
       return new emptyPb.Empty();
     }),
 
-    // Nothing to cancel: every Graph operation has its own timeout (operationTimeoutMs).
-    cancel: unary(async () => new emptyPb.Empty()),
+    // The engine is stopping (Ctrl-C, a failed step elsewhere): abort every Graph call in flight, their retries
+    // and waits. A PATCH may or may not have reached Graph: the next `up` reads and converges either way.
+    cancel: unary(async () => {
+      cancellation.abort(new Error("cancelled by the engine"));
+      return new emptyPb.Empty();
+    }),
 
-    attach: unimplemented("Attach"),
     parameterize: unimplemented("Parameterize"),
     // The read-only lookups (provider/operations/lookups.ts): failing arguments come back as failures naming
     // them, before any request; a lookup only GETs, in a preview as in an update.
@@ -245,6 +309,14 @@ function invokeRequest(request: providerPb.InvokeRequest): { lookup: LookupSpec;
   }
   const args = unwrapSecrets(fromStruct(request.getArgs())).value;
   return { lookup, args, failures: lookup.check(args) };
+}
+
+/** A retry as the engine's debug log shows it: what was answered, its request-id, and the wait. */
+function retryMessage(event: RetryEvent): string {
+  const answer = event.status !== undefined ? `answered ${event.status}` : `got no answer (${event.failure ?? "failure"})`;
+  const ids = [event.requestId && `request-id ${event.requestId}`, event.clientRequestId && `client-request-id ${event.clientRequestId}`].filter(Boolean).join(", ");
+  const why = event.strategy.startsWith("throttling") ? "throttled, waiting as Retry-After says" : "retrying after back-off";
+  return `${event.method} ${event.path} ${answer}${ids ? ` (${ids})` : ""}: ${why}, retry ${event.retry} in ${(event.delayMs / 1000).toFixed(1)}s`;
 }
 
 /** A changed property as the engine names it: the flow kind ("@odata.type" to the rules) is the `odataType` output. */

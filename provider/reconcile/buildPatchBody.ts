@@ -18,15 +18,25 @@ export function buildPatchBody(
   lastRead: JsonObject,
   ctx: BodyContext,
 ): JsonObject | undefined {
-  const descriptor = descriptors[kind];
   const differing = differingProperties(kind, declared, lastRead, ctx.olds ?? lastRead);
   if (differing.length === 0) return undefined;
-  const server = toDeclaredForm(kind, lastRead);
+  return patchBodyOver(kind, declared, lastRead, differing, ctx.graphEndpoint);
+}
+
+/**
+ * A PATCH body sending these top-level properties (and those Graph requires on every PATCH), each complex value
+ * built over `server` with the declared parts laid over it. The properties to send are decided elsewhere
+ * (against the stored outputs: what the program changed); `server` is what the tenant holds now, so an
+ * undeclared sub-property changed since the last refresh is sent back as it is.
+ */
+export function patchBodyOver(kind: ResourceKind, declared: JsonObject, server: JsonObject, properties: string[], graphEndpoint: string): JsonObject {
+  const descriptor = descriptors[kind];
+  const held = toDeclaredForm(kind, server);
   const body: JsonObject = { "@odata.type": descriptor.odataType };
-  for (const property of [...differing, ...descriptor.requiredOnPatch]) {
+  for (const property of [...properties, ...descriptor.requiredOnPatch]) {
     if (property in body) continue;
-    const value = overlay(kind, server[property], declared[property], property);
-    if (value !== undefined) body[property] = toWire(kind, property, value, ctx.graphEndpoint);
+    const value = overlay(kind, held[property], declared[property], property);
+    if (value !== undefined) body[property] = toWire(kind, property, value, graphEndpoint);
   }
   return body;
 }

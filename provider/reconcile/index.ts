@@ -14,7 +14,7 @@ export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged, unreadablePrope
 export { detailedDiff, valueAt } from "./detailedDiff";
 export type { PropertyChange } from "./detailedDiff";
 export { buildCreateBody } from "./buildCreateBody";
-export { buildPatchBody } from "./buildPatchBody";
+export { buildPatchBody, patchBodyOver } from "./buildPatchBody";
 export { toOutputs } from "./toOutputs";
 export { assertAdoptedEntity } from "./adoptedEntity";
 export type { AdoptedEntity } from "./adoptedEntity";
@@ -22,6 +22,8 @@ export { differingProperties } from "./differingProperties";
 export { covers } from "./covers";
 export { toDeclaredForm } from "./declaredForm";
 export { importedInputs } from "./importedInputs";
+export { refreshedInputs } from "./refreshedInputs";
+export { parsePropertyPath, withoutPaths } from "./ignoredPaths";
 export { overlay, toWire } from "./wireValue";
 export { deepCopy, stripAnnotations } from "./json";
 export {

@@ -27,7 +27,7 @@ export function toOutputs(
 ): JsonObject {
   const descriptor = descriptors[kind];
   const olds = ctx?.olds;
-  const out: JsonObject = stripAnnotations(liftEntityBindings(kind, keepBoundIds(kind, server), declared ?? olds));
+  const out: JsonObject = withBindingArguments(kind, stripAnnotations(liftEntityBindings(kind, keepBoundIds(kind, server), declared ?? olds)));
   for (const key of descriptor.readOnly) if (!key.includes(".") && out[key] === undefined) out[key] = null;
 
   if (descriptor.isFlow) {
@@ -58,6 +58,22 @@ export function toOutputs(
       out[passwordSaltKey] = salt;
       out[passwordHashesKey] = hashes;
     }
+  }
+  return out;
+}
+
+/**
+ * Each navigation declared by id gets its argument in the outputs too (`roleGroupId` beside the expanded
+ * `roleGroup: { id, displayName, roles }`): the package schema's output types are the argument types, so a
+ * typed SDK reads `creationOptions.configurations[0].roleGroupId` from the outputs as it declared it.
+ */
+function withBindingArguments(kind: ResourceKind, out: JsonObject): JsonObject {
+  for (const [pattern, binding] of Object.entries(descriptors[kind].bindings)) {
+    forEachAt(out, pattern, (_holder, _key, element) => {
+      if (!isPlainObject(element)) return;
+      const navigation = element[binding.navigation];
+      if (isPlainObject(navigation) && typeof navigation.id === "string") element[binding.argument] = navigation.id;
+    });
   }
   return out;
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ReadinessStatus } from "../schema/enums";
 import type { AdminUnitCreationOptionsArgs, AdministrativeUnitProvisioningFlowProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
-import { flowComputedOutputs, resourceProps, TYPE_MODULE } from "./resourceProps";
+import { flowComputedOutputs, resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
 import { shimProvider } from "./shim";
 
 /** Arguments of an {@link AdministrativeUnitProvisioningFlow}. */
@@ -61,7 +61,7 @@ export class AdministrativeUnitProvisioningFlow extends pulumi.dynamic.Resource 
       shimProvider("administrativeUnitProvisioningFlow"),
       name,
       props,
-      opts,
+      withSecretOutputs(opts),
       TYPE_MODULE,
       "AdministrativeUnitProvisioningFlow",
     );

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { AzureDataLakeConnectorProps as Props, ReferenceValueArgs } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE } from "./resourceProps";
+import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
 import { shimProvider } from "./shim";
 
 /** Arguments of an {@link AzureDataLakeConnector}. */
@@ -60,6 +60,6 @@ export class AzureDataLakeConnector extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: AzureDataLakeConnectorArgs, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(args, ["dataConnectorId", "deleteOnDestroy", "sourceSystemId", "displayName", "fileFormat"]);
-    super(shimProvider("azureDataLakeConnector"), name, props, opts, TYPE_MODULE, "AzureDataLakeConnector");
+    super(shimProvider("azureDataLakeConnector"), name, props, withSecretOutputs(opts), TYPE_MODULE, "AzureDataLakeConnector");
   }
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ReadinessStatus } from "../schema/enums";
 import type { ClassGroupConfigurationArgs, ClassGroupProvisioningFlowProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
-import { flowComputedOutputs, resourceProps, TYPE_MODULE } from "./resourceProps";
+import { flowComputedOutputs, resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
 import { shimProvider } from "./shim";
 
 /** Arguments of a {@link ClassGroupProvisioningFlow}. */
@@ -64,6 +64,6 @@ export class ClassGroupProvisioningFlow extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ClassGroupProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(args, [...flowComputedOutputs, "configuration", "deleteOnDestroy"]);
-    super(shimProvider("classGroupProvisioningFlow"), name, props, opts, TYPE_MODULE, "ClassGroupProvisioningFlow");
+    super(shimProvider("classGroupProvisioningFlow"), name, props, withSecretOutputs(opts), TYPE_MODULE, "ClassGroupProvisioningFlow");
   }
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { InboundDomain, ReadinessStatus } from "../schema/enums";
 import type { InboundFlowProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE } from "./resourceProps";
+import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
 import { shimProvider, type ProviderKey } from "./shim";
 
 /** Arguments of an {@link InboundFileFlow} or an {@link InboundApiFlow}. */
@@ -64,7 +64,7 @@ abstract class InboundFlowResource extends pulumi.dynamic.Resource {
       "expirationDateTime",
       "readinessStatus",
     ]);
-    super(shimProvider(key), name, props, opts, TYPE_MODULE, className);
+    super(shimProvider(key), name, props, withSecretOutputs(opts), TYPE_MODULE, className);
   }
 }
 

@@ -117,6 +117,6 @@ export class OneRosterApiDataConnector extends pulumi.dynamic.Resource {
     ]);
     // passwordHashes holds the salted hash of the secret last sent: secret, as a hash of a weak secret can be
     // guessed offline. credential is not: Graph never returns the secret, and the provider never puts it in outputs.
-    super(shimProvider("oneRosterApiDataConnector"), name, props, withSecretOutputs(opts, ["passwordHashes"]), TYPE_MODULE, "OneRosterApiDataConnector");
+    super(shimProvider("oneRosterApiDataConnector"), name, props, withSecretOutputs(opts, ["passwordHashes", "clientSecret"]), TYPE_MODULE, "OneRosterApiDataConnector");
   }
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { BasicFilterArgs, FlowSetProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE } from "./resourceProps";
+import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
 import { shimProvider } from "./shim";
 
 /** Arguments of an {@link OutboundProvisioningFlowSet}. */
@@ -64,6 +64,6 @@ export class OutboundProvisioningFlowSet extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: OutboundProvisioningFlowSetArgs, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(args, ["flowSetId", "deleteOnDestroy", "displayName", "filter", "createdDateTime", "lastModifiedDateTime"]);
-    super(shimProvider("flowSet"), name, props, opts, TYPE_MODULE, "OutboundProvisioningFlowSet");
+    super(shimProvider("flowSet"), name, props, withSecretOutputs(opts), TYPE_MODULE, "OutboundProvisioningFlowSet");
   }
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ReadinessStatus } from "../schema/enums";
 import type { ProvisioningFlowProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE } from "./resourceProps";
+import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
 import { shimProvider } from "./shim";
 
 /** Arguments of a {@link ProvisioningFlow}. */
@@ -58,6 +58,6 @@ export class ProvisioningFlow extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: ProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(args, ["flowId", "odataType", "readinessStatus", "createdDateTime", "lastModifiedDateTime", "deleteOnDestroy"]);
-    super(shimProvider("provisioningFlow"), name, props, opts, TYPE_MODULE, "ProvisioningFlow");
+    super(shimProvider("provisioningFlow"), name, props, withSecretOutputs(opts), TYPE_MODULE, "ProvisioningFlow");
   }
 }

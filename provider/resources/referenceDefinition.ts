@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ReferenceDefinitionProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE } from "./resourceProps";
+import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
 import { shimProvider } from "./shim";
 
 /** Arguments of a {@link ReferenceDefinition}. */
@@ -88,6 +88,6 @@ export class ReferenceDefinition extends pulumi.dynamic.Resource {
       "createdDateTime",
       "lastModifiedDateTime",
     ]);
-    super(shimProvider("referenceDefinition"), name, props, opts, TYPE_MODULE, "ReferenceDefinition");
+    super(shimProvider("referenceDefinition"), name, props, withSecretOutputs(opts), TYPE_MODULE, "ReferenceDefinition");
   }
 }

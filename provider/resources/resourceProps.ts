@@ -17,10 +17,13 @@ export function resourceProps(args: object, outputNames: readonly string[]): Rec
   return props;
 }
 
-/** The caller's options plus the outputs that must be secret whatever the caller passed. */
+/**
+ * The caller's options plus the outputs that must be secret whatever the caller passed: `names`, and the
+ * record of the inputs last applied (`declaredInputs`, see resourceProvider.ts), which copies the secret inputs.
+ */
 export function withSecretOutputs(
   opts: pulumi.CustomResourceOptions | undefined,
-  names: string[],
+  names: string[] = [],
 ): pulumi.CustomResourceOptions {
-  return pulumi.mergeOptions(opts, { additionalSecretOutputs: names });
+  return pulumi.mergeOptions(opts, { additionalSecretOutputs: [...names, "declaredInputs"] });
 }

@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ReadinessStatus } from "../schema/enums";
 import type { SecurityGroupCreationOptionsArgs, SecurityGroupProvisioningFlowProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
-import { flowComputedOutputs, resourceProps, TYPE_MODULE } from "./resourceProps";
+import { flowComputedOutputs, resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
 import { shimProvider } from "./shim";
 
 /** Arguments of a {@link SecurityGroupProvisioningFlow}. */
@@ -57,6 +57,6 @@ export class SecurityGroupProvisioningFlow extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: SecurityGroupProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(args, [...flowComputedOutputs, "creationOptions", "deleteOnDestroy"]);
-    super(shimProvider("securityGroupProvisioningFlow"), name, props, opts, TYPE_MODULE, "SecurityGroupProvisioningFlow");
+    super(shimProvider("securityGroupProvisioningFlow"), name, props, withSecretOutputs(opts), TYPE_MODULE, "SecurityGroupProvisioningFlow");
   }
 }

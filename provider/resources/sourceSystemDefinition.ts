@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { SourceSystemDefinitionProps as Props, UserMatchingSettingArgs } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE } from "./resourceProps";
+import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
 import { shimProvider } from "./shim";
 
 /** Arguments of a {@link SourceSystemDefinition}. */
@@ -63,6 +63,6 @@ export class SourceSystemDefinition extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: SourceSystemDefinitionArgs, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(args, ["sourceSystemId", "deleteOnDestroy", "displayName", "vendor", "userMatchingSettings"]);
-    super(shimProvider("sourceSystemDefinition"), name, props, opts, TYPE_MODULE, "SourceSystemDefinition");
+    super(shimProvider("sourceSystemDefinition"), name, props, withSecretOutputs(opts), TYPE_MODULE, "SourceSystemDefinition");
   }
 }

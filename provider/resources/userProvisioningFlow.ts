@@ -91,7 +91,7 @@ export class UserProvisioningFlow extends pulumi.dynamic.Resource {
     // guessed offline. creationOptions is not: Graph masks passwords on read, and the provider never puts one in
     // the outputs (a state written before passwords were lifted keeps its secret creationOptions output until
     // the flow's next update).
-    const secretOutputs = ["passwordHashes"];
+    const secretOutputs = ["passwordHashes", "defaultPasswords"];
     super(shimProvider("userProvisioningFlow"), name, props, withSecretOutputs(opts, secretOutputs), TYPE_MODULE, "UserProvisioningFlow");
   }
 }

@@ -1,7 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import type { ReferenceValueArgs, YearTimePeriodDefinitionProps as Props } from "../schema/types";
 import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE } from "./resourceProps";
+import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
 import { shimProvider } from "./shim";
 
 /** Arguments of a {@link YearTimePeriodDefinition}. */
@@ -59,6 +59,6 @@ export class YearTimePeriodDefinition extends pulumi.dynamic.Resource {
 
   constructor(name: string, args: YearTimePeriodDefinitionArgs, opts?: pulumi.CustomResourceOptions) {
     const props = resourceProps(args, ["yearId", "deleteOnDestroy", "displayName", "startDate", "endDate", "year"]);
-    super(shimProvider("yearTimePeriodDefinition"), name, props, opts, TYPE_MODULE, "YearTimePeriodDefinition");
+    super(shimProvider("yearTimePeriodDefinition"), name, props, withSecretOutputs(opts), TYPE_MODULE, "YearTimePeriodDefinition");
   }
 }

@@ -51,3 +51,19 @@ export function plainTextPaths(value: unknown, needle: string, at = ""): string[
   if (isPlainObject(value)) return Object.entries(value).flatMap(([k, v]) => plainTextPaths(v, needle, at ? `${at}.${k}` : k));
   return [];
 }
+
+/**
+ * An RPC answer as text without the dynamic resources' copy of their secret inputs under the inputs' own
+ * names (`defaultPasswords`, `clientSecret`, top level of `properties` and of a Read's `inputs`): a Read
+ * hands the inputs back as they were (provider/resources/resourceProvider.ts), and the engine marks each
+ * secret by that name, as the input (the state checks above prove it). Anywhere else, a secret is a leak.
+ */
+export function answerBesideSecretInputs(method: string, answer: unknown): string {
+  const strip = (map: unknown): unknown => {
+    if (map === null || typeof map !== "object") return map;
+    const { defaultPasswords: _passwords, clientSecret: _secret, ...rest } = map as Record<string, unknown>;
+    return rest;
+  };
+  const record = (answer ?? {}) as Record<string, unknown>;
+  return `${method}: ${JSON.stringify({ ...record, properties: strip(record.properties), inputs: strip(record.inputs) })}`;
+}

@@ -7,7 +7,7 @@
 import { passwordMatches } from "../../emulator";
 import { Secret } from "../harness";
 import { EngineFixture, startEngineFixture, withInputs } from "./engineFixture";
-import { flowsOf, newPassword, plainTextPaths, userFlowArgs } from "./engineScenarios";
+import { answerBesideSecretInputs, flowsOf, newPassword, plainTextPaths, userFlowArgs } from "./engineScenarios";
 
 describe("secret password and token through the dynamic-provider host", () => {
   const firstPassword = newPassword();
@@ -108,7 +108,7 @@ describe("secret password and token through the dynamic-provider host", () => {
     const lines = fx.host.output.map((l) => `${l.source}: ${l.text}`);
     const answers = fx.host.transcript
       .filter((r) => r.method !== "check")
-      .map((r) => `${r.method}: ${JSON.stringify(r.response ?? r.error)}`);
+      .map((r) => answerBesideSecretInputs(r.method, r.response ?? r.error));
     expect(lines.length).toBeGreaterThan(0); // control: there was output to search
     for (const secretText of [firstPassword, secondPassword, fx.token]) {
       expect(lines.filter((l) => l.includes(secretText))).toEqual([]);

@@ -17,6 +17,7 @@ export type {
   InitFailure,
   PropertyDiffKind,
   ResourceResult,
+  CallOptions,
   CapturedLine,
   RpcRecord,
 } from "./providerHost";

@@ -81,6 +81,14 @@ export interface DiffResult {
   detailedDiff?: Record<string, { kind: PropertyDiffKind; inputDiff: boolean }>;
 }
 
+/** What the engine sends beside the properties of a Diff or Update: the resource's options. */
+export interface CallOptions {
+  /** `ignoreChanges` property paths. */
+  ignoreChanges?: string[];
+  /** customTimeouts.update in seconds (Update only). */
+  timeout?: number;
+}
+
 /** A DetailedDiff entry's kind, by name. */
 export type PropertyDiffKind = "ADD" | "ADD_REPLACE" | "DELETE" | "DELETE_REPLACE" | "UPDATE" | "UPDATE_REPLACE";
 
@@ -124,6 +132,8 @@ export interface ProviderHost {
   configureMs: number;
   /** What the host answered to Configure (the engine then marshals every call accordingly). */
   acceptSecrets: boolean;
+  /** Whether Configure answered supportsPreview (the engine then asks Create/Update previews of it). */
+  supportsPreview: boolean;
   /** Every line the host printed and every Log call it made, in arrival order. */
   output: CapturedLine[];
   /** Every RPC exchanged, as wire JSON. */
@@ -140,9 +150,12 @@ export interface ProviderHost {
     olds: Record<string, unknown>,
     news: Record<string, unknown>,
     oldInputs?: Record<string, unknown>,
+    options?: CallOptions,
   ): Promise<DiffResult>;
-  /** With `preview: true`, as the engine asks during `pulumi preview`. */
-  create(urn: string, properties: Record<string, unknown>, options?: { preview?: boolean }): Promise<ResourceResult>;
+  /** DiffConfig of a provider resource: old and new provider inputs. */
+  diffConfig(urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult>;
+  /** With `preview: true`, as the engine asks during `pulumi preview`; `timeout` is customTimeouts.create in seconds. */
+  create(urn: string, properties: Record<string, unknown>, options?: { preview?: boolean; timeout?: number }): Promise<ResourceResult>;
   read(
     urn: string,
     id: string,
@@ -155,10 +168,15 @@ export interface ProviderHost {
     olds: Record<string, unknown>,
     news: Record<string, unknown>,
     oldInputs?: Record<string, unknown>,
+    options?: CallOptions,
   ): Promise<ResourceResult>;
   delete(urn: string, id: string, properties: Record<string, unknown>, oldInputs?: Record<string, unknown>): Promise<void>;
   /** Invoke of a provider function (`industrydata:index:getRoleGroup`): its return value and argument failures. */
   invoke(token: string, args: Record<string, unknown>): Promise<{ result: Record<string, unknown> | undefined; failures: { property: string; reason: string }[] }>;
+  /** The engine's Cancel (it is shutting down: the provider should stop what is in flight). */
+  cancel(): Promise<void>;
+  /** The engine's Attach (PULUMI_DEBUG_PROVIDERS): the provider is told the engine's address. */
+  attach(address: string): Promise<void>;
   /** Stops the host (and the engine stand-in); waits for the process to exit. */
   stop(): Promise<void>;
 }
@@ -265,6 +283,7 @@ interface WireRequest {
 class HostConnection implements ProviderHost {
   configureMs = 0;
   acceptSecrets = true;
+  supportsPreview = false;
   transcript: RpcRecord[] = [];
   /** The credentials the host was given as secrets (config and inputs), for the leak scan at stop. */
   private readonly givenSecrets = new Set<string>();
@@ -324,6 +343,7 @@ class HostConnection implements ProviderHost {
     const answer = await this.call("configure", { req, wire: { args } }, (r) => r.toObject());
     this.configureMs = Date.now() - t0;
     this.acceptSecrets = answer.acceptsecrets;
+    this.supportsPreview = answer.supportspreview;
   }
 
   async check(urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
@@ -348,28 +368,48 @@ class HostConnection implements ProviderHost {
     olds: Record<string, unknown>,
     news: Record<string, unknown>,
     oldInputs?: Record<string, unknown>,
+    options: CallOptions = {},
   ): Promise<DiffResult> {
-    const kinds = ["DIFF_UNKNOWN", "DIFF_NONE", "DIFF_SOME"] as const;
-    const propertyKinds: PropertyDiffKind[] = ["ADD", "ADD_REPLACE", "DELETE", "DELETE_REPLACE", "UPDATE", "UPDATE_REPLACE"];
-    return this.call("diff", this.request("DiffRequest", urn, id, { olds, news, oldInputs }), (r): DiffResult => {
-      const detailed: DiffResult["detailedDiff"] = r.getHasdetaileddiff() ? {} : undefined;
-      r.getDetaileddiffMap().forEach((diff: any, path: string) => {
-        detailed![path] = { kind: propertyKinds[diff.getKind()], inputDiff: diff.getInputdiff() };
-      });
-      return {
-        changes: kinds[r.getChanges()] ?? "DIFF_UNKNOWN",
-        replaces: r.getReplacesList(),
-        stables: r.getStablesList(),
-        diffs: r.getDiffsList(),
-        deleteBeforeReplace: r.getDeletebeforereplace(),
-        ...(detailed !== undefined ? { detailedDiff: detailed } : {}),
-      };
-    });
+    const request = this.request("DiffRequest", urn, id, { olds, news, oldInputs });
+    if (options.ignoreChanges !== undefined) request.req.setIgnorechangesList(options.ignoreChanges);
+    return this.call("diff", request, (r) => this.diffAnswer(r));
   }
 
-  async create(urn: string, properties: Record<string, unknown>, options: { preview?: boolean } = {}): Promise<ResourceResult> {
+  async diffConfig(urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<DiffResult> {
+    return this.call("diffConfig", this.request("DiffRequest", urn, undefined, { olds, news, oldInputs: olds }), (r) => this.diffAnswer(r));
+  }
+
+  async cancel(): Promise<void> {
+    await this.call("cancel", { req: new this.proto.empty.Empty(), wire: {} }, () => ({}));
+  }
+
+  async attach(address: string): Promise<void> {
+    const req = new this.proto.plugin.PluginAttach();
+    req.setAddress(address);
+    await this.call("attach", { req, wire: { address } }, () => ({}));
+  }
+
+  private diffAnswer(r: any): DiffResult {
+    const kinds = ["DIFF_UNKNOWN", "DIFF_NONE", "DIFF_SOME"] as const;
+    const propertyKinds: PropertyDiffKind[] = ["ADD", "ADD_REPLACE", "DELETE", "DELETE_REPLACE", "UPDATE", "UPDATE_REPLACE"];
+    const detailed: DiffResult["detailedDiff"] = r.getHasdetaileddiff() ? {} : undefined;
+    r.getDetaileddiffMap().forEach((diff: any, path: string) => {
+      detailed![path] = { kind: propertyKinds[diff.getKind()], inputDiff: diff.getInputdiff() };
+    });
+    return {
+      changes: kinds[r.getChanges()] ?? "DIFF_UNKNOWN",
+      replaces: r.getReplacesList(),
+      stables: r.getStablesList(),
+      diffs: r.getDiffsList(),
+      deleteBeforeReplace: r.getDeletebeforereplace(),
+      ...(detailed !== undefined ? { detailedDiff: detailed } : {}),
+    };
+  }
+
+  async create(urn: string, properties: Record<string, unknown>, options: { preview?: boolean; timeout?: number } = {}): Promise<ResourceResult> {
     const request = this.request("CreateRequest", urn, undefined, { properties });
     if (options.preview) request.req.setPreview(true);
+    if (options.timeout !== undefined) request.req.setTimeout(options.timeout);
     const answer = await this.call("create", request, (r) => ({
       id: r.getId(),
       properties: r.getProperties()?.toJavaScript(),
@@ -401,8 +441,12 @@ class HostConnection implements ProviderHost {
     olds: Record<string, unknown>,
     news: Record<string, unknown>,
     oldInputs?: Record<string, unknown>,
+    options: CallOptions = {},
   ): Promise<ResourceResult> {
-    const answer = await this.call("update", this.request("UpdateRequest", urn, id, { olds, news, oldInputs }), (r) => ({
+    const request = this.request("UpdateRequest", urn, id, { olds, news, oldInputs });
+    if (options.ignoreChanges !== undefined) request.req.setIgnorechangesList(options.ignoreChanges);
+    if (options.timeout !== undefined) request.req.setTimeout(options.timeout);
+    const answer = await this.call("update", request, (r) => ({
       properties: r.getProperties()?.toJavaScript(),
     }));
     return { id, properties: this.unwire(answer.properties ?? {}, news) };

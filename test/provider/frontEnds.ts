@@ -124,3 +124,14 @@ function pluginProvider(host: ProviderHost, resourceName: string): CrudProvider 
     },
   };
 }
+
+/**
+ * Outputs without the dynamic resources' copy of their secret inputs, kept under the inputs' own names
+ * (`defaultPasswords`, `clientSecret`) so that a Read can hand the inputs back as they were (provider/resources
+ * resourceProvider.ts): the engine marks each secret by that name, as the input. "The outputs never hold a
+ * secret" means every other output, the Graph properties above all.
+ */
+export function outsBesideSecretInputs(outs: Record<string, unknown>): Record<string, unknown> {
+  const { defaultPasswords: _passwords, clientSecret: _secret, ...rest } = outs;
+  return rest;
+}

@@ -110,6 +110,10 @@ export const TEST_PASSWORDS = secretTable({
   pythonStudent: "Python-Student-Pa55!",
   /** test/sdk/pythonDistrict: the Python district's studentPassword (secret config). */
   pythonDistrictStudent: "Py-District-Pa55!",
+  /** test/unit/refreshedInputs: a declared password a refresh must leave in place. */
+  refreshKept: "Refresh-Kept-Pa55!",
+  /** test/e2e/contractMatrix: the staff password of the matrix's user flows (both front ends). */
+  contractStaff: "Contract-Staff-Pa55!",
 });
 
 /** Client secrets of app registrations (emulator clients, provider config). */
@@ -183,6 +187,12 @@ export const TEST_TOKENS = secretTable({
   exportPulumiCli: "export-pulumi-cli-token",
   /** test/export/exportRoundTrip (not moved yet). */
   exportRoundTrip: "export-round-trip-token",
+  /** test/e2e/tenantChange: the first tenant's emulator token. */
+  tenantChangeA: "tenant-change-a-token-2d9e",
+  /** test/e2e/tenantChange: the second tenant's emulator token. */
+  tenantChangeB: "tenant-change-b-token-6a41",
+  /** test/e2e/contractMatrix: the emulator token of the contract matrix's stacks (both front ends). */
+  contractMatrix: "contract-matrix-token-7f3c",
   /** test/e2e/yamlDistrict: the YAML district's industrydata:accessToken. */
   yamlDistrict: "yaml-district-token-51c2",
   /** test/e2e/yamlMultiTenant: the Contoso emulator's token (the contoso provider's accessToken). */
@@ -211,6 +221,8 @@ export const TEST_KEYS = secretTable({
   toyApiKey: "toy-api-key-c0ffee42",
   /** test/e2e/districtFromScratch: the passphrase its stack's secrets (the passwords, the token) are encrypted with. */
   districtFromScratchPassphrase: "district-from-scratch-test",
+  /** test/e2e/contractMatrix: the passphrase its stacks' secrets are encrypted with. */
+  contractMatrixPassphrase: "industrydata-contract-test",
 });
 
 /** Secrets made fresh per run: a fixed prefix and random hex, so the scan knows their shape. */

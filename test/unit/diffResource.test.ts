@@ -98,7 +98,7 @@ describe("diffResource in place", () => {
 });
 
 describe("toOutputs", () => {
-  it("keeps the whole server JSON without annotations, plus flow identity and bookkeeping", () => {
+  it("keeps the whole server JSON without annotations, plus flow identity, bookkeeping, and roleGroupId beside the expanded roleGroup (the schema's output type)", () => {
     const outputs = toOutputs("user", {
       "@odata.context": "ctx",
       "@odata.type": `${ns}userProvisioningFlow`,
@@ -113,7 +113,7 @@ describe("toOutputs", () => {
       lastModifiedDateTime: null,
       readinessStatus: null,
       managementOptions: { additionalOptions: { studentAgeGroup: "minor" } },
-      creationOptions: { configurations: [{ roleGroup: { id: "staff", displayName: "Staff", roles: [] } }] },
+      creationOptions: { configurations: [{ roleGroup: { id: "staff", displayName: "Staff", roles: [] }, roleGroupId: "staff" }] },
       flowSetId: "set-Z",
       flowId: "flow-9",
       odataType: `${ns}userProvisioningFlow`,

@@ -106,7 +106,11 @@ function toTransportError(error: unknown, state: { connected: boolean; signal?: 
   const code = typeof error === "object" && error !== null ? (error as { code?: unknown }).code : undefined;
   const message = error instanceof Error ? error.message : String(error);
   if (state.signal?.aborted) {
-    return new TransportError({ kind: "timeout", message: "no answer within the operation timeout", cause: error });
+    // The deadline's signal aborts with a TimeoutError; any other reason is the caller's cancellation.
+    const timedOut = (state.signal.reason as { name?: unknown } | undefined)?.name === "TimeoutError";
+    return timedOut
+      ? new TransportError({ kind: "timeout", message: "no answer within the operation timeout", cause: error })
+      : new TransportError({ kind: "cancelled", message: "cancelled", cause: error });
   }
   if (typeof code === "string" && /CERT|SELF_SIGNED|UNABLE_TO_VERIFY|ERR_TLS|ERR_SSL/.test(code)) {
     return new TransportError({

@@ -2,7 +2,7 @@ import type { Context } from "@microsoft/microsoft-graph-client";
 import { operationOf } from "../graphOperation";
 import { planRetry } from "../retry/planRetry";
 import type { AttemptOutcome, RetryStrategy } from "../retry/retryStrategy";
-import { isTransportError } from "../transportError";
+import { isTransportError, TransportError } from "../transportError";
 import { ChainedMiddleware } from "./chainedMiddleware";
 
 /** What the retry middleware is built with. */
@@ -50,13 +50,40 @@ export class RetryMiddleware extends ChainedMiddleware {
         if (outcome.error !== undefined) throw outcome.error;
         return;
       }
-      await this.sleep(plan.delayMs);
+      operation.onRetry?.({
+        method: operation.method,
+        path: operation.path,
+        ...(outcome.seen.status !== undefined ? { status: outcome.seen.status } : {}),
+        ...(outcome.seen.failure !== undefined ? { failure: outcome.seen.failure } : {}),
+        ...(outcome.requestId !== undefined ? { requestId: outcome.requestId } : {}),
+        ...(operation.clientRequestId !== undefined ? { clientRequestId: operation.clientRequestId } : {}),
+        retry: retryCount + 1,
+        delayMs: plan.delayMs,
+        strategy: plan.strategy,
+      });
+      await this.wait(plan.delayMs, operation.signal);
       operation.retries = retryCount + 1;
     }
   }
 
+  /** The wait before a retry; the caller's cancellation ends it at once (a Retry-After can be minutes). */
+  private async wait(ms: number, signal: AbortSignal | undefined): Promise<void> {
+    if (signal === undefined) return this.sleep(ms);
+    if (signal.aborted) throw new TransportError({ kind: "cancelled", message: "cancelled" });
+    let onAbort: (() => void) | undefined;
+    const aborted = new Promise<never>((_resolve, reject) => {
+      onAbort = () => reject(new TransportError({ kind: "cancelled", message: "cancelled" }));
+      signal.addEventListener("abort", onAbort, { once: true });
+    });
+    try {
+      await Promise.race([this.sleep(ms), aborted]);
+    } finally {
+      signal.removeEventListener("abort", onAbort!);
+    }
+  }
+
   /** Sends once; a transport failure becomes an outcome, any other error (credential, guard) propagates. */
-  private async attempt(context: Context, retryCount: number): Promise<{ seen: AttemptOutcome; error?: unknown }> {
+  private async attempt(context: Context, retryCount: number): Promise<{ seen: AttemptOutcome; error?: unknown; requestId?: string }> {
     const method = (context.options?.method ?? "GET").toUpperCase();
     context.response = undefined;
     try {
@@ -69,6 +96,7 @@ export class RetryMiddleware extends ChainedMiddleware {
     if (response === undefined) throw new Error("internal: the transport returned no response");
     return {
       seen: { method, retryCount, status: response.status, retryAfter: response.headers.get("retry-after") ?? undefined },
+      requestId: response.headers.get("request-id") ?? undefined,
     };
   }
 }
