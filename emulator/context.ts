@@ -2,6 +2,7 @@
 import { ClientRegistry } from "./auth/clientRegistry";
 import { TokenIssuer } from "./auth/tokenIssuer";
 import { FaultInjector } from "./faults";
+import { HeldRequests } from "./holds";
 import { ResolvedOptions } from "./options";
 import { RequestLog } from "./requestLog";
 import { TenantStore } from "./store/tenantStore";
@@ -12,6 +13,8 @@ export interface EmulatorContext {
   store: TenantStore;
   requestLog: RequestLog;
   faults: FaultInjector;
+  /** Requests held by a `hold` fault, waiting for release. */
+  holds: HeldRequests;
   issuer: TokenIssuer;
   clients: ClientRegistry;
 }
