@@ -7,15 +7,17 @@ import {
   buildCreateBody,
   buildPatchBody,
   diffResource,
+  findTwin,
   importedInputs,
   isAdoption,
   naturalIdOf,
   recordedDeleteOnDestroy,
   toOutputs,
+  twinError,
   type DiffResult,
   type JsonObject,
 } from "../reconcile";
-import { assertKindFree, needsReread, patchEntity } from "./entityOperations";
+import { needsReread, patchEntity } from "./entityOperations";
 import type { ResourceLocator } from "./resourceLocator";
 
 /** What an operation needs to talk to Graph: given by the front end (one per process, or one per provider instance). */
@@ -30,6 +32,12 @@ export interface CheckOutcome {
   inputs: JsonObject;
   failures: InputFailure[];
   warnings: string[];
+}
+
+/** What a front end knows about a create beyond its inputs. */
+export interface CreateOptions {
+  /** The resource's URN (the plugin's CreateRequest carries it), named in the command a refusal gives. */
+  urn?: string;
 }
 
 /** A created or adopted resource: its Pulumi id and outputs. */
@@ -48,7 +56,11 @@ export interface ResourceOperations {
   locator: ResourceLocator;
   check(news: JsonObject): CheckOutcome;
   diff(olds: JsonObject, news: JsonObject): DiffResult;
-  create(ctx: GraphContext, news: JsonObject): Promise<CreatedResource>;
+  /**
+   * Adopts the entity the inputs name, or creates one: first looking for the entity an interrupted create made
+   * (same kind, parent and natural key), and refusing, with the commands that take it over, when there is one.
+   */
+  create(ctx: GraphContext, news: JsonObject, options?: CreateOptions): Promise<CreatedResource>;
   /** The outputs as Graph now holds the entity, or undefined when it is gone (deleted out of band). */
   read(ctx: GraphContext, id: string, olds: JsonObject): Promise<JsonObject | undefined>;
   update(ctx: GraphContext, id: string, olds: JsonObject, news: JsonObject): Promise<JsonObject>;
@@ -77,11 +89,11 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
 
     diff: (olds, news) => diffResource(kind, news, olds),
 
-    async create(ctx, declared) {
+    async create(ctx, declared, options = {}) {
       const adoptedId = locator.adoptedId(declared);
       if (adoptedId !== undefined) return adopt(ctx, declared, adoptedId);
       if (descriptor.abstract) throw new Error(`${descriptor.resourceName} can only adopt an existing flow: set flowId`);
-      return createNew(ctx, declared);
+      return createNew(ctx, declared, options);
     },
 
     async read({ client }, id, olds) {
@@ -130,13 +142,15 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     return { inputs, outputs: toOutputs(kind, server, inputs) };
   }
 
-  async function createNew({ client, graphEndpoint }: GraphContext, declared: JsonObject): Promise<CreatedResource> {
-    if (descriptor.isFlow) await assertKindFree(client, kind, String(declared.flowSetId));
+  async function createNew({ client, graphEndpoint }: GraphContext, declared: JsonObject, { urn }: CreateOptions): Promise<CreatedResource> {
+    // Built first: it refuses a bad bound id before any request (the look included).
+    const body = buildCreateBody(kind, declared, { graphEndpoint });
+    await assertNoTwin(client, declared, urn);
     if (descriptor.softDelete !== undefined) {
       const revived = await reviveSoftDeletedTwin({ client, graphEndpoint }, declared);
       if (revived !== undefined) return revived;
     }
-    const created = await client.post<JsonObject>(locator.collectionPath(declared), buildCreateBody(kind, declared, { graphEndpoint }));
+    const created = await client.post<JsonObject>(locator.collectionPath(declared), body);
     const id = locator.resourceId(declared, String(created.id));
     try {
       const server = needsReread(created) ? await client.get<JsonObject>(locator.entityPath(id)) : created;
@@ -145,6 +159,17 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
       // The entity exists now: report it as created-but-failed so the engine records it instead of leaking it.
       throw initFailedError(error, id, toOutputs(kind, created, declared));
     }
+  }
+
+  /**
+   * Look before POST (one GET of the collection, every page): Graph takes no idempotency key, so the entity an
+   * interrupted create made is found by its natural key, and the create is refused rather than repeated.
+   */
+  async function assertNoTwin(client: GraphContext["client"], declared: JsonObject, urn: string | undefined): Promise<void> {
+    if (descriptor.naturalKey === undefined) return;
+    const twin = findTwin(kind, declared, await client.list<JsonObject>(locator.siblingsPath(declared)));
+    if (twin === undefined) return;
+    throw twinError({ kind, declared, twin, twinResourceId: locator.resourceId(declared, String(twin.id)), urn });
   }
 
   async function adopt({ client, graphEndpoint }: GraphContext, declared: JsonObject, id: string): Promise<CreatedResource> {

@@ -156,7 +156,8 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
         const computed = Object.fromEntries(computedOutputs(operations).map((name) => [name, pulumiUnknownValue]));
         return new providerPb.CreateResponse().setProperties(toStruct(markSecrets(operations, { ...computed, ...news.value }, news.secretPaths)));
       }
-      const { id, outputs } = await operations.create(graphContext(), news.value);
+      // The URN goes into the command a refused create gives (taking over what an interrupted create made).
+      const { id, outputs } = await operations.create(graphContext(), news.value, { urn: call.request.getUrn() });
       return new providerPb.CreateResponse().setId(id).setProperties(toStruct(markSecrets(operations, outputs, news.secretPaths)));
     }),
 
