@@ -25,6 +25,8 @@ export interface GraphContext {
   client: GraphClient;
   /** The configured endpoint, the base of `roleGroup@odata.bind` URLs. */
   graphEndpoint: string;
+  /** Pulumi ids a create may take over instead of refusing to duplicate them (provider config `takeOver`). */
+  takeOver?: readonly string[];
 }
 
 /** `check`'s answer: the inputs to store, failures naming property paths, and warnings for the user. */
@@ -142,10 +144,16 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     return { inputs, outputs: toOutputs(kind, server, inputs) };
   }
 
-  async function createNew({ client, graphEndpoint }: GraphContext, declared: JsonObject, { urn }: CreateOptions): Promise<CreatedResource> {
+  async function createNew(ctx: GraphContext, declared: JsonObject, { urn }: CreateOptions): Promise<CreatedResource> {
+    const { client, graphEndpoint } = ctx;
     // Built first: it refuses a bad bound id before any request (the look included).
     const body = buildCreateBody(kind, declared, { graphEndpoint });
-    await assertNoTwin(client, declared, urn);
+    const twin = await findTwinOf(client, declared);
+    if (twin !== undefined) {
+      const twinId = locator.resourceId(declared, String(twin.id));
+      if (!(ctx.takeOver ?? []).includes(twinId)) throw twinError({ kind, declared, twin, twinResourceId: twinId, urn });
+      return takeOver(ctx, declared, twinId);
+    }
     if (descriptor.softDelete !== undefined) {
       const revived = await reviveSoftDeletedTwin({ client, graphEndpoint }, declared);
       if (revived !== undefined) return revived;
@@ -163,13 +171,25 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
 
   /**
    * Look before POST (one GET of the collection, every page): Graph takes no idempotency key, so the entity an
-   * interrupted create made is found by its natural key, and the create is refused rather than repeated.
+   * interrupted create made is found by its natural key; the create is refused rather than repeated, unless the
+   * user named it to take over.
    */
-  async function assertNoTwin(client: GraphContext["client"], declared: JsonObject, urn: string | undefined): Promise<void> {
-    if (descriptor.naturalKey === undefined) return;
-    const twin = findTwin(kind, declared, await client.list<JsonObject>(locator.siblingsPath(declared)));
-    if (twin === undefined) return;
-    throw twinError({ kind, declared, twin, twinResourceId: locator.resourceId(declared, String(twin.id)), urn });
+  async function findTwinOf(client: GraphContext["client"], declared: JsonObject): Promise<JsonObject | undefined> {
+    if (descriptor.naturalKey === undefined) return undefined;
+    return findTwin(kind, declared, await client.list<JsonObject>(locator.siblingsPath(declared)));
+  }
+
+  /**
+   * Takes over the twin the user named (`takeOver`): the resource becomes its creator (destroy deletes it), as if
+   * the interrupted create had been answered; what differs from the declared values is PATCHed, as an adoption.
+   */
+  async function takeOver({ client, graphEndpoint }: GraphContext, declared: JsonObject, id: string): Promise<CreatedResource> {
+    // Read whole (a list entry may lack what a read expands), then only what differs is sent.
+    const existing = await client.get<JsonObject>(locator.readPath(id));
+    const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
+    const server = body === undefined ? existing : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
+    // No adopt argument is declared: the outputs record a created resource (not adopted; destroy deletes it).
+    return { id, outputs: toOutputs(kind, server, declared) };
   }
 
   async function adopt({ client, graphEndpoint }: GraphContext, declared: JsonObject, id: string): Promise<CreatedResource> {

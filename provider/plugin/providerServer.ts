@@ -62,7 +62,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
     configured ??= { config: resolveProviderConfig(() => undefined, env) };
     if ("error" in configured) throw configured.error;
     configured.client ??= createGraphClient(configured.config);
-    return { client: configured.client, graphEndpoint: configured.config.graphEndpoint };
+    return { client: configured.client, graphEndpoint: configured.config.graphEndpoint, takeOver: configured.config.takeOver };
   }
 
   /** A message the engine shows with the resource's step; resolves once the engine has it (stderr without an engine). */

@@ -5,7 +5,9 @@
  * resource again. So a create first looks, among the siblings it would join, for the entity that create made:
  * same kind, same natural key (descriptor.naturalKey), and no create-only value that differs (a replacement whose
  * create-only value changed is a new entity beside the old, not a twin). A twin found is never adopted silently
- * (it may be someone else's, made in the portal): the create is refused with the commands that take it over.
+ * (it may be someone else's, made in the portal): the create is refused with the commands that take it over (the
+ * provider config `takeOver` naming its id, for one run). Pulumi's own `refresh --import-pending-creates` is no
+ * way out: Pulumi 3.259 drops the pending create it was told to import (measured), leaving the entity unmanaged.
  */
 import { descriptorForOdataType, descriptors, type ResourceKind } from "../schema";
 import { createOnlyConflicts } from "./diffResource";
@@ -30,7 +32,7 @@ export interface TwinRefusal {
   twin: JsonObject;
   /** The Pulumi id the twin would have as this resource (`<setId>/<flowId>` for a flow). */
   twinResourceId: string;
-  /** The resource's URN when the front end knows it (the plugin's CreateRequest carries it). */
+  /** The resource's URN when the front end knows it (the plugin's CreateRequest carries it): Pulumi's warning names it. */
   urn?: string;
 }
 
@@ -38,7 +40,6 @@ export interface TwinRefusal {
 export function twinError({ kind, declared, twin, twinResourceId, urn }: TwinRefusal): Error {
   const descriptor = descriptors[kind];
   const twinId = String(twin.id);
-  const urnArgument = urn !== undefined ? shellQuote(urn) : "<URN of this resource, as Pulumi's warning about pending operations lists it>";
   const found = descriptor.isFlow
     ? // The wording of the one-flow-per-kind rule, kept: it names the set, the kind and the flow.
       `flow set ${String(declared.flowSetId)} already holds a ${descriptor.graphType} (flow ${twinId}); a flow set holds at ` +
@@ -50,10 +51,11 @@ export function twinError({ kind, declared, twin, twinResourceId, urn }: TwinRef
     : `adopt it with ${descriptor.adoptArgument}: "${twinId}" (destroy then leaves it in the tenant), or give this ` +
       `resource another ${descriptor.naturalKey?.join(" and ") ?? "name"}`;
   return new Error(
-    `${found} If an interrupted \`pulumi up\` created it for this resource (Pulumi then warns of a pending create), ` +
-      `take it over with \`pulumi refresh --yes --import-pending-creates ${urnArgument} --import-pending-creates ` +
-      `${shellQuote(twinResourceId)}\`, then run \`pulumi up\` again (\`industrydata orphans\` lists every entity the ` +
-      `stack does not manage, with that command). If it is someone else's, ${otherwise}.`,
+    `${found} If an interrupted \`pulumi up\` created it for this resource (Pulumi then warns of a pending create of ` +
+      `${urn ?? "it"}), take it over as this resource's own (destroy deletes it): run \`pulumi refresh ` +
+      `--clear-pending-creates --yes\` (Pulumi forgets the interrupted create), then ` +
+      `\`INDUSTRYDATA_TAKE_OVER=${shellQuote(twinResourceId)} pulumi up --yes\` (several ids: comma-separated; ` +
+      `\`industrydata orphans\` lists every entity the stack does not manage). If it is someone else's, ${otherwise}.`,
   );
 }
 

@@ -58,23 +58,23 @@ describe("findTwin: the sibling an interrupted create made", () => {
 });
 
 describe("twinError: the refusal names the twin and the exact commands", () => {
-  test("with the URN the plugin knows: a command to paste, the adopt argument, the other way out", () => {
+  test("a source system: its name and id, the pending create by its URN (the plugin knows it), the two commands, the other ways out", () => {
     const urn = "urn:pulumi:dev::district::industrydata:index:SourceSystemDefinition::sis";
     const { message } = twinError({ kind: "sourceSystem", declared: sourceSystemArgs(), twin: { id: "ss-1" }, twinResourceId: "ss-1", urn });
     expect(message).toContain(`the tenant already holds a source system named "Rostering source" (id ss-1), so none was created`);
-    expect(message).toContain(`\`pulumi refresh --yes --import-pending-creates ${urn} --import-pending-creates ss-1\``);
+    expect(message).toContain(`Pulumi then warns of a pending create of ${urn}`);
+    expect(message).toContain("run `pulumi refresh --clear-pending-creates --yes` (Pulumi forgets the interrupted create), then `INDUSTRYDATA_TAKE_OVER=ss-1 pulumi up --yes`");
     expect(message).toContain(`adopt it with sourceSystemId: "ss-1" (destroy then leaves it in the tenant), or give this resource another displayName`);
   });
 
-  test("a flow: the one-per-kind wording, the flow's Pulumi id <setId>/<flowId> to import", () => {
+  test("a flow: the one-per-kind wording, and the flow's Pulumi id <setId>/<flowId> to take over", () => {
     const { message } = twinError({ kind: "securityGroup", declared: { flowSetId: "s1" }, twin: { id: "f1" }, twinResourceId: "s1/f1" });
     expect(message).toContain("flow set s1 already holds a securityGroupProvisioningFlow (flow f1)");
-    expect(message).toContain("--import-pending-creates <URN of this resource, as Pulumi's warning about pending operations lists it> --import-pending-creates s1/f1`");
+    expect(message).toContain("`INDUSTRYDATA_TAKE_OVER=s1/f1 pulumi up --yes`");
     expect(message).toContain(`adopt it with flowId: "f1", or use another flow set`);
   });
 
-  test("a URN that needs quoting is quoted for the shell", () => {
-    const urn = "urn:pulumi:dev::p::pkg:index:Component$industrydata:index:OutboundProvisioningFlowSet::set";
-    expect(twinError({ kind: "flowSet", declared: { displayName: "D" }, twin: { id: "s" }, twinResourceId: "s", urn }).message).toContain(`'${urn}'`);
+  test("an id that needs quoting is quoted for the shell", () => {
+    expect(twinError({ kind: "flowSet", declared: { displayName: "D" }, twin: { id: "a b" }, twinResourceId: "a b" }).message).toContain(`INDUSTRYDATA_TAKE_OVER='a b' pulumi up`);
   });
 });
