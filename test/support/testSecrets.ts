@@ -191,6 +191,10 @@ export const TEST_TOKENS = secretTable({
   pluginCli: "plugin-cli-token",
   /** test/plugin/pluginProtocol: an accessToken given to CheckConfig in plain text. */
   pluginPlainConfig: "plugin-plain-config-token",
+  /** test/e2e/interruptedUp*: the killed runs' industrydata:accessToken. */
+  interruptedUp: "interrupted-up-token-6e0f",
+  /** test/cli/orphans: the orphan listing's industrydata:accessToken. */
+  orphans: "orphans-token-2c9d",
 });
 
 /** Other keys: API keys given as secret config. */
