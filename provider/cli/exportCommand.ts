@@ -11,6 +11,7 @@ import { exportTenant, type ExportSummary } from "./exportTenant";
 import { progressDisplay } from "./progressDisplay";
 import { describeSecret } from "./planProgram";
 import type { PasswordMode } from "./serverToArgs";
+import { registerOrphansCommand } from "./orphansCommand";
 
 /** Where the command reads and writes; the real process by default, replaceable in tests. */
 export interface CliIo {
@@ -78,6 +79,9 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     .action(async (options: ExportOptions) => {
       exitCode = await runExport(options, io);
     });
+  registerOrphansCommand(program, io, (code) => {
+    exitCode = code;
+  });
   try {
     await program.parseAsync(argv, { from: "user" });
   } catch (error) {
@@ -113,11 +117,14 @@ async function runExport(options: ExportOptions, io: CliIo): Promise<number> {
   }
 }
 
+/** The options every command that reads Graph takes (as commander parses them). */
+export type GraphOptions = Pick<ExportOptions, "endpoint" | "tenant" | "clientId" | "certificate" | "clientSecretEnv" | "tokenEnv" | "authorityHost" | "caFile">;
+
 /**
  * The `get` of `resolveProviderConfig`: the command-line options under their `industrydata:` keys. Secrets
  * come from the variables the options name; an option naming an unset variable is an error, not a fallback.
  */
-function configFromOptions(options: ExportOptions, env: NodeJS.ProcessEnv): (key: string) => string | undefined {
+export function configFromOptions(options: GraphOptions, env: NodeJS.ProcessEnv): (key: string) => string | undefined {
   const fromVariable = (option: string, name: string | undefined): string | undefined => {
     if (name === undefined) return undefined;
     const value = env[name];
