@@ -10,7 +10,7 @@
  * held, then kills. The held POSTs then complete in the emulator (the client went away), as a real tenant completes
  * a POST whose client died. Every POST the program makes is held in exactly one kill point.
  */
-import { spawn } from "child_process";
+import { execFile, spawn } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -235,6 +235,8 @@ export interface DistrictProject {
    * with SIGKILL (the CLI, the language host, the provider plugins): the machine dying under the run.
    */
   upKilled(whenHeld: () => Promise<void>): Promise<RunResult>;
+  /** `industrydata orphans --json` (the built bin) in the project's folder: it runs `pulumi stack export` itself. */
+  orphans(token: string): Promise<{ id: string; pendingCreate?: string; commands: { takeOver?: string } }[]>;
   remove(): void;
 }
 
@@ -276,6 +278,16 @@ export function districtProject(frontEnd: FrontEnd, secrets: readonly string[]):
       await killSession(child.pid!);
       return done;
     },
+    orphans: (token) =>
+      new Promise((resolve, reject) => {
+        const bin = path.join(repoRoot, "dist", "provider", "cli", "export.js");
+        const args = [bin, "orphans", "--json", "--token-env", "ORPHANS_TOKEN"];
+        execFile(process.execPath, args, { cwd: dir, env: { ...env, ORPHANS_TOKEN: token } }, (error, stdout, stderr) => {
+          kept(["orphans"], `${stdout}\n${stderr}`);
+          if (error) reject(new Error(`industrydata orphans failed: ${stderr}`));
+          else resolve(JSON.parse(stdout));
+        });
+      }),
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -442,6 +454,9 @@ export function interruptedUpSuite(frontEnd: FrontEnd, token: string): void {
         for (const id of named) expect(held).toContain(id);
         expectNoDuplicate(await tenant.counts());
         expect(result.output).toContain("`pulumi refresh --clear-pending-creates --yes`");
+        // `industrydata orphans` finds the same entities, each matched to the pending create that made it.
+        const orphans = await project.orphans(token);
+        for (const id of named) expect(orphans.find((o) => o.id === id)).toMatchObject({ pendingCreate: expect.stringMatching(/^urn:pulumi:e2e::/) });
         ids.push(...named);
         await step(["refresh", "--clear-pending-creates", "--yes"], "succeeds");
       }
@@ -455,6 +470,7 @@ export function interruptedUpSuite(frontEnd: FrontEnd, token: string): void {
       const state = managedIds(fs.readFileSync(exported, "utf8"));
       expect(state.ids).toEqual(await tenant.ids());
       expect(state.pending).toEqual([]);
+      expect(await project.orphans(token)).toEqual([]);
       // The issue's table, measured again (the closing note quotes these lines).
       console.log(`interrupted up [${frontEnd}] killed at ${point.name}: ${ids.length} refused and taken over in ${rounds} round(s); tenant after: ${JSON.stringify(after)}; ${timings.join(", ")}`);
     } finally {
