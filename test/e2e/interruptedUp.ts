@@ -235,6 +235,10 @@ export interface DistrictProject {
    * with SIGKILL (the CLI, the language host, the provider plugins): the machine dying under the run.
    */
   upKilled(whenHeld: () => Promise<void>): Promise<RunResult>;
+  /** The same for any command (`destroy --yes`, say). */
+  killed(args: string[], whenHeld: () => Promise<void>): Promise<RunResult>;
+  /** Rewrites the program (Pulumi.yaml or index.ts) through `edit`. */
+  editProgram(edit: (text: string) => string): void;
   /** `industrydata orphans --json` (the built bin) in the project's folder: it runs `pulumi stack export` itself. */
   orphans(token: string): Promise<{ id: string; pendingCreate?: string; commands: { takeOver?: string } }[]>;
   remove(): void;
@@ -272,11 +276,18 @@ export function districtProject(frontEnd: FrontEnd, secrets: readonly string[]):
   return {
     dir,
     pulumi: (args, extra) => start(args, extra).done,
-    async upKilled(whenHeld) {
-      const { child, done } = start(["up", "--yes", "--skip-preview"]);
-      await Promise.race([whenHeld(), done.then((r) => Promise.reject(new Error(`pulumi up ended before the kill point, exit ${r.code}:\n${r.output}`)))]);
+    upKilled(whenHeld) {
+      return this.killed(["up", "--yes", "--skip-preview"], whenHeld);
+    },
+    async killed(args, whenHeld) {
+      const { child, done } = start(args);
+      await Promise.race([whenHeld(), done.then((r) => Promise.reject(new Error(`pulumi ${args[0]} ended before the kill point, exit ${r.code}:\n${r.output}`)))]);
       await killSession(child.pid!);
       return done;
+    },
+    editProgram(edit) {
+      const file = path.join(dir, frontEnd === "yaml" ? "Pulumi.yaml" : "index.ts");
+      fs.writeFileSync(file, edit(fs.readFileSync(file, "utf8")));
     },
     orphans: (token) =>
       new Promise((resolve, reject) => {
@@ -377,6 +388,23 @@ function expectNoDuplicate(counts: TenantCounts): void {
   }
 }
 
+/**
+ * Holds the first request matching `rule` (a PATCH, a DELETE); the returned function resolves once it is held.
+ * After the kill, {@link heldRequestAnswered} waits for it to complete in the tenant.
+ */
+export async function armHold(tenant: Tenant, rule: { method: string; pathRegex: string }): Promise<() => Promise<void>> {
+  await tenant.admin("POST", "/faults", { ...rule, hold: true });
+  const held = () => tenant.admin<Held[]>("GET", "/holds");
+  return () => until(`a ${rule.method} to be held`, async () => (await held()).length === 1, held);
+}
+
+/** After the kill: the held request went on (its client is gone) and was answered with `status`. */
+export async function heldRequestAnswered(tenant: Tenant, status: number): Promise<void> {
+  const log = () => tenant.admin<{ method: string; path: string; fault?: string; status: number }[]>("GET", "/requests");
+  await until("the held request to be answered", async () => (await log()).some((r) => r.fault === "hold"), log);
+  expect((await log()).filter((r) => r.fault === "hold").map((r) => r.status)).toEqual([status]);
+}
+
 /** The ids the refusals name for `INDUSTRYDATA_TAKE_OVER`, each once. */
 export function takeOverIds(output: string): string[] {
   return [...new Set([...output.matchAll(/INDUSTRYDATA_TAKE_OVER=('?)([^'\s`]+)\1 pulumi up/g)].map((m) => m[2]))].sort();
@@ -472,7 +500,44 @@ export function interruptedUpSuite(frontEnd: FrontEnd, token: string): void {
       expect(state.pending).toEqual([]);
       expect(await project.orphans(token)).toEqual([]);
       // The issue's table, measured again (the closing note quotes these lines).
-      console.log(`interrupted up [${frontEnd}] killed at ${point.name}: ${ids.length} refused and taken over in ${rounds} round(s); tenant after: ${JSON.stringify(after)}; ${timings.join(", ")}`);
+      console.log(`interrupted up [${frontEnd}] killed at the POSTs of ${point.name}: ${ids.length} refused and taken over in ${rounds} round(s); tenant after: ${JSON.stringify(after)}; ${timings.join(", ")}`);
+    } finally {
+      project.remove();
+    }
+  });
+
+  test("an update killed while its PATCH is held is sent again by the next up (PATCH is idempotent); a destroy killed while a DELETE is held finishes on the next destroy (already gone is done)", async () => {
+    await tenant.reset();
+    const project = districtProject(frontEnd, [token]);
+    const step = async (args: string[], expected: "succeeds" | "fails") => expectExit(await project.pulumi(args), expected, args.join(" "));
+    const staffSet = async () => (await tenant.graph<{ value: { displayName: string }[] }>("GET", "/external/industryData/outboundProvisioningFlowSets")).body.value.map((s) => s.displayName).sort();
+    try {
+      await step(["stack", "init", "e2e"], "succeeds");
+      await step(["config", "set-all", "--plaintext", `industrydata:graphEndpoint=${tenant.graphUrl}`, "--secret", `industrydata:accessToken=${token}`], "succeeds");
+      await step(["up", "--yes", "--skip-preview"], "succeeds");
+
+      // The update: the PATCH reaches the tenant, the engine never hears back.
+      project.editProgram((text) => text.replace("Staff groups", "Staff security groups"));
+      await project.killed(["up", "--yes", "--skip-preview"], await armHold(tenant, { method: "PATCH", pathRegex: "/outboundProvisioningFlowSets/[^/]+$" }));
+      await heldRequestAnswered(tenant, 204);
+      expect(await staffSet()).toEqual(["Staff security groups", "Student groups"]);
+      await step(["cancel", "--yes"], "succeeds");
+      const again = await step(["up", "--yes", "--skip-preview"], "succeeds");
+      expect(again).toMatch(/pending operations from previous deployment/);
+      expect(await staffSet()).toEqual(["Staff security groups", "Student groups"]);
+      expect(await tenant.counts()).toEqual(DECLARED);
+
+      // The destroy: the first DELETE reaches the tenant, the engine never hears back; the next destroy's DELETE
+      // of that entity answers 404, which is what a delete wants.
+      await tenant.admin("DELETE", "/requests");
+      await project.killed(["destroy", "--yes", "--skip-preview"], await armHold(tenant, { method: "DELETE", pathRegex: "^/beta/external/industryData/" }));
+      await heldRequestAnswered(tenant, 204);
+      await step(["cancel", "--yes"], "succeeds");
+      await tenant.admin("DELETE", "/requests");
+      await step(["destroy", "--yes", "--skip-preview"], "succeeds");
+      const deletes = (await tenant.admin<{ method: string; status: number }[]>("GET", "/requests")).filter((r) => r.method === "DELETE");
+      expect(deletes.filter((r) => r.status === 404)).toHaveLength(1);
+      expect(await tenant.counts()).toEqual({ sourceSystems: 0, dataConnectors: 0, years: 0, inboundFlows: 0, flowSets: 0, flows: 0 });
     } finally {
       project.remove();
     }
