@@ -38,7 +38,7 @@ export interface CheckOutcome {
 
 /** What a front end knows about a create beyond its inputs. */
 export interface CreateOptions {
-  /** The resource's URN (the plugin's CreateRequest carries it), named in the command a refusal gives. */
+  /** The resource's URN (the plugin's CreateRequest carries it), named in a refusal as Pulumi's pending-create warning names it. */
   urn?: string;
 }
 
@@ -155,7 +155,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
       return takeOver(ctx, declared, twinId);
     }
     if (descriptor.softDelete !== undefined) {
-      const revived = await reviveSoftDeletedTwin({ client, graphEndpoint }, declared);
+      const revived = await reviveSoftDeletedTwin(ctx, declared);
       if (revived !== undefined) return revived;
     }
     const created = await client.post<JsonObject>(locator.collectionPath(declared), body);
@@ -205,7 +205,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
   }
 
   /** A soft-deleted twin (a reference definition disabled by an earlier destroy) is revived instead of created again. */
-  async function reviveSoftDeletedTwin({ client, graphEndpoint }: GraphContext, declared: JsonObject): Promise<CreatedResource | undefined> {
+  async function reviveSoftDeletedTwin({ client, graphEndpoint, takeOver }: GraphContext, declared: JsonObject): Promise<CreatedResource | undefined> {
     const id = naturalIdOf(kind, declared);
     if (id === undefined) return undefined;
     const existing = await client.get<JsonObject>(locator.readPath(id)).catch((error: unknown) => {
@@ -214,7 +214,8 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     });
     if (existing === undefined) return undefined;
     assertAdoptedEntity({ kind, id, entity: existing, what: locator.describe(id) });
-    assertRevivable(kind, existing, id);
+    // An enabled one is an interrupted create's (taken over when named) or someone else's (refused).
+    if (!(takeOver ?? []).includes(id)) assertRevivable(kind, existing, id);
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
     const server = body === undefined ? existing : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
     return { id, outputs: toOutputs(kind, server, declared) };

@@ -84,3 +84,13 @@ describe("a create that is no repeat", () => {
     expect((await fx.state()).dataConnectors).toHaveLength(2);
   });
 });
+
+describe("a reference definition (its id is its natural key: found by one GET of that id)", () => {
+  test("an enabled one is refused with the take-over, and taken over when named", async () => {
+    const declared = { referenceType: "RefGradeLevel", code: "TestGrade", displayName: "Test grade", sortIndex: 300, isDisabled: false };
+    const first = await resourceOperations.referenceDefinition.create(ctx, declared);
+    await expect(resourceOperations.referenceDefinition.create(ctx, declared)).rejects.toThrow(`INDUSTRYDATA_TAKE_OVER=${first.id} pulumi up --yes`);
+    const again = await resourceOperations.referenceDefinition.create({ ...ctx, takeOver: [first.id] }, declared);
+    expect(again).toMatchObject({ id: "RefGradeLevel-TestGrade", outputs: { adopted: false, deleteOnDestroy: true } });
+  });
+});
