@@ -3,6 +3,7 @@ import { ClientRegistry } from "./auth/clientRegistry";
 import { TokenIssuer } from "./auth/tokenIssuer";
 import { FaultInjector } from "./faults";
 import { EmulatorClock } from "./model/emulatorClock";
+import { HeldRequests } from "./holds";
 import { ResolvedOptions } from "./options";
 import { RequestLog } from "./requestLog";
 import { UploadStorage } from "./storage/uploadStorage";
@@ -14,6 +15,8 @@ export interface EmulatorContext {
   store: TenantStore;
   requestLog: RequestLog;
   faults: FaultInjector;
+  /** Requests held by a `hold` fault, waiting for release. */
+  holds: HeldRequests;
   issuer: TokenIssuer;
   clients: ClientRegistry;
   /** The clock validations and runs progress on. */

@@ -15,6 +15,7 @@ import { TokenIssuer } from "./auth/tokenIssuer";
 import { EmulatorContext } from "./context";
 import { FaultInjector } from "./faults";
 import { EmulatorClock } from "./model/emulatorClock";
+import { HeldRequests } from "./holds";
 import { EmulatorOptions, resolveOptions } from "./options";
 import { RequestLog } from "./requestLog";
 import { checkTenantState, emulatorUrls } from "./routes/admin";
@@ -78,6 +79,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     store,
     requestLog: new RequestLog(),
     faults: new FaultInjector(),
+    holds: new HeldRequests(),
     issuer: await TokenIssuer.create(),
     clients: new ClientRegistry({ clients: resolved.clients, federatedIssuers: resolved.federatedIssuers }),
     clock,

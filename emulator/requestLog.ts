@@ -21,8 +21,8 @@ export interface LoggedRequest {
   status: number;
   requestId: string;
   clientRequestId?: string;
-  /** Set when an injected fault answered (or delayed) this request: "status", "drop" or "delay". */
-  fault?: "status" | "drop" | "delay";
+  /** Set when an injected fault answered, delayed or held this request: "status", "drop", "delay" or "hold". */
+  fault?: "status" | "drop" | "delay" | "hold";
   durationMs: number;
 }
 

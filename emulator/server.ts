@@ -5,7 +5,7 @@
  *   3. faults    an injected fault may delay, fail or drop the request (before auth, as a gateway would);
  *   4. auth      Graph paths need a valid bearer token, and the route's access level (read/write);
  *   5. parse     JSON (an empty body allowed, for actions) and form bodies (token endpoint);
- *   6. route     fastify routing, then JSON-schema validation (ajv) and the handler;
+ *   6. route     fastify routing, then JSON-schema validation (ajv), a `hold` fault (waits for release) and the handler;
  *   7. errors    anything thrown leaves in Graph's error envelope;
  *   8. log       the request (secrets redacted) joins the request log once answered.
  */
@@ -40,7 +40,11 @@ declare module "fastify" {
     clientRequestId: string;
     startedAt: number;
     /** Which injected fault touched this request. */
-    faultKind?: "status" | "drop" | "delay";
+    faultKind?: "status" | "drop" | "delay" | "hold";
+    /** True once the request joined the request log (a request whose client went away is logged when answered). */
+    logged?: boolean;
+    /** True for a held request whose client closed the connection while it waited. */
+    clientGone?: boolean;
   }
 }
 
@@ -73,7 +77,8 @@ function sleep(ms: number): Promise<void> {
 }
 
 function logRequest(ctx: EmulatorContext, request: FastifyRequest, status: number): void {
-  if (isAdmin(request)) return;
+  if (isAdmin(request) || request.logged) return;
+  request.logged = true;
   ctx.requestLog.add({
     time: new Date(request.startedAt).toISOString(),
     method: request.method,
@@ -107,6 +112,25 @@ async function injectFault(ctx: EmulatorContext, request: FastifyRequest, reply:
     if (fault.retryAfter !== undefined) headers["Retry-After"] = String(fault.retryAfter);
     throw new GraphHttpError({ status: fault.status, code: fault.code, message: fault.message ?? `Injected fault: ${fault.status}.`, headers });
   }
+}
+
+/**
+ * Step 6, just before the handler: a `hold` fault keeps the request waiting, authorized and its body read,
+ * until it is released or its client goes away; then the handler runs, as a service finishes a request whose
+ * client died (the answer goes nowhere), and the request is logged with its status.
+ */
+async function holdRequest(ctx: EmulatorContext, request: FastifyRequest): Promise<void> {
+  if (isAdmin(request)) return;
+  const fault = ctx.faults.take(request.method, pathOf(request), "handler");
+  if (!fault) return;
+  request.faultKind = "hold";
+  const socket = request.raw.socket;
+  const ended = await ctx.holds.hold(fault.id, request.method, pathOf(request), (gone) => {
+    if (socket.destroyed) gone();
+    else socket.once("close", gone);
+  });
+  // Its answer goes nowhere, so onResponse never fires: it is logged when the handler answers (onSend).
+  request.clientGone = ended === "clientGone";
 }
 
 function sendError(ctx: EmulatorContext, error: FastifyError | GraphHttpError | Error, request: FastifyRequest, reply: FastifyReply) {
@@ -194,6 +218,8 @@ export function buildServer(ctx: EmulatorContext, tls?: ServerTls): FastifyInsta
   adminRoutes(app, ctx);
   operationsAdminRoutes(app, ctx);
 
+  app.addHook("preHandler", async (request) => holdRequest(ctx, request));
+
   // 7. errors
   app.setErrorHandler((error, request, reply) => sendError(ctx, error as Error, request, reply));
   app.setNotFoundHandler((request, reply) => {
@@ -207,5 +233,9 @@ export function buildServer(ctx: EmulatorContext, tls?: ServerTls): FastifyInsta
 
   // 8. log
   app.addHook("onResponse", async (request, reply) => logRequest(ctx, request, reply.statusCode));
+  app.addHook("onSend", async (request, reply, payload) => {
+    if (request.clientGone) logRequest(ctx, request, reply.statusCode);
+    return payload;
+  });
   return app;
 }

@@ -106,7 +106,18 @@ export function adminRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
     return reply.code(204).send();
   });
 
-  // Reset: empty tenant, empty request log, no faults (registered clients stay: they are configuration).
+  // Held requests (a `hold` fault): what waits now, and its release (one by id, or all).
+  app.get(`${ADMIN_PREFIX}/holds`, async () => ctx.holds.list());
+  app.post(`${ADMIN_PREFIX}/holds/release`, async () => ({ released: ctx.holds.release() }));
+  app.post(`${ADMIN_PREFIX}/holds/:id/release`, async (request) => {
+    const { id } = request.params as { id: string };
+    const released = ctx.holds.release(Number(id));
+    if (released === 0) throw notFound(`No request '${id}' is held.`);
+    return { released };
+  });
+
+  // Reset: empty tenant, empty request log, no faults (registered clients stay: they are configuration). Held
+  // requests stay held: released after the reset, they would act on the new tenant; release them first.
   app.post(`${ADMIN_PREFIX}/reset`, async (_req, reply) => {
     await ctx.store.reset();
     ctx.requestLog.clear();

@@ -20,6 +20,8 @@ export const validateFault = ajv.compile({
     delayMs: { type: "integer", minimum: 0, maximum: 600000 },
     drop: { type: "boolean" },
     count: { type: "integer", minimum: 1 },
+    skip: { type: "integer", minimum: 0 },
+    hold: { type: "boolean" },
   },
 });
 

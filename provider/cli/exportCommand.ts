@@ -13,6 +13,7 @@ import { exportTenant, type ExportSummary } from "./exportTenant";
 import { progressDisplay } from "./progressDisplay";
 import { describeSecret } from "./planProgram";
 import type { PasswordMode } from "./serverToArgs";
+import { registerOrphansCommand } from "./orphansCommand";
 
 /** Where the command reads and writes; the real process by default, replaceable in tests. */
 export interface CliIo {
@@ -81,6 +82,9 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
       exitCode = await runExport(options, io);
     });
   registerOperationalCommands(program, io, (code) => {
+    exitCode = code;
+  });
+  registerOrphansCommand(program, io, (code) => {
     exitCode = code;
   });
   try {

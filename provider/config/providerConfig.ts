@@ -42,6 +42,11 @@ export interface ProviderConfig {
   concurrency: number;
   /** Budget in milliseconds for one operation, retries and waits included; default 120000. */
   operationTimeoutMs: number;
+  /**
+   * Pulumi ids of entities an interrupted `up` created, which a create may take over as its own instead of
+   * refusing to duplicate them (the refusal names the id). Meant for one run: `INDUSTRYDATA_TAKE_OVER=<id> pulumi up`.
+   */
+  takeOver?: string[];
 }
 
 /** A configuration key under the `industrydata:` namespace. */
@@ -57,7 +62,8 @@ export type ProviderConfigKey =
   | "maxRetries"
   | "concurrency"
   | "operationTimeoutMs"
-  | "operationTimeout";
+  | "operationTimeout"
+  | "takeOver";
 
 /** Every key the provider reads, in the order the docs list them. */
 export const providerConfigKeys: readonly ProviderConfigKey[] = [
@@ -73,6 +79,7 @@ export const providerConfigKeys: readonly ProviderConfigKey[] = [
   "concurrency",
   "operationTimeoutMs",
   "operationTimeout",
+  "takeOver",
 ];
 
 /** How a configuration key is documented and typed where a package schema or a generated SDK shows it. */
@@ -97,6 +104,11 @@ export const providerConfigSpecs: Readonly<Record<ProviderConfigKey, ProviderCon
   concurrency: { type: "integer", description: "Graph requests in flight at once for this provider, 1 to 64; default 4." },
   operationTimeoutMs: { type: "integer", description: "Budget in milliseconds for one operation, retries and waits included, 1000 to 3600000; default 120000." },
   operationTimeout: { type: "number", description: "The same budget in seconds (decimals allowed); `operationTimeoutMs` wins when both are set." },
+  takeOver: {
+    type: "string",
+    description:
+      "Ids (comma-separated) of entities an interrupted `pulumi up` created, which the create of the resource they duplicate takes over as its own instead of refusing (the refusal names the id); meant for one run: `INDUSTRYDATA_TAKE_OVER=<id> pulumi up`.",
+  },
 };
 
 /** `graphEndpoint` -> `INDUSTRYDATA_GRAPH_ENDPOINT`. */
@@ -143,6 +155,7 @@ export function resolveProviderConfig(
     maxRetries: integer(read("maxRetries"), { min: 0, max: 20, fallback: DEFAULT_MAX_RETRIES }),
     concurrency: integer(read("concurrency"), { min: 1, max: 64, fallback: DEFAULT_CONCURRENCY }),
     operationTimeoutMs: operationTimeout(read("operationTimeoutMs"), read("operationTimeout")),
+    takeOver: idList(read("takeOver")),
   };
   checkCredentialChoice(config);
   return dropUndefined(config);
@@ -181,6 +194,13 @@ function checkCredentialChoice(config: ProviderConfig): void {
       );
     }
   }
+}
+
+/** A comma- (or blank-) separated list of ids; undefined when none is set. */
+function idList(entry: { value?: string; source: string }): string[] | undefined {
+  if (entry.value === undefined) return undefined;
+  const ids = entry.value.split(/[\s,]+/).filter((id) => id !== "");
+  return ids.length === 0 ? undefined : ids;
 }
 
 function nonEmpty(value: string | undefined): value is string {

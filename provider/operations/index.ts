@@ -8,7 +8,7 @@ import { createResourceOperations, type ResourceOperations } from "./resourceOpe
 import { locatorFor } from "./resourceLocator";
 
 export { checkResource, createResourceOperations, isInitFailedError, isNotFound } from "./resourceOperations";
-export type { CheckOutcome, CreatedResource, GraphContext, InitFailedError, ReadOutcome, ResourceOperations } from "./resourceOperations";
+export type { CheckOutcome, CreatedResource, CreateOptions, GraphContext, InitFailedError, ReadOutcome, ResourceOperations } from "./resourceOperations";
 export { flowLocator, flowSetLocator, locatorFor } from "./resourceLocator";
 export type { ResourceLocator } from "./resourceLocator";
 export { formatFlowResourceId, parseFlowResourceId } from "./resourceId";

@@ -1,6 +1,7 @@
 import {
   descriptors,
   entityCollectionPath,
+  entityListPath,
   entityPath,
   entityReadPath,
   flowPath,
@@ -24,6 +25,11 @@ export interface ResourceLocator {
   readPath(id: string): string;
   /** Graph path a new entity is POSTed to. */
   collectionPath(inputs: Inputs): string;
+  /**
+   * The GET that lists the siblings a new entity joins (its collection, bindings expanded), where a create looks
+   * for the entity an interrupted create made before it POSTs.
+   */
+  siblingsPath(inputs: Inputs): string;
   /** The Pulumi id of the entity with this Graph id, created or adopted from these inputs. */
   resourceId(inputs: Inputs, entityId: string): string;
   /** The Pulumi id of the existing entity the inputs adopt (`flowSetId` of a set, `flowId` of a flow), or undefined to create one. */
@@ -41,6 +47,7 @@ export const flowSetLocator: ResourceLocator = {
   entityPath: (id) => flowSetPath(id),
   readPath: (id) => flowSetPath(id),
   collectionPath: () => flowSetsPath,
+  siblingsPath: () => flowSetsPath,
   resourceId: (_inputs, entityId) => entityId,
   // Any string adopts, even "": the path builder then refuses a bad id instead of a create going ahead.
   adoptedId: (inputs) => (typeof inputs.flowSetId === "string" ? inputs.flowSetId : undefined),
@@ -57,6 +64,7 @@ export const flowLocator: ResourceLocator = {
   },
   readPath: (id) => flowLocator.entityPath(id),
   collectionPath: (inputs) => flowsPath(String(inputs.flowSetId)),
+  siblingsPath: (inputs) => flowsPath(String(inputs.flowSetId)),
   resourceId: (inputs, entityId) => formatFlowResourceId({ flowSetId: String(inputs.flowSetId), flowId: entityId }),
   adoptedId: (inputs) =>
     typeof inputs.flowId === "string"
@@ -81,6 +89,7 @@ export function entityLocator(kind: ResourceKind): ResourceLocator {
     entityPath: (id) => entityPath(collection, id, descriptor.adoptArgument),
     readPath: (id) => entityReadPath(kind, id),
     collectionPath: () => collection,
+    siblingsPath: () => entityListPath(kind),
     resourceId: (_inputs, entityId) => entityId,
     // Any string adopts, even "": the path builder then refuses a bad id instead of a create going ahead.
     adoptedId: (inputs) => {

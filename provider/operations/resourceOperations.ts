@@ -8,16 +8,18 @@ import {
   buildPatchBody,
   diffResource,
   patchBodyOver,
+  findTwin,
   importedInputs,
   isAdoption,
   naturalIdOf,
   recordedDeleteOnDestroy,
   refreshedInputs,
   toOutputs,
+  twinError,
   type DiffResult,
   type JsonObject,
 } from "../reconcile";
-import { assertKindFree, needsReread, patchEntity } from "./entityOperations";
+import { needsReread, patchEntity } from "./entityOperations";
 import type { ResourceLocator } from "./resourceLocator";
 
 /** What an operation needs to talk to Graph: given by the front end (one per process, or one per provider instance). */
@@ -25,6 +27,8 @@ export interface GraphContext {
   client: GraphClient;
   /** The configured endpoint, the base of `roleGroup@odata.bind` URLs. */
   graphEndpoint: string;
+  /** Pulumi ids a create may take over instead of refusing to duplicate them (provider config `takeOver`). */
+  takeOver?: readonly string[];
 }
 
 /** `check`'s answer: the inputs to store, failures naming property paths, and warnings for the user. */
@@ -39,6 +43,12 @@ export interface ReadOutcome {
   outputs: JsonObject;
   /** The inputs with each declared value Graph holds otherwise replaced by Graph's (see refreshedInputs). */
   inputs?: JsonObject;
+}
+
+/** What a front end knows about a create beyond its inputs. */
+export interface CreateOptions {
+  /** The resource's URN (the plugin's CreateRequest carries it), named in a refusal as Pulumi's pending-create warning names it. */
+  urn?: string;
 }
 
 /** A created or adopted resource: its Pulumi id and outputs. */
@@ -57,7 +67,11 @@ export interface ResourceOperations {
   locator: ResourceLocator;
   check(news: JsonObject): CheckOutcome;
   diff(olds: JsonObject, news: JsonObject): DiffResult;
-  create(ctx: GraphContext, news: JsonObject): Promise<CreatedResource>;
+  /**
+   * Adopts the entity the inputs name, or creates one: first looking for the entity an interrupted create made
+   * (same kind, parent and natural key), and refusing, with the commands that take it over, when there is one.
+   */
+  create(ctx: GraphContext, news: JsonObject, options?: CreateOptions): Promise<CreatedResource>;
   /**
    * The outputs as Graph now holds the entity, or undefined when it is gone (deleted out of band); given the
    * stored inputs (Graph's shape, secrets in place), also those inputs refreshed for the declared paths.
@@ -89,11 +103,11 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
 
     diff: (olds, news) => diffResource(kind, news, olds),
 
-    async create(ctx, declared) {
+    async create(ctx, declared, options = {}) {
       const adoptedId = locator.adoptedId(declared);
       if (adoptedId !== undefined) return adopt(ctx, declared, adoptedId);
       if (descriptor.abstract) throw new Error(`${descriptor.resourceName} can only adopt an existing flow: set flowId`);
-      return createNew(ctx, declared);
+      return createNew(ctx, declared, options);
     },
 
     async read({ client }, id, olds, inputs) {
@@ -152,13 +166,21 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     return { inputs, outputs: toOutputs(kind, server, inputs) };
   }
 
-  async function createNew({ client, graphEndpoint }: GraphContext, declared: JsonObject): Promise<CreatedResource> {
-    if (descriptor.isFlow) await assertKindFree(client, kind, String(declared.flowSetId));
+  async function createNew(ctx: GraphContext, declared: JsonObject, { urn }: CreateOptions): Promise<CreatedResource> {
+    const { client, graphEndpoint } = ctx;
+    // Built first: it refuses a bad bound id before any request (the look included).
+    const body = buildCreateBody(kind, declared, { graphEndpoint });
+    const twin = await findTwinOf(client, declared);
+    if (twin !== undefined) {
+      const twinId = locator.resourceId(declared, String(twin.id));
+      if (!(ctx.takeOver ?? []).includes(twinId)) throw twinError({ kind, declared, twin, twinResourceId: twinId, urn });
+      return takeOver(ctx, declared, twinId);
+    }
     if (descriptor.softDelete !== undefined) {
-      const revived = await reviveSoftDeletedTwin({ client, graphEndpoint }, declared);
+      const revived = await reviveSoftDeletedTwin(ctx, declared);
       if (revived !== undefined) return revived;
     }
-    const created = await client.post<JsonObject>(locator.collectionPath(declared), buildCreateBody(kind, declared, { graphEndpoint }));
+    const created = await client.post<JsonObject>(locator.collectionPath(declared), body);
     const id = locator.resourceId(declared, String(created.id));
     try {
       const server = needsReread(created) ? await client.get<JsonObject>(locator.entityPath(id)) : created;
@@ -167,6 +189,29 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
       // The entity exists now: report it as created-but-failed so the engine records it instead of leaking it.
       throw initFailedError(error, id, toOutputs(kind, created, declared));
     }
+  }
+
+  /**
+   * Look before POST (one GET of the collection, every page): Graph takes no idempotency key, so the entity an
+   * interrupted create made is found by its natural key; the create is refused rather than repeated, unless the
+   * user named it to take over.
+   */
+  async function findTwinOf(client: GraphContext["client"], declared: JsonObject): Promise<JsonObject | undefined> {
+    if (descriptor.naturalKey === undefined) return undefined;
+    return findTwin(kind, declared, await client.list<JsonObject>(locator.siblingsPath(declared)));
+  }
+
+  /**
+   * Takes over the twin the user named (`takeOver`): the resource becomes its creator (destroy deletes it), as if
+   * the interrupted create had been answered; what differs from the declared values is PATCHed, as an adoption.
+   */
+  async function takeOver({ client, graphEndpoint }: GraphContext, declared: JsonObject, id: string): Promise<CreatedResource> {
+    // Read whole (a list entry may lack what a read expands), then only what differs is sent.
+    const existing = await client.get<JsonObject>(locator.readPath(id));
+    const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
+    const server = body === undefined ? existing : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
+    // No adopt argument is declared: the outputs record a created resource (not adopted; destroy deletes it).
+    return { id, outputs: toOutputs(kind, server, declared) };
   }
 
   async function adopt({ client, graphEndpoint }: GraphContext, declared: JsonObject, id: string): Promise<CreatedResource> {
@@ -182,7 +227,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
   }
 
   /** A soft-deleted twin (a reference definition disabled by an earlier destroy) is revived instead of created again. */
-  async function reviveSoftDeletedTwin({ client, graphEndpoint }: GraphContext, declared: JsonObject): Promise<CreatedResource | undefined> {
+  async function reviveSoftDeletedTwin({ client, graphEndpoint, takeOver }: GraphContext, declared: JsonObject): Promise<CreatedResource | undefined> {
     const id = naturalIdOf(kind, declared);
     if (id === undefined) return undefined;
     const existing = await client.get<JsonObject>(locator.readPath(id)).catch((error: unknown) => {
@@ -191,7 +236,8 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     });
     if (existing === undefined) return undefined;
     assertAdoptedEntity({ kind, id, entity: existing, what: locator.describe(id) });
-    assertRevivable(kind, existing, id);
+    // An enabled one is an interrupted create's (taken over when named) or someone else's (refused).
+    if (!(takeOver ?? []).includes(id)) assertRevivable(kind, existing, id);
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
     const server = body === undefined ? existing : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
     return { id, outputs: toOutputs(kind, server, declared) };

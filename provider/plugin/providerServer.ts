@@ -87,7 +87,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
     if ("error" in configured) throw configured.error;
     configured.client ??= createGraphClient(configured.config);
     const graphEndpoint = configured.config.graphEndpoint;
-    if (call === undefined) return { client: configured.client, graphEndpoint };
+    if (call === undefined) return { client: configured.client, graphEndpoint, takeOver: configured.config.takeOver };
     const timeout = call.timeoutSeconds > 0 ? call.timeoutSeconds : undefined;
     const client = scopedGraphClient(configured.client, {
       signal: cancellation.signal,
@@ -101,7 +101,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
         void sent.then(() => pendingLogs.delete(sent));
       },
     });
-    return { client, graphEndpoint };
+    return { client, graphEndpoint, takeOver: configured.config.takeOver };
   }
 
   /** A message the engine shows with the resource's step; resolves once the engine has it (stderr without an engine). */
@@ -211,7 +211,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
         return new providerPb.CreateResponse().setProperties(toStruct(markSecrets(operations, { ...computed, ...news.value }, news.secretPaths)));
       }
       const ctx = graphContext({ urn: call.request.getUrn(), operation: "create", timeoutSeconds: call.request.getTimeout() });
-      const { id, outputs } = await operations.create(ctx, news.value);
+      const { id, outputs } = await operations.create(ctx, news.value, { urn: call.request.getUrn() });
       return new providerPb.CreateResponse().setId(id).setProperties(toStruct(markSecrets(operations, outputs, news.secretPaths)));
     }),
 

@@ -18,7 +18,9 @@ export function assertRevivable(kind: ResourceKind, existing: JsonObject, id: st
   if (flag !== undefined && existing[flag] === true) return;
   throw new Error(
     `${descriptor.noun} ${id} already exists and is not disabled (source: ${String(existing.source ?? "unknown")}). ` +
-      `Adopt it with ${descriptor.adoptArgument}: "${id}", or declare another code.`,
+      `Adopt it with ${descriptor.adoptArgument}: "${id}", or declare another code. If an interrupted \`pulumi up\` ` +
+      `created it for this resource, run \`pulumi refresh --clear-pending-creates --yes\`, then ` +
+      `\`INDUSTRYDATA_TAKE_OVER=${id} pulumi up --yes\` to take it over as this resource's own.`,
   );
 }
 

@@ -10,6 +10,8 @@ export {
 } from "./diffResource";
 export { boundIds, liftEntityBindings } from "./entityBindings";
 export { assertNoCreateOnlyConflict, assertRevivable } from "./existingEntity";
+export { findTwin, twinError } from "./twinEntity";
+export type { TwinRefusal } from "./twinEntity";
 export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged, unreadableProperties } from "./lastDeclared";
 export { detailedDiff, valueAt } from "./detailedDiff";
 export type { PropertyChange } from "./detailedDiff";

@@ -33,5 +33,5 @@ export async function configure(config: { get(key: string): string | undefined }
 export function graphContext(): GraphContext {
   if (state === undefined) state = { config: resolveProviderConfig(() => undefined, process.env) };
   if ("error" in state) throw state.error;
-  return { client: getSharedGraphClient(state.config), graphEndpoint: state.config.graphEndpoint };
+  return { client: getSharedGraphClient(state.config), graphEndpoint: state.config.graphEndpoint, takeOver: state.config.takeOver };
 }

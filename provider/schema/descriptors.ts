@@ -146,6 +146,13 @@ export interface TypeDescriptor {
   softDelete?: { flag: string };
   /** The properties Graph forms the entity id from, joined with "-" (`<referenceType>-<code>`). */
   naturalId?: string[];
+  /**
+   * What names an entity among its siblings (same kind, same parent collection), so a create can first look for
+   * the entity an earlier create made (an interrupted `pulumi up`: Graph takes no idempotency key) and refuse to
+   * make a second. The declared properties compared (a flow set's displayName), or `[]` when the kind alone names
+   * it (a set holds at most one flow of each kind). Absent when Graph's id is the natural key (naturalId).
+   */
+  naturalKey?: string[];
 }
 
 /** A navigation of the entity itself, declared by the id of its target. */
@@ -218,6 +225,8 @@ function flowDescriptor(specifics: FlowSpecifics): TypeDescriptor {
     adoptArgument: "flowId",
     adoptRequires: specifics.abstract === true ? ["flowSetId", "flowId"] : ["flowSetId"],
     idArguments: ["flowSetId", "flowId"],
+    // Quirk (one flow per kind): the set holds at most one flow of each kind, so the kind alone names it.
+    naturalKey: [],
     readOnly: flowReadOnly,
     replaceOnChange: flowReplaceOnChange,
     setLike: [],
@@ -270,6 +279,8 @@ function entityDescriptor({ collection, ...specifics }: EntitySpecifics): TypeDe
     bindings: {},
     entityBindings: [],
     orderedPairs: [],
+    // Graph assigns ids: a second entity with the same name beside the first is what a repeated POST makes.
+    ...(specifics.naturalId === undefined ? { naturalKey: ["displayName"] } : {}),
     ...specifics,
   };
 }
@@ -326,6 +337,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     liftedSecrets: {},
     // filter is abstract-typed: Graph needs the concrete type.
     odataTypes: { filter: `${ns}basicFilter` },
+    naturalKey: ["displayName"],
     bindings: {},
     entityBindings: [],
     orderedPairs: [],

@@ -99,7 +99,8 @@ describe("adopt and replace through the dynamic-provider host", () => {
     const first = fx.resource("district");
     const second = fx.resource("district");
     await first.up(fx.resources.district.inputs);
-    await second.up(fx.resources.district.inputs);
+    // Another name: a create refuses a second set of the same name (the look for an interrupted create's set).
+    await second.up({ ...fx.resources.district.inputs, displayName: "Fabrikam district 2" });
     const [setA, setB] = [first.state!.id, second.state!.id];
 
     const users = fx.resource("users");

@@ -37,6 +37,7 @@ describe("resolveProviderConfig", () => {
       "INDUSTRYDATA_CONCURRENCY",
       "INDUSTRYDATA_OPERATION_TIMEOUT_MS",
       "INDUSTRYDATA_OPERATION_TIMEOUT",
+      "INDUSTRYDATA_TAKE_OVER",
     ]);
   });
 

@@ -88,8 +88,9 @@ describe("two explicit providers, two tenants: each plugin instance its own endp
     const inA = await created(a.host, setUrn, { displayName: "North District" });
     const inB = await created(b.host, setUrn, { displayName: "South District" });
     // Each emulator refuses any other token (401), so a created set proves the right credential was used.
-    expect(await a.requests()).toEqual([{ method: "POST", path: flowSetsPath }]);
-    expect(await b.requests()).toEqual([{ method: "POST", path: flowSetsPath }]);
+    // Each create looks first (one GET of the sets) for what an interrupted create made, then POSTs.
+    expect(await a.requests()).toEqual([{ method: "GET", path: flowSetsPath }, { method: "POST", path: flowSetsPath }]);
+    expect(await b.requests()).toEqual([{ method: "GET", path: flowSetsPath }, { method: "POST", path: flowSetsPath }]);
     expect(inA.outputs.displayName).toBe("North District");
     expect(inB.outputs.displayName).toBe("South District");
     expect(inA.id).not.toBe(inB.id);

@@ -31,12 +31,12 @@ describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
   afterAll(() => frontEnd.stop());
 
   describe("flowSet provider over HTTP", () => {
-    test("check fills the filter's @odata.type; create POSTs once and needs no GET", async () => {
+    test("check fills the filter's @odata.type; create looks for a set of that name (one GET), POSTs once and reads nothing back", async () => {
       const { inputs, id, outs } = await createSet({ displayName: "District", filter: { attribute: "orgExternalId", in: ["a", "b"] } });
       expect(inputs.filter).toEqual({ "@odata.type": "#microsoft.graph.industryData.basicFilter", attribute: "orgExternalId", in: ["a", "b"] });
       const sent = await fx.requests();
-      expect(summary(sent)).toEqual([`POST ${flowSetsPath}`]);
-      expect(sent[0].body).toEqual({ "@odata.type": "#microsoft.graph.industryData.outboundProvisioningFlowSet", displayName: "District", filter: inputs.filter });
+      expect(summary(sent)).toEqual([`GET ${flowSetsPath}`, `POST ${flowSetsPath}`]);
+      expect(sent[1].body).toEqual({ "@odata.type": "#microsoft.graph.industryData.outboundProvisioningFlowSet", displayName: "District", filter: inputs.filter });
       expect(outs).toMatchObject({ flowSetId: id, displayName: "District", filter: { attribute: "orgExternalId", in: ["a", "b"] } });
       expect(typeof outs.createdDateTime).toBe("string");
     });

@@ -48,8 +48,11 @@ async function create(key: ProviderKey, args: Json): Promise<{ inputs: Json; id:
   return { inputs, id, outs };
 }
 
+let sourceSystems = 0;
+
+/** A new source system; each has its own name (a create refuses a second one of a name: the look before POST). */
 async function newSourceSystem(): Promise<string> {
-  return (await create("sourceSystemDefinition", { displayName: "Source" })).id;
+  return (await create("sourceSystemDefinition", { displayName: `Source ${++sourceSystems}` })).id;
 }
 
 function storedConnector(state: Json, id: string): Json {

@@ -213,6 +213,10 @@ export const TEST_TOKENS = secretTable({
   executableDistrict: "sea-district-token-7f3c",
   /** test/sdk/pythonDistrict: the Python district's industrydata:accessToken. */
   pythonDistrict: "python-district-token-2e9a",
+  /** test/e2e/interruptedUp*: the killed runs' industrydata:accessToken. */
+  interruptedUp: "interrupted-up-token-6e0f",
+  /** test/cli/orphans: the orphan listing's industrydata:accessToken. */
+  orphans: "orphans-token-2c9d",
 });
 
 /** Other keys: API keys given as secret config. */
