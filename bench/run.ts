@@ -131,8 +131,7 @@ async function runBench(options: {
   }
   const providerBytes = Object.fromEntries(Object.entries(templates).map(([k, t]) => [k, t.providerBytes])) as Record<MemberKind, number>;
 
-  const exportNames = Object.fromEntries(Object.entries(declarations).map(([k, d]) => [k, d.exportName])) as Record<MemberKind, string>;
-  const templatesOf: Record<FrontEnd, Record<MemberKind, RegisteredResource>> = { dynamic: templates, plugin: pluginTemplates(templates, exportNames) };
+  const templatesOf: Record<FrontEnd, Record<MemberKind, RegisteredResource>> = { dynamic: templates, plugin: pluginTemplates(templates, declarations) };
   const sizes: SizeResult[] = [];
   for (const sets of setCounts) {
     for (const frontEnd of o.frontEnd) {
