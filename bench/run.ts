@@ -161,7 +161,7 @@ async function runBench(options: {
   const targets = targetsOf.find((t) => t.frontEnd === "dynamic")?.targets ?? targetsOf[0].targets;
   let previews: PreviewTiming[] = [];
   if (o.preview) {
-    if (!cliPreviewAvailable()) throw new Error("pulumi preview timings need the CLI and both language hosts: npm run pulumi:install (or pass --no-preview)");
+    if (!cliPreviewAvailable()) throw new Error("pulumi preview timings need the CLI and both language hosts: npm run pulumi:install -- --yaml (or pass --no-preview)");
     say(`bench: pulumi preview through the real CLI, ${o.previewRepeats} runs per program after a warm-up…`);
     previews = await measureCliPreviews({ repeats: o.previewRepeats, log: say });
   }

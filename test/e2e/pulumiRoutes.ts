@@ -53,10 +53,10 @@ export function describeWithCli(name: string, body: () => void, options: { tools
     describe(name, body);
   } else if (inCi) {
     test(`${name}: the Pulumi CLI is built (CI runs the end-to-end tests, never skips them)`, () => {
-      throw new Error(`no ${missing.join(", ")} in ${pulumiBinDir}: .ci/run must run \`npm run pulumi:install\` before \`npm test\``);
+      throw new Error(`no ${missing.join(", ")} in ${pulumiBinDir}: .ci/run must run \`npm run pulumi:install -- --all\` before \`npm test\``);
     });
   } else {
-    console.warn(`skipping "${name}": no ${missing.join(", ")} in ${pulumiBinDir} (npm run pulumi:install builds it)`);
+    console.warn(`skipping "${name}": no ${missing.join(", ")} in ${pulumiBinDir} (npm run pulumi:install -- --all builds it)`);
     describe.skip(name, body);
   }
 }
