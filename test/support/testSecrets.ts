@@ -39,6 +39,10 @@ export const TEST_PASSWORDS = secretTable({
   graphErrorEcho: "Sunshine!2026",
   /** test/graph/leakScan: the password the leak scan's own tests leak on purpose (inside the scan's capture). */
   leakScanProbe: "Pa55-word-for-leak-test",
+  /** test/harness/leakScanCoverage: the password planted in a gRPC reply, CLI output and a state backup. */
+  leakScanPlanted: "Planted-Leak-Pa55!",
+  /** test/harness/leakScanCoverage: the password kept inside its secret mark (must not be found). */
+  leakScanMarked: "Marked-Secret-Pa55!",
   /** test/graph/redactSecrets: a JSON password with an escaped quote. */
   redactJson: 'p@ss"word',
   /** test/graph/redactSecrets: an extra value passed to redactSecrets. */
