@@ -30,12 +30,13 @@ export async function main(argv: string[]): Promise<void> {
     .option("--token <token>", "also accept this static bearer token, with every right (or INDUSTRYDATA_EMULATOR_TOKEN)")
     .option("--page-size <n>", "items per page of a list", integer, 100)
     .option("--patch-response <status>", "PATCH answers 204 (default) or 200 with the entity", patchStatus, 204)
+    .option("--auto-expand-inbound", "plain reads return the CSDL's AutoExpand navigations (user-matching roleGroup, connector sourceSystem) expanded", false)
     .option("--json", "print one JSON line with every URL instead of text", false)
     .parse(argv);
-  const o = program.opts<{ port: number; host: string; tls: boolean; data?: string; token?: string; pageSize: number; patchResponse: 200 | 204; json: boolean }>();
+  const o = program.opts<{ port: number; host: string; tls: boolean; data?: string; token?: string; pageSize: number; patchResponse: 200 | 204; json: boolean; autoExpandInbound: boolean }>();
   const staticToken = o.token ?? (process.env.INDUSTRYDATA_EMULATOR_TOKEN || undefined);
   const emu = await startEmulator({
-    port: o.port, host: o.host, tls: o.tls, dataFile: o.data, staticToken, pageSize: o.pageSize, patchResponse: o.patchResponse, quiet: false,
+    port: o.port, host: o.host, tls: o.tls, dataFile: o.data, staticToken, pageSize: o.pageSize, patchResponse: o.patchResponse, autoExpandInbound: o.autoExpandInbound, quiet: false,
   });
   if (o.json) {
     const { graphUrl, tokenUrl, adminUrl, authorityHost, caFile, port } = emu;

@@ -50,6 +50,13 @@ export interface EmulatorOptions {
   tokenLifetimeSeconds?: number;
   /** Suppress the emulator's own console output (default true for `startEmulator`, false for the CLI). */
   quiet?: boolean;
+  /**
+   * Serve the CSDL's `Core.AutoExpand` of the inbound navigations in plain reads (GET and list without `$expand`):
+   * each user-matching setting's `roleGroup`, and a data connector's `sourceSystem`. Default false: the docs'
+   * examples, which show neither (README, "AutoExpand"). Nobody here can check which the real service does, so
+   * tests run both.
+   */
+  autoExpandInbound?: boolean;
 }
 
 /**
@@ -89,5 +96,6 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     federatedIssuers: options.federatedIssuers ?? [],
     tokenLifetimeSeconds: options.tokenLifetimeSeconds ?? 3600,
     quiet: options.quiet ?? true,
+    autoExpandInbound: options.autoExpandInbound ?? false,
   };
 }

@@ -10,7 +10,7 @@ export {
 } from "./diffResource";
 export { boundIds, liftEntityBindings } from "./entityBindings";
 export { assertNoCreateOnlyConflict, assertRevivable } from "./existingEntity";
-export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged, unreadableProperties } from "./lastDeclared";
+export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged, unreadableProperties, unreadableReturned } from "./lastDeclared";
 export { detailedDiff, valueAt } from "./detailedDiff";
 export type { PropertyChange } from "./detailedDiff";
 export { buildCreateBody } from "./buildCreateBody";
