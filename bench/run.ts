@@ -15,7 +15,7 @@ import * as path from "path";
 import { RegisteredResource, repoRoot, serializeResources } from "../test/harness";
 import { declarations, MemberKind } from "./fleetDeclarations";
 import { summarizeProfile } from "./profileSummary";
-import { frontEndReport, previewReport, sizeReport, targetsReport, textTable } from "./report";
+import { frontEndReport, previewReport, rpcReport, sizeReport, targetsReport, textTable } from "./report";
 import { runStackSize, SizeResult } from "./runStackSize";
 import { evaluateTargets } from "./targets";
 import { hostProfiling } from "./hostProfiling";
@@ -176,7 +176,7 @@ async function runBench(options: {
     "",
     textTable([["__provider B", ...Object.keys(providerBytes)], ["", ...Object.values(providerBytes).map(String)]]),
     "",
-    ...sizes.flatMap((s) => [sizeReport(s), ""]),
+    ...sizes.flatMap((s) => [sizeReport(s), "", `where the operation time goes, ${s.sets} sets, ${s.frontEnd}:`, rpcReport(s), ""]),
     ...(o.frontEnd.length > 1 ? [frontEndReport(sizes), ""] : []),
     ...(previews.length > 0 ? [previewReport(previews), ""] : []),
     ...targetsOf.flatMap((t) => [`targets, ${t.frontEnd}:`, targetsReport(t.targets), ""]),
