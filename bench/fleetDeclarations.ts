@@ -37,6 +37,28 @@ export const requiredOnPatch: Record<FlowKind, string[]> = {
   administrativeUnitProvisioningFlow: ["creationOptions"],
 };
 
+/**
+ * The nested `@odata.type` annotations Graph's documented request bodies carry (seeds 003 and 004, and
+ * /work/shared/reference: an abstract-typed value must say its type; the class-group page annotates every
+ * complex value), by path below the top-level property (`a.b`, `a[]` for each element). Graph returns them only
+ * on abstract-typed values, so the read-back value a PATCH's minimum starts from lacks them; they are written
+ * out here, not taken from the provider, for the same reason as `requiredOnPatch`.
+ */
+export const documentedAnnotations: Record<FlowKind, Record<string, string>> = {
+  userProvisioningFlow: {
+    "creationOptions.configurations[].defaultPasswordSettings": "#microsoft.graph.industryData.simplePasswordSettings",
+  },
+  classGroupProvisioningFlow: {
+    configuration: "#microsoft.graph.industryData.classGroupConfiguration",
+    "configuration.additionalOptions": "#microsoft.graph.industryData.additionalClassGroupOptions",
+    "configuration.enrollmentMappings": "#microsoft.graph.industryData.enrollmentMappings",
+    "configuration.enrollmentMappings.ownerEnrollmentMappings[]": "#microsoft.graph.industryData.sectionRoleReferenceValue",
+    "configuration.enrollmentMappings.memberEnrollmentMappings[]": "#microsoft.graph.industryData.sectionRoleReferenceValue",
+  },
+  securityGroupProvisioningFlow: {},
+  administrativeUnitProvisioningFlow: {},
+};
+
 /** A loopback-only benchmark value, not a credential. */
 const benchPassword = "Bench-Pw-not-a-secret-1";
 

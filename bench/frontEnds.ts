@@ -5,7 +5,7 @@
  * registers differs: the plugin's resources have their own type token and no `__provider` text.
  */
 import * as path from "path";
-import type { RegisteredResource } from "../test/harness";
+import type { RegisteredResource, ResourceDeclaration } from "../test/harness";
 import type { MemberKind } from "./fleetDeclarations";
 
 /** Which provider process serves the fleet. */
@@ -30,20 +30,22 @@ function pluginType(exportName: string): string {
 }
 
 /**
- * The templates as a YAML (or any non-dynamic) program registers them with the plugin: the same inputs without
- * `__provider`, under the plugin's type token.
+ * The templates as a YAML (or any non-dynamic) program registers them with the plugin: the declared arguments
+ * as written (Graph's shape, a write-only value as a secret in its place), under the plugin's type token and
+ * without `__provider`. Not the dynamic template's inputs: the dynamic class lifts write-only values into inputs
+ * of its own (`defaultPasswords`), which the plugin's schema does not have and its Check refuses.
  */
 export function pluginTemplates(
   templates: Record<MemberKind, RegisteredResource>,
-  exportNames: Record<MemberKind, string>,
+  declarations: Record<MemberKind, ResourceDeclaration>,
 ): Record<MemberKind, RegisteredResource> {
   const out = {} as Record<MemberKind, RegisteredResource>;
   for (const [kind, t] of Object.entries(templates) as [MemberKind, RegisteredResource][]) {
-    const { __provider: _provider, ...inputs } = t.inputs;
-    const type = pluginType(exportNames[kind]);
+    const declaration = declarations[kind];
+    const type = pluginType(declaration.exportName);
     const urn = t.urn.replace(`::${t.type}::`, `::${type}::`);
     if (urn === t.urn) throw new Error(`cannot find the type ${t.type} in ${t.urn}`);
-    out[kind] = { ...t, type, urn, inputs, provider: "", providerBytes: 0 };
+    out[kind] = { ...t, type, urn, inputs: { ...declaration.args }, provider: "", providerBytes: 0 };
   }
   return out;
 }

@@ -1,14 +1,16 @@
 /**
  * PATCH body size of the update phase against two yardsticks per changed flow:
  * - minimum: `@odata.type` plus the changed top-level property alone, at its full new value (Graph replaces a
- *   complex value whole, so no client can send less), taken from the flow as read back after the update;
- * - allowed: the minimum plus the properties Graph requires on every PATCH of that kind.
+ *   complex value whole, so no client can send less), taken from the flow as read back after the update, with
+ *   the nested `@odata.type` annotations Graph's documented request bodies carry (`documentedAnnotations`; a
+ *   read-back value has them only on abstract-typed parts);
+ * - allowed: the minimum plus the properties Graph requires on every PATCH of that kind (annotated the same way).
  * Sizes are of the logged body re-serialized with JSON.stringify (no whitespace), as the client sends it.
  */
 import type { LoggedRequest } from "../emulator";
 import { revealSecrets } from "../test/harness";
 import type { FleetMember } from "./fleet";
-import { changes, FlowKind, odataTypeOf, requiredOnPatch } from "./fleetDeclarations";
+import { changes, documentedAnnotations, FlowKind, odataTypeOf, requiredOnPatch } from "./fleetDeclarations";
 import { graphTarget } from "./graphPaths";
 
 /** PATCH sizes of a phase. */
@@ -53,9 +55,10 @@ export function patchBytes(requests: LoggedRequest[], flows: FleetMember[]): Pat
     const kind = flow.kind;
     const outputs = revealSecrets(flow.resource.state.outputs) as Record<string, unknown>;
     const { property } = changes[kind];
-    const minimum: Record<string, unknown> = { "@odata.type": odataTypeOf(kind), [property]: outputs[property] };
+    const documented = (p: string) => annotated(outputs[p], p, documentedAnnotations[kind]);
+    const minimum: Record<string, unknown> = { "@odata.type": odataTypeOf(kind), [property]: documented(property) };
     const allowed: Record<string, unknown> = { ...minimum };
-    for (const p of requiredOnPatch[kind]) allowed[p] = outputs[p];
+    for (const p of requiredOnPatch[kind]) allowed[p] = documented(p);
     const body = (r.body ?? {}) as Record<string, unknown>;
     for (const key of Object.keys(body)) if (!(key in allowed)) extra.add(key);
     const annotations = nestedAnnotations(body, true);
@@ -71,6 +74,15 @@ export function patchBytes(requests: LoggedRequest[], flows: FleetMember[]): Pat
   }
   result.extraProperties = [...extra].sort();
   return result;
+}
+
+/** A copy of `value` (at `path`) with `@odata.type` first in every object a path of `annotations` names. */
+function annotated(value: unknown, path: string, annotations: Record<string, string>): unknown {
+  if (Array.isArray(value)) return value.map((element) => annotated(element, `${path}[]`, annotations));
+  if (value === null || typeof value !== "object") return value;
+  const out: Record<string, unknown> = annotations[path] === undefined ? {} : { "@odata.type": annotations[path] };
+  for (const [key, sub] of Object.entries(value)) if (!(key in out)) out[key] = annotated(sub, `${path}.${key}`, annotations);
+  return out;
 }
 
 /** `@odata.*` members below the top level: how many, and the bytes they add (`,"key":"value"`). */

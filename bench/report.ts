@@ -130,3 +130,25 @@ export function previewReport(timings: PreviewTiming[]): string {
     ]),
   ].join("\n");
 }
+
+/**
+ * Where each phase's operation time goes (first round): per provider RPC kind its calls and median round trip, the
+ * Graph requests' median duration at the emulator (added latency included), and per operation the RPC time that is
+ * not Graph time (provider processing and the gRPC hop).
+ */
+export function rpcReport(s: SizeResult): string {
+  const rows = phaseNames.flatMap((name) => {
+    const p = s.phases[name];
+    if (!p.rpc) return [];
+    const operations = Object.values(p.steps).reduce((n, v) => n + v, 0);
+    return [
+      [
+        name,
+        p.rpc.rpcs.map((r) => `${r.method} ${r.calls}x ${r.p50Ms.toFixed(0)}`).join(", "),
+        p.rpc.graph.requests === 0 ? "-" : `${p.rpc.graph.requests}x ${p.rpc.graph.p50Ms.toFixed(0)}`,
+        operations === 0 ? "-" : (p.rpc.nonGraphMs / operations).toFixed(1),
+      ],
+    ];
+  });
+  return textTable([["phase", "RPC calls x median ms (engine side)", "Graph requests x median ms", "non-Graph RPC ms per operation"], ...rows]);
+}

@@ -15,7 +15,7 @@ import * as path from "path";
 import { RegisteredResource, repoRoot, serializeResources } from "../test/harness";
 import { declarations, MemberKind } from "./fleetDeclarations";
 import { summarizeProfile } from "./profileSummary";
-import { frontEndReport, previewReport, sizeReport, targetsReport, textTable } from "./report";
+import { frontEndReport, previewReport, rpcReport, sizeReport, targetsReport, textTable } from "./report";
 import { runStackSize, SizeResult } from "./runStackSize";
 import { evaluateTargets } from "./targets";
 import { hostProfiling } from "./hostProfiling";
@@ -134,8 +134,7 @@ async function runBench(options: {
   }
   const providerBytes = Object.fromEntries(Object.entries(templates).map(([k, t]) => [k, t.providerBytes])) as Record<MemberKind, number>;
 
-  const exportNames = Object.fromEntries(Object.entries(declarations).map(([k, d]) => [k, d.exportName])) as Record<MemberKind, string>;
-  const templatesOf: Record<FrontEnd, Record<MemberKind, RegisteredResource>> = { dynamic: templates, plugin: pluginTemplates(templates, exportNames) };
+  const templatesOf: Record<FrontEnd, Record<MemberKind, RegisteredResource>> = { dynamic: templates, plugin: pluginTemplates(templates, declarations) };
   const sizes: SizeResult[] = [];
   for (const sets of setCounts) {
     for (const frontEnd of o.frontEnd) {
@@ -165,7 +164,7 @@ async function runBench(options: {
   const targets = targetsOf.find((t) => t.frontEnd === "dynamic")?.targets ?? targetsOf[0].targets;
   let previews: PreviewTiming[] = [];
   if (o.preview) {
-    if (!cliPreviewAvailable()) throw new Error("pulumi preview timings need the CLI and both language hosts: npm run pulumi:install (or pass --no-preview)");
+    if (!cliPreviewAvailable()) throw new Error("pulumi preview timings need the CLI and both language hosts: npm run pulumi:install -- --yaml (or pass --no-preview)");
     say(`bench: pulumi preview through the real CLI, ${o.previewRepeats} runs per program after a warm-up…`);
     previews = await measureCliPreviews({ repeats: o.previewRepeats, log: say });
   }
@@ -183,7 +182,7 @@ async function runBench(options: {
     "",
     textTable([["__provider B", ...Object.keys(providerBytes)], ["", ...Object.values(providerBytes).map(String)]]),
     "",
-    ...sizes.flatMap((s) => [sizeReport(s), ""]),
+    ...sizes.flatMap((s) => [sizeReport(s), "", `where the operation time goes, ${s.sets} sets, ${s.frontEnd}:`, rpcReport(s), ""]),
     ...(o.frontEnd.length > 1 ? [frontEndReport(sizes), ""] : []),
     ...(previews.length > 0 ? [previewReport(previews), ""] : []),
     ...targetsOf.flatMap((t) => [`targets, ${t.frontEnd}:`, targetsReport(t.targets), ""]),

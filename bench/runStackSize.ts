@@ -21,6 +21,7 @@ import { CpuMeter } from "./processCpu";
 import { processMemory } from "./processMemory";
 import { replayFloor, FloorResult } from "./rawHttpFloor";
 import { requestStats, RequestStats } from "./requestStats";
+import { rpcBreakdown, RpcBreakdown } from "./rpcBreakdown";
 import { measureStateSizes, StateSizeStats } from "./stateSize";
 
 /** Figures of one phase. */
@@ -56,6 +57,8 @@ export interface PhaseResult {
   profileFiles?: { host: string; engine: string };
   /** Host VmRSS after the phase. */
   hostRssBytes?: number;
+  /** The first round's provider RPCs by kind, and the Graph time inside them (where the operation time goes). */
+  rpc?: RpcBreakdown;
 }
 
 /** Figures of one size. */
@@ -213,8 +216,10 @@ async function runPhase(options: {
   let requests: LoggedRequest[] = [];
   let patch: PatchBytes | undefined;
   let profileFiles: PhaseResult["profileFiles"];
+  let rpc: RpcBreakdown | undefined;
   for (let round = 0; round < rounds; round++) {
     await emulator.clearRequests();
+    const transcriptStart = host.transcript.length;
     if (round === 0) await profiling?.start(host.pid);
     const cpu = new CpuMeter([host.pid, emulator.pid]);
     const started = performance.now();
@@ -225,6 +230,7 @@ async function runPhase(options: {
       if (profiling) profileFiles = await profiling.stop(host.pid);
       requests = graphRequests(await emulator.requests());
       if (phase === "update") patch = patchBytes(requests, fleet.flows);
+      rpc = rpcBreakdown(host.transcript.slice(transcriptStart), requests);
     } else {
       const again = graphRequests(await emulator.requests()).length;
       if (again !== requests.length) throw new Error(`${phase} round ${round + 1} sent ${again} requests, round 1 sent ${requests.length}`);
@@ -243,6 +249,7 @@ async function runPhase(options: {
     hostRssBytes: processMemory(host.pid).rssBytes,
     ...(patch ? { patch } : {}),
     ...(profileFiles ? { profileFiles } : {}),
+    ...(rpc ? { rpc } : {}),
   };
   if (requests.length > 0) {
     const after = mutates ? await emulator.getState() : undefined;

@@ -43,13 +43,14 @@ export async function main(argv: string[]): Promise<void> {
     .option("--patch-response <status>", "PATCH answers 204 (default) or 200 with the entity", patchStatus, 204)
     .option("--clock-speed <n>", "speed of the clock validations and runs progress on (0 = frozen)", speed, 1)
     .option("--storage <mode>", "Azurite behind getUploadSession: lazy (on first use), eager, or off", storageMode, "lazy")
+    .option("--auto-expand-inbound", "plain reads return the CSDL's AutoExpand navigations (user-matching roleGroup, connector sourceSystem) expanded", false)
     .option("--json", "print one JSON line with every URL instead of text", false)
     .parse(argv);
-  const o = program.opts<{ port: number; host: string; tls: boolean; data?: string; token?: string; pageSize: number; patchResponse: 200 | 204; clockSpeed: number; storage: "lazy" | "eager" | "off"; json: boolean }>();
+  const o = program.opts<{ port: number; host: string; tls: boolean; data?: string; token?: string; pageSize: number; patchResponse: 200 | 204; clockSpeed: number; storage: "lazy" | "eager" | "off"; autoExpandInbound: boolean; json: boolean }>();
   const staticToken = o.token ?? (process.env.INDUSTRYDATA_EMULATOR_TOKEN || undefined);
   const emu = await startEmulator({
     port: o.port, host: o.host, tls: o.tls, dataFile: o.data, staticToken, pageSize: o.pageSize, patchResponse: o.patchResponse, quiet: false,
-    clockSpeed: o.clockSpeed, storage: o.storage,
+    clockSpeed: o.clockSpeed, storage: o.storage, autoExpandInbound: o.autoExpandInbound,
   });
   if (o.json) {
     const { graphUrl, tokenUrl, adminUrl, authorityHost, caFile, port } = emu;

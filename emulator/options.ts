@@ -54,6 +54,13 @@ export interface EmulatorOptions {
   clockSpeed?: number;
   /** Azurite, behind getUploadSession: started on first need ("lazy", default), at start ("eager"), or never ("off"). */
   storage?: "lazy" | "eager" | "off";
+  /**
+   * Serve the CSDL's `Core.AutoExpand` of the inbound navigations in plain reads (GET and list without `$expand`):
+   * each user-matching setting's `roleGroup`, and a data connector's `sourceSystem`. Default false: the docs'
+   * examples, which show neither (README, "AutoExpand"). Nobody here can check which the real service does, so
+   * tests run both.
+   */
+  autoExpandInbound?: boolean;
 }
 
 /**
@@ -101,5 +108,6 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     quiet: options.quiet ?? true,
     clockSpeed: options.clockSpeed ?? 1,
     storage: options.storage ?? "lazy",
+    autoExpandInbound: options.autoExpandInbound ?? false,
   };
 }

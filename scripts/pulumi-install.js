@@ -1,8 +1,10 @@
 #!/usr/bin/env node
-// Builds the Pulumi CLI (and the Node.js language host) and the Pulumi YAML language host from the Go
-// module registry into .tools/pulumi/bin, next to a wrapper for the Node dynamic-provider plugin that
-// ships inside @pulumi/pulumi. Nothing is downloaded except Go modules: the Pulumi CLI's own installer
-// fetches prebuilt binaries from hosts this project cannot reach.
+// Builds the Pulumi CLI (and the Node.js language host) from the Go module registry into .tools/pulumi/bin,
+// next to a wrapper for the Node dynamic-provider plugin that ships inside @pulumi/pulumi; and, when asked
+// for, the Pulumi YAML language host (--yaml) and the code-generation hosts (--codegen). `npm start` needs
+// only the CLI and the Node.js host, so it asks for nothing more (each extra host adds minutes to a first
+// run on empty Go caches); CI asks for everything (--all). Nothing is downloaded except Go modules: the
+// Pulumi CLI's own installer fetches prebuilt binaries from hosts this project cannot reach.
 //
 // Cached, each build on its own: the CLI when .tools/pulumi/bin/pulumi reports the pinned version and
 // its stamp (a hash of tools/pulumi-cli's go.mod, go.sum and language-host sources) matches; the YAML
@@ -10,13 +12,14 @@
 // rebuilds the CLI. Go's own module and build caches (GOMODCACHE, GOCACHE) make a rebuild after a
 // clean fast.
 //
-// Also the code-generation language hosts `pulumi package gen-sdk` and `pulumi import` need for Python,
-// Go and .NET (see installCodegenHosts), cached on their own stamp.
+// The code-generation language hosts are what `pulumi package gen-sdk` and `pulumi import` need for
+// Python, Go and .NET (see installCodegenHosts), cached on their own stamp.
 //
-// Usage: npm run pulumi:install [-- --force]
+// Usage: npm run pulumi:install [-- --yaml] [-- --codegen] [-- --all] [-- --force]
 "use strict";
 
 const { execFileSync, spawnSync } = require("node:child_process");
+const { parseArgs } = require("node:util");
 const crypto = require("node:crypto");
 const fs = require("node:fs");
 const path = require("node:path");
@@ -230,8 +233,22 @@ function installCodegenHosts(force) {
   log(`built the code-generation hosts in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }
 
+/** What to build beyond the CLI: the flags, `--all` meaning every host. */
+function parseFlags(argv) {
+  const { values } = parseArgs({
+    args: argv,
+    options: {
+      yaml: { type: "boolean", default: false },
+      codegen: { type: "boolean", default: false },
+      all: { type: "boolean", default: false },
+      force: { type: "boolean", default: false },
+    },
+  });
+  return { force: values.force, yaml: values.yaml || values.all, codegen: values.codegen || values.all };
+}
+
 function main() {
-  const force = process.argv.includes("--force");
+  const { force, yaml, codegen } = parseFlags(process.argv.slice(2));
   checkSdkVersion();
   if (!force && isCached()) {
     log(`cached: ${cliPath} is v${PULUMI_VERSION}`);
@@ -260,11 +277,15 @@ function main() {
   }
   if (!fs.existsSync(dynamicProviderPath)) writeDynamicProviderWrapper();
   // The YAML host first: the .NET code-generation host shares its module and build caches.
-  installYamlHost(force);
-  installCodegenHosts(force);
+  if (yaml) installYamlHost(force);
+  if (codegen) installCodegenHosts(force);
   const version = execFileSync(cliPath, ["version"], { encoding: "utf8", env: offlineEnv() }).trim();
   process.stdout.write(`pulumi ${version} (${cliPath})\n`);
-  process.stdout.write(`pulumi-language-yaml v${PULUMI_YAML_VERSION} (${yamlHostPath})\n`);
+  if (yaml) process.stdout.write(`pulumi-language-yaml v${PULUMI_YAML_VERSION} (${yamlHostPath})\n`);
+  if (!yaml || !codegen) {
+    const skipped = [...(yaml ? [] : ["--yaml (Pulumi YAML programs)"]), ...(codegen ? [] : ["--codegen (gen-sdk/import for Python, Go, .NET)"])];
+    log(`not built unless asked for: ${skipped.join(", ")}; --all builds every host`);
+  }
 }
 
 try {

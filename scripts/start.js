@@ -1,7 +1,9 @@
 #!/usr/bin/env node
 // `npm start`: the root project's `dev` stack, end to end, with no tenant and no account.
 //   1. builds dist/ when it is missing or older than provider/ and emulator/ sources;
-//   2. builds the Pulumi CLI when it is not there yet (npm run pulumi:install, cached);
+//   2. builds the Pulumi CLI when it is not there yet (npm run pulumi:install, cached): the CLI and the Node.js
+//      language host only, all the sample district needs (the YAML and code-generation hosts are asked for
+//      with --yaml/--codegen/--all);
 //   3. starts the emulator where Pulumi.dev.yaml points (http://127.0.0.1:7878/beta, its static token), keeping
 //      the tenant in .emulator-data/tenant.json;
 //   4. runs `pulumi up --refresh` of the dev stack through the Automation API (program inline, no language host)

@@ -14,6 +14,11 @@ export interface RenderOptions {
   graphUrl: string;
   /** AutoExpand of roleGroup: true on GET/list/PATCH-200, false on the 201 create answer. */
   expandRoleGroups: boolean;
+  /**
+   * AutoExpand (CSDL) of a role group bound inside an inbound complex value (a user-matching setting's roleGroup):
+   * only with the emulator's `autoExpandInbound` option, on plain reads.
+   */
+  expandInboundRoleGroups?: boolean;
   roleGroups: readonly RoleGroup[];
 }
 
@@ -44,7 +49,14 @@ function renderValue(type: PropType, value: unknown, ctx: Ctx): unknown {
 
 function renderProperty(p: PropDef, stored: Record<string, unknown>, out: Record<string, unknown>, ctx: Ctx): void {
   if (p.droppedOnWrite) return;
-  // Write-only values and inbound bindings are never part of an entity's read (reference §2, §3.1, §3.3).
+  if (p.type.kind === "nav" && p.type.target === "roleGroups" && ctx.expandInboundRoleGroups) {
+    const group = ctx.roleGroups.find((g) => g.id === stored[`${p.name}Id`]);
+    out[`${p.name}@odata.context`] = `${ctx.graphUrl}/$metadata#external/industryData/roleGroups/$entity`;
+    out[p.name] = group ? renderRoleGroup(group) : null;
+    return;
+  }
+  // Write-only values and inbound bindings are never part of an entity's read (reference §2, §3.1, §3.3), unless
+  // the AutoExpand option above serves them.
   if (p.type.kind === "secret" || p.type.kind === "nav") return;
   if (p.type.kind === "roleGroupNav") {
     if (!ctx.expandRoleGroups) return;

@@ -58,6 +58,8 @@ function kindDef(def: CollectionDef, entity: StoredEntity): EntityDef {
 interface ReadShape {
   /** Each expanded binding, with the `$select` nested in it (`$expand=year($select=id)`), if any. */
   expand: { nav: Navigation; shape: ReadShape }[];
+  /** A plain read with the emulator's `autoExpandInbound` option: the CSDL's AutoExpand navigations come expanded. */
+  autoExpand?: boolean;
   select?: Set<string>;
 }
 
@@ -111,12 +113,18 @@ function expandOf(def: CollectionDef, raw: string | undefined): ReadShape["expan
   });
 }
 
-function readShape(request: FastifyRequest, def: CollectionDef): ReadShape {
+/**
+ * The entity-level navigations the CSDL marks `Core.AutoExpand` (industryDataConnector/sourceSystem), by
+ * collection; served expanded in plain reads only with the `autoExpandInbound` option.
+ */
+const AUTO_EXPANDED: Partial<Record<InboundCollection, string[]>> = { dataConnectors: ["sourceSystem"] };
+
+function readShape(request: FastifyRequest, def: CollectionDef, autoExpand: boolean): ReadShape {
   const query = request.query as Record<string, string | undefined>;
   for (const unsupported of ["$filter", "$orderby", "$search", "$count"]) {
     if (query[unsupported] !== undefined) throw badRequest(`Query option '${unsupported}' is not supported by the emulator on ${def.segment}.`);
   }
-  return { expand: expandOf(def, query.$expand), select: selectOf(def, query.$select) };
+  return { expand: expandOf(def, query.$expand), select: selectOf(def, query.$select), autoExpand };
 }
 
 /** An entity as Graph returns it: `@odata.type` for polymorphic collections, id, structural properties, computed ones. */
@@ -125,12 +133,19 @@ export function renderEntity(def: CollectionDef, entity: StoredEntity, request: 
   if (context) out["@odata.context"] = context;
   if (def.polymorphic) out["@odata.type"] = odataType(entity.kind as string);
   out.id = entity.id;
-  renderStructural(kindDef(def, entity), entity, out, renderOptionsFor(request, state));
+  renderStructural(kindDef(def, entity), entity, out, { ...renderOptionsFor(request, state), expandInboundRoleGroups: shape.autoExpand === true });
   Object.assign(out, def.computedOnRead?.(entity));
   if (shape.select) {
     for (const key of Object.keys(out)) if (!key.startsWith("@odata.") && key !== "id" && !shape.select.has(key)) delete out[key];
   }
   for (const { nav, shape: nested } of shape.expand) out[nav.name] = renderBound(nav, entity, request, state, nested);
+  if (shape.autoExpand) {
+    // AutoExpand: what the read did not $expand itself (nor leave out with $select) comes expanded, whole.
+    for (const nav of navigationsOf(def).filter((n) => AUTO_EXPANDED[def.segment]?.includes(n.name))) {
+      if (nav.name in out || (shape.select && !shape.select.has(nav.name))) continue;
+      out[nav.name] = renderBound(nav, entity, request, state, { expand: [], autoExpand: true });
+    }
+  }
   return out;
 }
 
@@ -205,7 +220,7 @@ export function entityRoutes(app: FastifyInstance, ctx: EmulatorContext, def: Co
   const id = (request: FastifyRequest) => (request.params as { id: string }).id;
 
   app.get(path, read, async (request) => {
-    const shape = readShape(request, def);
+    const shape = readShape(request, def, ctx.options.autoExpandInbound);
     return ctx.store.read((state) => {
       const all = state[def.segment].map((e) => renderEntity(def, e, request, state, shape));
       return collectionAnswer(all, request, { context: contextOf(request, def.segment), pageSize: ctx.options.pageSize });
@@ -227,7 +242,7 @@ export function entityRoutes(app: FastifyInstance, ctx: EmulatorContext, def: Co
   });
 
   app.get(`${path}/:id`, read, async (request) => {
-    const shape = readShape(request, def);
+    const shape = readShape(request, def, ctx.options.autoExpandInbound);
     return ctx.store.read((state) => renderEntity(def, findEntity(state, def, id(request)), request, state, shape, `${contextOf(request, def.segment)}/$entity`));
   });
 

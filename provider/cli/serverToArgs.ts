@@ -14,7 +14,7 @@ import {
   jsonSchemas,
   type ResourceKind,
 } from "../schema";
-import { boundIds, toDeclaredForm, unreadableProperties, type JsonObject } from "../reconcile";
+import { boundIds, toDeclaredForm, unreadableProperties, unreadableReturned, type JsonObject } from "../reconcile";
 
 /**
  * Stands where a write-only value belongs (the descriptor's `writeOnly` paths): Graph returns a password masked
@@ -155,6 +155,8 @@ export function entityToArgs(kind: ResourceKind, server: JsonObject, options: { 
   for (const property of unreadableProperties(kind)) {
     const value = properties[property];
     if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
+    // Graph returned them after all (AutoExpand of the role group): exported like any value.
+    if (unreadableReturned(kind, property, properties)) continue;
     delete properties[property];
     notes.push(
       `${property} left undeclared (unmanaged): Graph never returns ${d.unreadable.filter((p) => p.startsWith(property)).join(", ")}, ` +

@@ -6,8 +6,8 @@ import { isAnnotation } from "./json";
  * True when the server value holds everything declared (managed = declared: undeclared keys are not
  * compared). Normalization: annotations ignored; enums and reference codes case-insensitive; set-like
  * collections order-free; keyed collections matched by key; write-only values never compared (the server
- * only returns a mask, or nothing), nor values Graph never returns (a user-matching setting's roleGroupId:
- * compared with the last declared value elsewhere); date-times compared as instants (Graph answers in UTC);
+ * only returns a mask, or nothing), nor values Graph did not return (a user-matching setting's roleGroupId:
+ * compared with the last declared value elsewhere; compared here when a read returns it, AutoExpand); date-times compared as instants (Graph answers in UTC);
  * an empty collection equals null/absent.
  */
 export function covers(kind: ResourceKind, declared: unknown, server: unknown, pattern: string): boolean {
@@ -17,7 +17,10 @@ export function covers(kind: ResourceKind, declared: unknown, server: unknown, p
 function coversWith(d: TypeDescriptor, declared: unknown, server: unknown, pattern: string): boolean {
   if (declared === undefined) return true;
   // Masked password: Graph returns "***************" whatever was set; its hash is compared elsewhere.
-  if (d.writeOnly.includes(pattern) || d.unreadable.includes(pattern)) return true;
+  if (d.writeOnly.includes(pattern)) return true;
+  // A value Graph does not return (a user-matching setting's roleGroupId) is compared with the last declared one
+  // elsewhere; when a read did return it (AutoExpand), it is compared here like any value.
+  if (d.unreadable.includes(pattern) && (server === undefined || server === null)) return true;
   // A value Pulumi does not know yet (preview) may change anything.
   if (declared === pulumiUnknownValue) return false;
   if (Array.isArray(declared)) return coversArray(d, declared, server, pattern);

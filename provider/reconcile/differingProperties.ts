@@ -2,14 +2,14 @@ import { descriptors } from "../schema";
 import type { ResourceKind } from "../schema";
 import { covers } from "./covers";
 import { toDeclaredForm } from "./declaredForm";
-import { unreadableChanged } from "./lastDeclared";
+import { unreadableChanged, unreadableReturned } from "./lastDeclared";
 import { passwordChanged } from "./passwords";
 import type { JsonObject } from "./types";
 
 /**
  * The declared top-level Graph properties whose value differs from the last-read server value (in
  * descriptor order). A changed declared write-only secret (hash in `olds`) makes its top-level property
- * differ; so does a changed value Graph never returns (compared with the last declared one in `olds`).
+ * differ; so does a changed value Graph does not return (compared with the last declared one in `olds`).
  */
 export function differingProperties(
   kind: ResourceKind,
@@ -26,7 +26,8 @@ export function differingProperties(
     if (
       !covers(kind, value, server[property], property) ||
       (passwordProperty && passwordChanged(declared, olds, kind)) ||
-      unreadableChanged(kind, property, declared, olds)
+      // Values Graph did return (AutoExpand) were compared with the tenant by covers: no last-declared record needed.
+      (!unreadableReturned(kind, property, server) && unreadableChanged(kind, property, declared, olds))
     ) {
       differing.push(property);
     }

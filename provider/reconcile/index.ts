@@ -12,7 +12,7 @@ export { boundIds, liftEntityBindings } from "./entityBindings";
 export { assertNoCreateOnlyConflict, assertRevivable } from "./existingEntity";
 export { findTwin, twinError } from "./twinEntity";
 export type { TwinRefusal } from "./twinEntity";
-export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged, unreadableProperties } from "./lastDeclared";
+export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged, unreadableProperties, unreadableReturned } from "./lastDeclared";
 export { detailedDiff, valueAt } from "./detailedDiff";
 export type { PropertyChange } from "./detailedDiff";
 export { buildCreateBody } from "./buildCreateBody";

@@ -42,6 +42,28 @@ export function unreadableChanged(kind: ResourceKind, property: string, declared
   return holdsUnreadable(descriptors[kind], { [property]: value });
 }
 
+/**
+ * True when a read returned the property's "unreadable" values after all: the CSDL marks userMatchingSetting's
+ * roleGroup `Core.AutoExpand`, so Graph may answer a plain GET with each setting's role group expanded (which
+ * toDeclaredForm turns into its `roleGroupId`), though the docs' examples show none. Then they are compared with
+ * the tenant like any value (covers.ts) and exported, and the last declared record is not needed. `server` is in
+ * declared form; every element holding such a value must have it, or none is trusted.
+ */
+export function unreadableReturned(kind: ResourceKind, property: string, server: JsonObject): boolean {
+  const d = descriptors[kind];
+  let elements = 0;
+  let returned = 0;
+  for (const path of d.unreadable.filter((p) => p.startsWith(`${property}.`) || p.startsWith(`${property}[]`))) {
+    const cut = path.lastIndexOf(".");
+    const [holderPattern, leaf] = [path.slice(0, cut), path.slice(cut + 1)];
+    forEachAt({ [property]: server[property] }, holderPattern, (_h, _k, element) => {
+      elements++;
+      if (isPlainObject(element) && typeof element[leaf] === "string") returned++;
+    });
+  }
+  return elements > 0 && returned === elements;
+}
+
 function holdsUnreadable(d: TypeDescriptor, holder: JsonObject): boolean {
   let found = false;
   for (const path of d.unreadable) {

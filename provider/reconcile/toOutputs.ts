@@ -86,8 +86,15 @@ function withBindingArguments(kind: ResourceKind, out: JsonObject): JsonObject {
 function keepBoundIds(kind: ResourceKind, server: JsonObject): JsonObject {
   const copy = deepCopy(server);
   for (const [pattern, binding] of Object.entries(descriptors[kind].bindings)) {
+    // A binding the docs never show read back (a user-matching setting's roleGroup) that a read did return
+    // expanded (the CSDL's AutoExpand) keeps only its id: the role group's name and roles are not the source
+    // system's, and would only grow the state.
+    const unread = descriptors[kind].unreadable.includes(`${pattern}.${binding.argument}`);
     forEachAt(copy, pattern, (_holder, _key, element) => {
-      if (!isPlainObject(element) || element[binding.navigation] !== undefined) return;
+      if (!isPlainObject(element)) return;
+      const expanded = element[binding.navigation];
+      if (unread && isPlainObject(expanded) && typeof expanded.id === "string") element[binding.navigation] = { id: expanded.id };
+      if (element[binding.navigation] !== undefined) return;
       const bind = element[`${binding.navigation}@odata.bind`];
       const id = typeof bind === "string" ? roleGroupIdFromBindUrl(bind) : undefined;
       if (id !== undefined) element[binding.navigation] = { id };

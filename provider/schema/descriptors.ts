@@ -438,7 +438,9 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
       "userMatchingSettings[].matchTarget.code",
       "userMatchingSettings[].sourceIdentifier.code",
     ],
-    // roleGroup is a navigation on a complex type: written as roleGroup@odata.bind, and never read back.
+    // roleGroup is a navigation on a complex type: written as roleGroup@odata.bind; the docs' reads never show it,
+    // the CSDL marks it AutoExpand. "Unreadable": compared with the last declared value unless a read returns it
+    // (reconcile/lastDeclared.ts unreadableReturned).
     bindings: { "userMatchingSettings[]": { argument: "roleGroupId", navigation: "roleGroup" } },
     unreadable: ["userMatchingSettings[].roleGroupId"],
     idArguments: ["sourceSystemId", "userMatchingSettings[].roleGroupId"],

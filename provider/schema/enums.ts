@@ -81,3 +81,24 @@ export type IndustryDataActivityStatus = (typeof industryDataActivityStatusValue
 export const fileFormatCodes = ["schoolDataSyncV1", "schoolDataSyncV2Rev1"] as const;
 /** The CSV format of a CSV upload connector: SDS v1 or SDS v2.1. */
 export type FileFormatCode = (typeof fileFormatCodes)[number];
+
+/**
+ * The reference types tenants may add codes to (Graph's docs, referenceDefinition: "you can extend these"). A
+ * ReferenceDefinition resource creates a code of one of these; any other type is Graph's own.
+ */
+export const extensibleReferenceTypes = ["RefAcademicSubject", "RefRace", "RefEthnicity", "RefGradeLevel", "RefOrgType", "RefPersonFlagType"] as const;
+/** A reference type a tenant may extend with codes of its own. */
+export type ExtensibleReferenceType = (typeof extensibleReferenceTypes)[number];
+
+/**
+ * Graph's built-in reference types the docs name besides the extensible ones (the types of the reference values
+ * in the CSDL: roleReferenceValue is `RefRole`, yearReferenceValue `RefAcademicYear`, …): their definitions can
+ * be adopted, never created.
+ */
+export const builtInReferenceTypes = ["RefAcademicYear", "RefRole", "RefIdentifierType", "RefUserMatchTarget", "RefFileFormat"] as const;
+
+/**
+ * Graph's sentinel member of every evolvable enum: what a client that does not know a newer value reads instead
+ * of it. Never a value to send.
+ */
+export const unknownFutureValue = "unknownFutureValue";

@@ -378,7 +378,7 @@ const dateTime = { type: "string", format: "date-time" } as const;
 const referenceValue = {
   type: "object",
   title: "referenceValue",
-  description: "A reference code (a reference definition's `code`, e.g. a role or a school year).",
+  description: "A reference code (a reference definition's `code` in the value's reference type, e.g. `RefRole` or `RefAcademicYear`).",
   properties: { code: { ...nonEmptyString, description: "The reference code." } },
   required: ["code"],
   additionalProperties: false,
@@ -402,7 +402,7 @@ const userMatchingSetting = {
 export const sourceSystemSchema = {
   type: "object",
   description:
-    "A source system (Graph `sourceSystemDefinition`): where inbound data comes from (an SIS), and how its users match Entra users. Created with POST, or adopted with `sourceSystemId`. Graph permission: `IndustryData-DataConnector.ReadWrite.All`. Id: its Graph id.",
+    "A source system (Graph `sourceSystemDefinition`): where inbound data comes from (an SIS), and how its users match Entra users. Created with POST, or adopted with `sourceSystemId`. Graph permission: `IndustryData-SourceSystem.ReadWrite.All`. Id: its Graph id.",
   properties: {
     sourceSystemId: adoptedIdSchema,
     deleteOnDestroy: deleteOnDestroySchema,
@@ -459,7 +459,7 @@ const oAuthClientCredential = {
       description: "The OAuth client secret (secret, write-only: Graph never returns it, so a change is detected from the declared value, kept hashed in state).",
     },
     tokenUrl: { type: "string", format: "https-url", nullable: true, description: "The OAuth token endpoint (https)." },
-    scope: { type: "string", nullable: true, description: "The OAuth scope requested." },
+    scope: { type: "string", nullable: true, description: "The OAuth scope requested; only with a `tokenUrl` (an OAuth 2 credential: an OAuth 1 credential has no scope)." },
   },
   required: ["displayName", "clientId", "clientSecret"],
   additionalProperties: false,
@@ -505,7 +505,7 @@ export const yearSchema = {
     displayName: { ...displayName, description: "The year's name, e.g. `2025-2026`." },
     startDate: { ...date, description: "First day of the year (YYYY-MM-DD)." },
     endDate: { ...date, description: "Last day of the year (YYYY-MM-DD)." },
-    year: { ...referenceValue, description: "The year as a reference code (a `schoolYear` reference definition's code)." },
+    year: { ...referenceValue, description: "The year as a reference code (the code of a `RefAcademicYear` reference definition, e.g. `2025`)." },
   },
   required: ["displayName", "startDate", "endDate", "year"],
   additionalProperties: false,
@@ -534,11 +534,15 @@ export const inboundFlowSchema = {
 export const referenceDefinitionSchema = {
   type: "object",
   description:
-    "A tenant-defined reference code (Graph `referenceDefinition`), e.g. a role or a school year code. Created with POST, or adopted with `referenceDefinitionId`; destroying it disables it (Graph's DELETE is a soft delete). Id: `<referenceType>-<code>`.",
+    "A tenant-defined reference code (Graph `referenceDefinition`), e.g. a grade level or an academic subject. Tenants may add codes to six reference types only: `RefAcademicSubject`, `RefRace`, `RefEthnicity`, `RefGradeLevel`, `RefOrgType`, `RefPersonFlagType`; Graph's other types (`RefRole`, `RefAcademicYear`, …) can be adopted, not extended. Created with POST, or adopted with `referenceDefinitionId`; destroying it disables it (Graph's DELETE is a soft delete). Graph permission: `IndustryData-ReferenceDefinition.ReadWrite.All`. Id: `<referenceType>-<code>`.",
   properties: {
     referenceDefinitionId: adoptedIdSchema,
     deleteOnDestroy: deleteOnDestroySchema,
-    referenceType: { ...nonEmptyString, description: "The kind of reference, e.g. `role` or `schoolYear`. Changing this replaces the resource." },
+    referenceType: {
+      ...nonEmptyString,
+      description:
+        "Graph's reference type: to create, one of `RefAcademicSubject`, `RefRace`, `RefEthnicity`, `RefGradeLevel`, `RefOrgType`, `RefPersonFlagType` (the types tenants may extend); an adopted definition may also be of a built-in type such as `RefRole` or `RefAcademicYear`. Changing this replaces the resource.",
+    },
     code: { ...nonEmptyString, description: "The code. Changing this replaces the resource." },
     displayName: { type: "string", nullable: true, description: "The code's display name." },
     isDisabled: { type: "boolean", description: "Whether the code is disabled." },

@@ -6,6 +6,8 @@ import { descriptors } from "./descriptors";
 import type { OdataTypeChoice, ResourceKind, TypeDescriptor } from "./descriptors";
 import { jsonSchemas } from "./jsonSchemas";
 import { idSegmentProblem } from "./idSegment";
+import { metadataFailures } from "./metadataRules";
+import { unknownFutureValue } from "./enums";
 import { childPath, elementPath, forEachAt, fromJsonPointer, isPlainObject, valuesAt } from "./jsonPath";
 
 /** One validation failure: the property path (e.g. `creationOptions.configurations[1].roleGroupId`) and why. */
@@ -152,7 +154,8 @@ function describeAjvError(error: ErrorObject, descriptor: TypeDescriptor, creati
       return { property: childPath(at, missing), reason: `is required${when}` };
     }
     case "enum": {
-      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.map((v) => (v === null ? "null" : String(v)));
+      // Graph's unknownFutureValue sentinel is an enum member but never a value to declare (metadataRules.ts).
+      const allowed = (error.params as { allowedValues: unknown[] }).allowedValues.filter((v) => v !== unknownFutureValue).map((v) => (v === null ? "null" : String(v)));
       return { property: at, reason: `must be one of: ${allowed.join(", ")} (got ${JSON.stringify(error.data)})` };
     }
     case "additionalProperties": {
@@ -348,6 +351,7 @@ export function validateInputs(kind: ResourceKind, raw: Record<string, unknown>)
 
   const adopted = inputs[descriptor.adoptArgument];
   const creating = adopted === undefined || adopted === null;
+  failures.push(...metadataFailures(kind, inputs, creating));
   const validate = creating ? compiled(kind).create : compiled(kind).adopt;
   if (!validate(inputs)) {
     for (const error of validate.errors ?? []) {

@@ -9,6 +9,7 @@ import * as fs from "fs";
 import * as net from "net";
 import * as path from "path";
 import { scanKeptOutput } from "../support/scanKeptOutput";
+import { scanStateBackend } from "../support/stateBackend";
 import { cleanEnv, describeWithCli, type RunResult } from "./pulumiRoutes";
 import { copyRootProject, repoRoot, type RootProjectCopy } from "./rootProjectCopy";
 
@@ -27,6 +28,8 @@ function npmStart(dir: string): Promise<RunResult> {
       const output = `${stdout}\n${stderr}`;
       // What `npm start` printed (the Automation API's up) goes to the suite-wide leak scan like every run's.
       scanKeptOutput({ source: "output of npm start (scripts/start.js)", text: output });
+      // And the project's file backend (scripts/start.js keeps it in <dir>/.pulumi-state), history and backups included.
+      scanStateBackend(path.join(dir, ".pulumi-state"));
       resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output });
     });
   });

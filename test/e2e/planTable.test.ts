@@ -186,6 +186,8 @@ describeWithCli("plans a reviewer can read: a stack from the previous release up
     expect(upgrade.output).toMatch(/22 unchanged/);
 
     const after = await userFlowsInState();
+    // Every flow of the previous release's state is still there (the loop below checks each one).
+    expect(after.map((flow) => flow.urn).sort()).toEqual(before.map((flow) => flow.urn).sort());
     for (const flow of after) {
       const previous = before.find((b) => b.urn === flow.urn)!;
       // The outputs are the ones the previous release stored (secrets are re-encrypted on every save, with a new

@@ -10,6 +10,7 @@ import { execFile, execFileSync } from "child_process";
 import * as fs from "fs";
 import * as path from "path";
 import { scanKeptOutput } from "../support/scanKeptOutput";
+import { scanStateBackend } from "../support/stateBackend";
 import { repoRoot } from "./rootProjectCopy";
 
 const { pulumiEnv, pulumiCli, pulumiBinDir } = require("../../scripts/pulumi-env.js") as {
@@ -53,10 +54,10 @@ export function describeWithCli(name: string, body: () => void, options: { tools
     describe(name, body);
   } else if (inCi) {
     test(`${name}: the Pulumi CLI is built (CI runs the end-to-end tests, never skips them)`, () => {
-      throw new Error(`no ${missing.join(", ")} in ${pulumiBinDir}: .ci/run must run \`npm run pulumi:install\` before \`npm test\``);
+      throw new Error(`no ${missing.join(", ")} in ${pulumiBinDir}: .ci/run must run \`npm run pulumi:install -- --all\` before \`npm test\``);
     });
   } else {
-    console.warn(`skipping "${name}": no ${missing.join(", ")} in ${pulumiBinDir} (npm run pulumi:install builds it)`);
+    console.warn(`skipping "${name}": no ${missing.join(", ")} in ${pulumiBinDir} (npm run pulumi:install -- --all builds it)`);
     describe.skip(name, body);
   }
 }
@@ -102,13 +103,16 @@ function programEnv(env: NodeJS.ProcessEnv, operation: Operation): NodeJS.Proces
 /**
  * Runs one process and hands everything it printed to the suite-wide leak scan (scanKeptOutput): a plan, an
  * error or a log of the real CLI or the Automation API must never show a test secret, whether or not the
- * test itself looks at the output.
+ * test itself looks at the output; and so does every file of the state backend in `stateDir` after it (stack files,
+ * history, backups: test/support/stateBackend.ts).
  */
-function run(file: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv }): Promise<RunResult> {
+function run(file: string, args: string[], options: { cwd: string; env: NodeJS.ProcessEnv; stateDir: string }): Promise<RunResult> {
+  const { stateDir, ...spawnOptions } = options;
   return new Promise((resolve) => {
-    execFile(file, args, { ...options, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
+    execFile(file, args, { ...spawnOptions, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
       const output = `${stdout}\n${stderr}`;
       scanKeptOutput({ source: `output of ${path.basename(file)} ${args.slice(0, 2).join(" ")}`, text: output });
+      scanStateBackend(stateDir);
       resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output });
     });
   });
@@ -125,7 +129,7 @@ export function cleanEnv(): NodeJS.ProcessEnv {
  */
 export function pulumiCommand(options: { dir: string; stateDir: string; passphrase: string }): (args: string[], env?: Record<string, string>) => Promise<RunResult> {
   const cliEnv = pulumiEnv({ stateDir: options.stateDir, passphrase: options.passphrase, base: cleanEnv() });
-  return (args, env) => run(pulumiCli, [...args, "--non-interactive"], { cwd: options.dir, env: { ...cliEnv, ...env } });
+  return (args, env) => run(pulumiCli, [...args, "--non-interactive"], { cwd: options.dir, env: { ...cliEnv, ...env }, stateDir: options.stateDir });
 }
 
 /** The routes for the stack `stack` of the project in `dir`, state in `stateDir`, secrets under `passphrase`. */
@@ -138,16 +142,17 @@ export function pulumiRoutes(options: { dir: string; stateDir: string; stack: st
       run(process.execPath, [path.join(repoRoot, "scripts", "pulumi-inline.js"), operation.op, ...flags(operation), "--cwd", dir, "--stack", stack, "--state", stateDir], {
         cwd: dir,
         env: programEnv({ ...cleanEnv(), PULUMI_CONFIG_PASSPHRASE: passphrase }, operation),
+        stateDir,
       }),
   };
   const cliEnv = pulumiEnv({ stateDir, passphrase, base: cleanEnv() });
   const cli: PulumiRoute = {
     name: "pulumi command with our Node.js language host",
-    init: () => run(pulumiCli, ["stack", "init", stack, "--non-interactive"], { cwd: dir, env: cliEnv }),
+    init: () => run(pulumiCli, ["stack", "init", stack, "--non-interactive"], { cwd: dir, env: cliEnv, stateDir }),
     run: (operation) => {
       // The Automation API's up and destroy are `--yes --skip-preview`; the same here.
       const confirm = operation.op === "preview" ? [] : ["--yes", "--skip-preview"];
-      return run(pulumiCli, [operation.op, ...confirm, ...flags(operation), "--stack", stack, "--non-interactive"], { cwd: dir, env: programEnv(cliEnv, operation) });
+      return run(pulumiCli, [operation.op, ...confirm, ...flags(operation), "--stack", stack, "--non-interactive"], { cwd: dir, env: programEnv(cliEnv, operation), stateDir });
     },
   };
   return { automation, cli };

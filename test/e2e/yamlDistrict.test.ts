@@ -4,6 +4,7 @@
  * IT admin keeping the district in Pulumi YAML sees, from the first `up` to `destroy`, and `pulumi import` of a
  * flow made in the portal. Skipped locally without the CLI or the YAML host, saying so; failing in CI.
  */
+import { passwordMatches } from "../../emulator";
 import { TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
 import { scanKeptOutput } from "../support/scanKeptOutput";
 import { CLI_TOOLS, describeWithCli } from "./pulumiRoutes";
@@ -11,6 +12,7 @@ import { copyYamlExample, expectExit, startTenant, writes, type LoggedRequest, t
 
 const TOKEN = TEST_TOKENS.yamlDistrict;
 const PASSWORD = TEST_PASSWORDS.yamlStudent;
+const ROTATED = TEST_PASSWORDS.yamlStudentRotated;
 const FLOW_SETS = "/external/industryData/outboundProvisioningFlowSets";
 const USER_FLOW_TYPE = "#microsoft.graph.industryData.userProvisioningFlow";
 
@@ -30,7 +32,7 @@ describeWithCli(
 
     /** A fresh copy of the example with an `e2e` stack pointed at the test emulator (not the committed `dev` stack). */
     async function district(): Promise<YamlProject> {
-      const copy = copyYamlExample({ example: "yaml-district", plugin: "path", secrets: [TOKEN, PASSWORD] });
+      const copy = copyYamlExample({ example: "yaml-district", plugin: "path", secrets: [TOKEN, PASSWORD, ROTATED] });
       expectExit(await copy.pulumi(["stack", "init", "e2e"]), "succeeds", "stack init");
       const config = await copy.pulumi([
         "config", "set-all",
@@ -99,6 +101,30 @@ describeWithCli(
       const destroyed = await step(["destroy", "--yes", "--skip-preview"], "succeeds");
       expect(writes(destroyed.requests).filter((w) => w.startsWith("DELETE"))).not.toHaveLength(0);
       expect(await tenant.flowSets()).toEqual([]);
+    });
+
+    test("a rotated studentPassword (config set --secret) is named in preview --diff on the plugin's users flow, its value never shown; up sends it in one PATCH; the next preview is clean", async () => {
+      project = await district();
+      await step(["up", "--yes", "--skip-preview"], "succeeds");
+      expectExit(await project.pulumi(["config", "set", "--secret", "studentPassword", ROTATED]), "succeeds", "config set --secret");
+
+      const plan = await step(["preview", "--diff"], "succeeds");
+      // The plugin diffs the nested secret by path: the users flow changes at its password, shown masked.
+      expect(plan.output).toMatch(/~ industrydata:index:UserProvisioningFlow: \(update\)\s*\[id=[^\]]+\]\s*\[urn=[^\]]*::users\]/);
+      expect(plan.output).toMatch(/~ defaultPasswordSettings\s*: \{\s*~ password\s*: \[secret\] => \[secret\]\s*\}/);
+      expect(plan.output).toMatch(/1 to update/);
+      expect(writes(plan.requests)).toEqual([]);
+      for (const value of [PASSWORD, ROTATED]) expect(plan.output).not.toContain(value);
+
+      const applied = await step(["up", "--yes", "--skip-preview"], "succeeds");
+      const patches = writes(applied.requests);
+      expect(patches).toHaveLength(1);
+      expect(patches[0]).toMatch(/^PATCH \/beta\/external\/industryData\/outboundProvisioningFlowSets\/[^/]+\/provisioningFlows\/[^/]+$/);
+      const users = (await tenant.flowSets())[0].flows.find((f) => f.kind === "userProvisioningFlow")!;
+      const students = (users.creationOptions as { configurations: { roleGroupId: string; defaultPasswordSettings?: { passwordHash?: string } }[] }).configurations.find((c) => c.roleGroupId === "students")!;
+      expect(passwordMatches(students.defaultPasswordSettings!.passwordHash!, ROTATED)).toBe(true);
+      expect(writes((await step(["preview", "--diff"], "succeeds")).requests)).toEqual([]);
+      expectExit(await project.pulumi(["preview", "--expect-no-changes"]), "succeeds", "preview --expect-no-changes");
     });
 
     test("preview --diff of a license SKU change on the user flow with a password names the path and both values; no secret in any output or in plain text in the state", async () => {

@@ -10,6 +10,7 @@ import * as os from "os";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
 import { scanKeptOutput } from "../support/scanKeptOutput";
+import { backendFiles, scanStateBackend } from "../support/stateBackend";
 import { cleanEnv, pulumiCli, type RunResult } from "./pulumiRoutes";
 import { repoRoot } from "./rootProjectCopy";
 
@@ -145,12 +146,13 @@ export function copyYamlExample(options: { example: string; plugin: "path" | "PA
         execFile(pulumiCli, [...args, "--non-interactive"], { cwd: dir, env, maxBuffer: 32 * 1024 * 1024 }, (error, stdout, stderr) => {
           const output = `${stdout}\n${stderr}`;
           scanKeptOutput({ source: `pulumi ${args[0]} in examples/${options.example}`, text: output, secrets: options.secrets });
+          scanStateBackend(stateDir, { secrets: options.secrets });
           resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output });
         });
       }),
     editProgram: (edit) => fs.writeFileSync(programFile, edit(fs.readFileSync(programFile, "utf8"))),
     readFile: (name) => fs.readFileSync(path.join(dir, name), "utf8"),
-    stateText: () => readAll(path.join(stateDir, ".pulumi")),
+    stateText: () => backendFiles(stateDir).map((f) => f.text).join("\n"),
     remove: () => fs.rmSync(dir, { recursive: true, force: true }),
   };
 }
@@ -161,15 +163,6 @@ export function withoutNode(searchPath: string): string {
     .split(path.delimiter)
     .filter((dir) => dir !== "" && !fs.existsSync(path.join(dir, "node")))
     .join(path.delimiter);
-}
-
-function readAll(folder: string): string {
-  if (!fs.existsSync(folder)) return "";
-  return fs
-    .readdirSync(folder, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
-    .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), "utf8"))
-    .join("\n");
 }
 
 /** Fails with Pulumi's output when a command did not exit as expected; returns its output. */

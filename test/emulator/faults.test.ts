@@ -1,6 +1,12 @@
 /** Fault injection through the admin API: statuses with Retry-After, delays, dropped connections. */
 import { FLOW_SETS, startTestEmulator, TestEmulator } from "./helpers";
 
+/** Polls `condition` (each poll is a request, so this waits on the server, not on a clock). */
+async function waitFor(condition: () => Promise<boolean>): Promise<void> {
+  for (let i = 0; i < 200; i++) if (await condition()) return;
+  throw new Error("condition never held");
+}
+
 describe("emulator fault injection", () => {
   let emu: TestEmulator;
   beforeAll(async () => {
@@ -52,14 +58,25 @@ describe("emulator fault injection", () => {
     expect(r.body.error).toMatchObject({ code: "GatewayTimeout", message: "upstream slow" });
   });
 
-  test("delayMs holds the answer, then the request is served normally", async () => {
-    await emu.admin("POST", "/faults", { method: "GET", delayMs: 300 });
-    const started = Date.now();
-    const r = await emu.graph("GET", FLOW_SETS);
+  test("delayMs holds the answer while later requests are served, then the request is served normally", async () => {
+    // Order, not wall-clock time: a request sent after the held one is answered and logged first.
+    await emu.admin("POST", "/faults", { method: "GET", path: FLOW_SETS, delayMs: 2000, count: 1 });
+    let heldAnswered = false;
+    const held = emu.graph("GET", FLOW_SETS).then((r) => {
+      heldAnswered = true;
+      return r;
+    });
+    await waitFor(async () => (await emu.admin("GET", "/faults")).body.length === 0); // the rule was taken: it is held
+    expect((await emu.graph("GET", "/external/industryData/roleGroups")).status).toBe(200);
+    expect(heldAnswered).toBe(false);
+    expect((await emu.admin("GET", "/requests")).body.map((e: { path: string }) => e.path)).toEqual(["/beta/external/industryData/roleGroups"]);
+    const r = await held;
     expect(r.status).toBe(200);
-    expect(Date.now() - started).toBeGreaterThanOrEqual(280);
     const log = (await emu.admin("GET", "/requests")).body;
-    expect(log[log.length - 1]).toMatchObject({ status: 200, fault: "delay" });
+    expect(log.map((e: { path: string; status: number; fault?: string }) => [e.path, e.status, e.fault ?? null])).toEqual([
+      ["/beta/external/industryData/roleGroups", 200, null],
+      [`/beta${FLOW_SETS}`, 200, "delay"],
+    ]);
   });
 
   test("drop destroys the connection without an answer; the next request is served", async () => {

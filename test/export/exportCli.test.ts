@@ -3,6 +3,7 @@
  * against an emulator, with its exit code, stdout and stderr.
  */
 import { execFile } from "child_process";
+import { industrydata, industrydataBin as bin, scanBinOutput, type BinRun as Run } from "./industrydataBin";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -14,26 +15,11 @@ import { seededPasswords, seedVariedTenant, variedTenant, variedTenantFlowCount 
 import { TEST_TOKENS } from "../support/testSecrets";
 
 const TOKEN = TEST_TOKENS.exportCli;
-const bin = path.join(repoRoot(), "dist", "provider", "cli", "export.js");
 
 type Emulator = Awaited<ReturnType<typeof startEmulator>>;
 let emulator: Emulator;
 let scratch: string;
 
-interface Run {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-/** Runs the bin with `args` and an environment holding only what the test gives (plus PATH). */
-function industrydata(args: string[], env: Record<string, string> = {}): Promise<Run> {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [bin, ...args], { env: { PATH: process.env.PATH ?? "", ...env } }, (error, stdout, stderr) => {
-      resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr });
-    });
-  });
-}
 
 async function graphRequestCount(): Promise<number> {
   const all = (await (await fetch(`${emulator.adminUrl}/requests`)).json()) as { path: string }[] | { value: { path: string }[] };
@@ -125,7 +111,11 @@ describe("industrydata export (the bin)", () => {
         "npm",
         ["--prefix", repoRoot(), "run", "industrydata", "--", "export", "--endpoint", emulator.graphUrl, "--out", "adopted", "-q"],
         { cwd: from, env: { PATH: process.env.PATH ?? "", HOME: process.env.HOME ?? scratch, INDUSTRYDATA_ACCESS_TOKEN: TOKEN, npm_config_update_notifier: "false" } },
-        (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr }),
+        (error, stdout, stderr) => {
+          const done = { code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr };
+          scanBinOutput("npm run industrydata -- export", done, { INDUSTRYDATA_ACCESS_TOKEN: TOKEN });
+          resolve(done);
+        },
       );
     });
     expect({ code: run.code, stderr: run.code === 0 ? "" : run.stderr }).toEqual({ code: 0, stderr: "" });

@@ -5,6 +5,7 @@
  */
 import { execFile } from "child_process";
 import { scanKeptOutput } from "../support/scanKeptOutput";
+import { scanStateBackend } from "../support/stateBackend";
 
 const { pulumiEnv, pulumiCli } = require("../../scripts/pulumi-env.js") as {
   pulumiEnv(options: { stateDir: string; base?: NodeJS.ProcessEnv }): NodeJS.ProcessEnv;
@@ -31,6 +32,8 @@ export function pulumiRunner(options: { cwd: string; stateDir: string }): (args:
         const output = `${stdout}\n${stderr}`;
         // Every run's output goes to the suite-wide leak scan, whether or not the test looks at it.
         scanKeptOutput({ source: `output of pulumi ${args.slice(0, 2).join(" ")}`, text: output });
+        // And every file of the state backend (stack files, history, backups).
+        scanStateBackend(options.stateDir);
         resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, output });
       });
     });

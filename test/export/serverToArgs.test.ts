@@ -230,7 +230,8 @@ describe("flowToArgs: server JSON -> resource arguments", () => {
     const exported = exportCase(flowCase);
     expect(exported.kind).toBe(kind);
     expect(exported.args).toEqual(args);
-    if (passwordRoleGroups) expect(exported.secrets.map((s) => s.element)).toEqual(passwordRoleGroups);
+    // A case without password role groups exports no secret at all.
+    expect(exported.secrets.map((s) => s.element)).toEqual(passwordRoleGroups ?? []);
     for (const note of notes ?? []) expect(exported.notes.join("\n")).toMatch(note);
     if (!notes) expect(exported.notes).toEqual([]);
     expect(JSON.stringify(exported.args)).not.toContain(MASK);

@@ -21,7 +21,7 @@ import * as readline from "readline";
 import { EngineLogEntry, EngineServer, startEngineServer } from "./engineServer";
 import { annotateSecrets, fromWire, revealSecrets, Secret, toWire } from "./propertyValues";
 import { loadPulumiProto, PulumiProto } from "./pulumiProto";
-import { scanKeptOutput } from "../support/scanKeptOutput";
+import { scanKeptOutput, type KeptOutput } from "../support/scanKeptOutput";
 
 /** Options for {@link startProviderHost}. */
 export interface ProviderHostOptions {
@@ -46,6 +46,11 @@ export interface ProviderHostOptions {
    * with the engine's address as its argument, as the engine starts any resource plugin.
    */
   pluginPath?: string;
+  /**
+   * Where the kept output goes at stop: the suite-wide leak scan (scanKeptOutput) unless a test of the scan
+   * itself collects it.
+   */
+  scanOutput?: (output: KeptOutput) => string[];
 }
 
 /** One line the host emitted (its stdout after the port line, its stderr) or a Log call it made to the engine. */
@@ -62,6 +67,12 @@ export interface RpcRecord {
   error?: string;
   /** Round trip in ms. */
   ms?: number;
+  /**
+   * The answer's property maps as the engine keeps them in plain text: secrets (as the host marked them, or as
+   * the engine re-marks them for a host that cannot carry secrets) replaced by `[secret]`. What the leak scan
+   * searches: a secret outside a secret mark is a leak.
+   */
+  visible?: string[];
 }
 
 /** Check's answer. `inputs` carry the engine's secret marks again (annotateSecrets). */
@@ -226,7 +237,7 @@ export async function startProviderHost(options: ProviderHostOptions): Promise<P
     throw e;
   }
   const startupMs = Date.now() - started;
-  const host = new HostConnection(proto, child, engine, `127.0.0.1:${port}`, output, startupMs, options.rpcTimeoutMs ?? 60000);
+  const host = new HostConnection(proto, child, engine, `127.0.0.1:${port}`, output, startupMs, options.rpcTimeoutMs ?? 60000, options.scanOutput ?? scanKeptOutput);
   if (options.configure !== false) {
     try {
       await host.configure(options.config ?? {});
@@ -285,6 +296,8 @@ class HostConnection implements ProviderHost {
   acceptSecrets = true;
   supportsPreview = false;
   transcript: RpcRecord[] = [];
+  /** The transcript record of each answer, so unwire can note what the answer shows in plain text. */
+  private readonly recordOf = new WeakMap<object, RpcRecord>();
   /** The credentials the host was given as secrets (config and inputs), for the leak scan at stop. */
   private readonly givenSecrets = new Set<string>();
   private readonly client: any;
@@ -298,6 +311,7 @@ class HostConnection implements ProviderHost {
     private readonly captured: CapturedLine[],
     readonly startupMs: number,
     private readonly rpcTimeoutMs: number,
+    private readonly scanOutput: (output: KeptOutput) => string[],
   ) {
     this.client = new proto.providerGrpc.ResourceProviderClient(address, proto.grpc.credentials.createInsecure());
     this.exited = new Promise((resolve) => {
@@ -351,7 +365,7 @@ class HostConnection implements ProviderHost {
       inputs: r.getInputs()?.toJavaScript(),
       failures: r.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })),
     }));
-    return { inputs: this.unwire(answer.inputs ?? {}, news), failures: answer.failures };
+    return { inputs: this.unwire(answer.inputs ?? {}, news, answer), failures: answer.failures };
   }
 
   async checkConfig(urn: string, olds: Record<string, unknown>, news: Record<string, unknown>): Promise<CheckResult> {
@@ -359,7 +373,7 @@ class HostConnection implements ProviderHost {
       inputs: r.getInputs()?.toJavaScript(),
       failures: r.getFailuresList().map((f: any) => ({ property: f.getProperty(), reason: f.getReason() })),
     }));
-    return { inputs: this.unwire(answer.inputs ?? {}, news), failures: answer.failures };
+    return { inputs: this.unwire(answer.inputs ?? {}, news, answer), failures: answer.failures };
   }
 
   async diff(
@@ -414,7 +428,7 @@ class HostConnection implements ProviderHost {
       id: r.getId(),
       properties: r.getProperties()?.toJavaScript(),
     }));
-    return { id: answer.id, properties: this.unwire(answer.properties ?? {}, properties) };
+    return { id: answer.id, properties: this.unwire(answer.properties ?? {}, properties, answer) };
   }
 
   async read(
@@ -430,8 +444,8 @@ class HostConnection implements ProviderHost {
     }));
     return {
       id: answer.id,
-      properties: this.unwire(answer.properties ?? {}, properties),
-      inputs: answer.inputs ? this.unwire(answer.inputs, inputs ?? {}) : undefined,
+      properties: this.unwire(answer.properties ?? {}, properties, answer),
+      inputs: answer.inputs ? this.unwire(answer.inputs, inputs ?? {}, answer) : undefined,
     };
   }
 
@@ -449,7 +463,7 @@ class HostConnection implements ProviderHost {
     const answer = await this.call("update", request, (r) => ({
       properties: r.getProperties()?.toJavaScript(),
     }));
-    return { id, properties: this.unwire(answer.properties ?? {}, news) };
+    return { id, properties: this.unwire(answer.properties ?? {}, news, answer) };
   }
 
   async delete(urn: string, id: string, properties: Record<string, unknown>, oldInputs?: Record<string, unknown>): Promise<void> {
@@ -475,10 +489,16 @@ class HostConnection implements ProviderHost {
     await this.exited;
     clearTimeout(timer);
     await this.engine.stop();
-    // The suite-wide leak scan (test/support/leakReporter.js) covers what every host printed or logged.
-    scanKeptOutput({
+    // The suite-wide leak scan (test/support/leakReporter.js) covers what every host printed or logged, and what
+    // it answered: each reply's property maps outside their secret marks, its failures and diffs, its errors.
+    this.scanOutput({
       source: "provider host output (stdout, stderr, engine log)",
       text: this.output.map((l) => `${l.source}: ${l.text}`),
+      secrets: [...this.givenSecrets],
+    });
+    this.scanOutput({
+      source: "provider host gRPC replies and errors",
+      text: this.transcript.map((r) => `${r.method}: ${replyText(r)}`),
       secrets: [...this.givenSecrets],
     });
   }
@@ -530,10 +550,16 @@ class HostConnection implements ProviderHost {
     return toWire(value, { keepSecrets: this.acceptSecrets }) as Record<string, unknown>;
   }
 
-  /** Wire answer back to engine-side values, re-marking secrets by name when the host could not carry them. */
-  private unwire(value: Record<string, unknown>, ins: Record<string, unknown>): Record<string, unknown> {
+  /**
+   * Wire answer back to engine-side values, re-marking secrets by name when the host could not carry them; what
+   * stays plain is noted on the answer's transcript record for the leak scan.
+   */
+  private unwire(value: Record<string, unknown>, ins: Record<string, unknown>, answered: object): Record<string, unknown> {
     const out = fromWire(value) as Record<string, unknown>;
-    return this.acceptSecrets ? out : (annotateSecrets(out, ins) ?? out);
+    const marked = this.acceptSecrets ? out : (annotateSecrets(out, ins) ?? out);
+    const record = this.recordOf.get(answered);
+    if (record) (record.visible ??= []).push(JSON.stringify(secretsHidden(marked)));
+    return marked;
   }
 
   /** Sends one RPC; the transcript records the request's wire JSON and `answer(response)`, which it resolves with. */
@@ -552,12 +578,30 @@ class HostConnection implements ProviderHost {
         }
         const answered = answer(resp);
         record.response = answered;
+        if (typeof answered === "object" && answered !== null) this.recordOf.set(answered, record);
         resolve(answered);
       });
     });
   }
 }
 /* eslint-enable @typescript-eslint/no-explicit-any */
+
+/**
+ * What an RPC's answer shows outside secret marks: its property maps as unwire noted them, the rest of the answer
+ * (check failures, diff keys, ids) as is, and the error message.
+ */
+function replyText(record: RpcRecord): string {
+  const { inputs: _inputs, properties: _properties, ...rest } = (record.response ?? {}) as Record<string, unknown>;
+  return [...(record.visible ?? []), JSON.stringify(rest), record.error !== undefined ? `error: ${record.error}` : ""].join(" ");
+}
+
+/** A copy of `value` with every secret replaced by `[secret]`. */
+function secretsHidden(value: unknown): unknown {
+  if (value instanceof Secret) return "[secret]";
+  if (Array.isArray(value)) return value.map(secretsHidden);
+  if (typeof value === "object" && value !== null) return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, secretsHidden(v)]));
+  return value;
+}
 
 /** Property names whose string values are credentials wherever they sit. */
 const CREDENTIAL_KEY = /^(password|secret|clientSecret|client_secret|accessToken|access_token|token|apiKey)$/i;

@@ -45,9 +45,19 @@ export interface EmulatorFixture {
   stop(): Promise<void>;
 }
 
+/**
+ * The two ways Graph may answer a plain read of the inbound navigations the CSDL marks AutoExpand (a user-matching
+ * setting's roleGroup, a connector's sourceSystem): as the docs' examples show (not expanded), or expanded. Nobody
+ * here can check the real service, so the inbound tests run both (the emulator's `autoExpandInbound`).
+ */
+export const AUTO_EXPAND_MODES = [
+  { mode: "plain reads as the docs show them", autoExpandInbound: false },
+  { mode: "plain reads with the CSDL's AutoExpand", autoExpandInbound: true },
+] as const;
+
 /** Starts an emulator (PATCH answered 204 unless `patchResponse: 200`) and configures the runtime for it. */
-export async function startFixture(options: { patchResponse?: 204 | 200 } = {}): Promise<EmulatorFixture> {
-  const emulator = await startEmulator({ staticToken: TEST_TOKEN, patchResponse: options.patchResponse });
+export async function startFixture(options: { patchResponse?: 204 | 200; autoExpandInbound?: boolean } = {}): Promise<EmulatorFixture> {
+  const emulator = await startEmulator({ staticToken: TEST_TOKEN, patchResponse: options.patchResponse, autoExpandInbound: options.autoExpandInbound });
   const stack: Record<string, string> = {
     "industrydata:graphEndpoint": emulator.graphUrl,
     "industrydata:accessToken": TEST_TOKEN,

@@ -87,6 +87,31 @@ function idCases(kind: ResourceKind, id: string): { args: Record<string, unknown
   ];
 }
 
+/**
+ * A change of one updatable property per kind, against stored outputs that do not have it: the update must
+ * build a request for it, which needs the id as a path segment.
+ */
+const realChange: Record<ResourceKind, Record<string, unknown>> = {
+  flowSet: { displayName: "Renamed district" },
+  user: { createUnmatchedUsers: true },
+  classGroup: {
+    configuration: {
+      additionalOptions: { createTeam: true, writeDisplayNameOnCreateOnly: false },
+      enrollmentMappings: { ownerEnrollmentMappings: [{ code: "teacher" }], memberEnrollmentMappings: [{ code: "student" }] },
+    },
+  },
+  securityGroup: { creationOptions: { createBasedOnRoleGroup: false, createBasedOnOrgPlusRoleGroup: true } },
+  administrativeUnit: { creationOptions: { createBasedOnOrg: false, createBasedOnOrgPlusRoleGroup: true } },
+  provisioningFlow: { readinessStatus: "disabled" },
+  sourceSystem: { displayName: "Renamed source" },
+  azureDataLakeConnector: { displayName: "Renamed connector" },
+  oneRosterApiDataConnector: { displayName: "Renamed connector" },
+  year: { displayName: "Renamed year" },
+  inboundFileFlow: { displayName: "Renamed flow" },
+  inboundApiFlow: { displayName: "Renamed flow" },
+  referenceDefinition: { displayName: "Renamed definition" },
+};
+
 describe.each(resourceKinds.map((kind) => ({ kind })))("$kind: an id that is no safe URL segment", ({ kind }: { kind: ResourceKind }) => {
   const provider = providers[providerKeyOf(kind)];
   const descriptor = descriptors[kind];
@@ -105,8 +130,8 @@ describe.each(resourceKinds.map((kind) => ({ kind })))("$kind: an id that is no 
       const props = { flowSetId: kind === "flowSet" ? id : setId, [idArgument]: id, deleteOnDestroy: true, adopted: true };
       await expect(provider.delete(storedId, props)).rejects.toThrow(/no request was sent|invalid flow id/);
       await expect(provider.read(storedId, props)).rejects.toThrow(/no request was sent|invalid flow id/);
-      // An update with nothing to change sends nothing anyway; with a change it would need the path, and fail.
-      await provider.update(storedId, props, props).catch(() => undefined);
+      // An update with a real change needs the id as a path segment: it fails before any request.
+      await expect(provider.update(storedId, props, { ...props, ...realChange[kind] })).rejects.toThrow(/no request was sent|invalid flow id/);
       expect(await fx.requests()).toEqual([]);
       await expectTenantIntact();
     },

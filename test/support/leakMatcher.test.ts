@@ -22,6 +22,16 @@ describe("leakMatcher", () => {
     expect(matcher.find(text)).toContain(found);
   });
 
+  // Most test passwords end in `!`, which encodeURIComponent leaves as is and a form body encodes.
+  test.each([
+    ["in a form body (URLSearchParams: ! as %21, space as +)", (v: string) => `grant_type=password&${new URLSearchParams({ password: v })}`],
+    ["RFC 3986-encoded (! ' ( ) * encoded too)", (v: string) => encodeURIComponent(v).replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)],
+  ])("finds a secret with ! and a space %s", (_form, encode) => {
+    const value = `${TEST_PASSWORDS.graphClientEcho} x`; // "Sch00l-Start!2026 x"
+    const m = leakMatcher({ secrets: [{ label: "bang", value }] });
+    expect(m.find(encode(value))).toEqual([`bang (${value.length} chars)`]);
+  });
+
   test.each([
     ["a JWT", "id_token=eyJhbGciOiJSUzI1NiJ9.eyJzdWIiOiJ4In0.c2ln", "a JWT"],
     ["a bearer token", "Authorization: Bearer abcdefgh12345678", "a bearer token"],

@@ -32,14 +32,18 @@ export const TOKEN_SHAPES: readonly ShapeToFind[] = [
 ];
 
 /**
- * The forms a secret takes on its way into a log line: as is, URL-encoded (a form body or query), escaped
- * inside a JSON string, and each of those two base64 / base64url encoded at each of the three byte
+ * The forms a secret takes on its way into a log line: as is, URL-encoded (encodeURIComponent's, which leaves
+ * `!'()*` as they are; RFC 3986's, which encodes them; and a form body's, application/x-www-form-urlencoded as
+ * URLSearchParams writes it: `!` as `%21`, a space as `+`), escaped inside a JSON string, and each of those two base64 / base64url encoded at each of the three byte
  * alignments (so it is found inside a longer encoded value, such as `Basic id:secret` or a JWT's JSON
  * payload, not only when encoded alone).
  */
 export function secretForms(value: string): string[] {
   const jsonEscaped = JSON.stringify(value).slice(1, -1);
-  const forms = new Set([value, encodeURIComponent(value), jsonEscaped]);
+  const uriComponent = encodeURIComponent(value);
+  const rfc3986 = uriComponent.replace(/[!'()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+  const formEncoded = new URLSearchParams({ v: value }).toString().slice("v=".length);
+  const forms = new Set([value, uriComponent, rfc3986, formEncoded, jsonEscaped]);
   for (const plain of new Set([value, jsonEscaped])) {
     const bytes = Buffer.from(plain, "utf8");
     for (const offset of [0, 1, 2]) {

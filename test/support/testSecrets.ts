@@ -39,6 +39,10 @@ export const TEST_PASSWORDS = secretTable({
   graphErrorEcho: "Sunshine!2026",
   /** test/graph/leakScan: the password the leak scan's own tests leak on purpose (inside the scan's capture). */
   leakScanProbe: "Pa55-word-for-leak-test",
+  /** test/harness/leakScanCoverage: the password planted in a gRPC reply, CLI output and a state backup. */
+  leakScanPlanted: "Planted-Leak-Pa55!",
+  /** test/harness/leakScanCoverage: the password kept inside its secret mark (must not be found). */
+  leakScanMarked: "Marked-Secret-Pa55!",
   /** test/graph/redactSecrets: a JSON password with an escaped quote. */
   redactJson: 'p@ss"word',
   /** test/graph/redactSecrets: an extra value passed to redactSecrets. */
@@ -98,6 +102,8 @@ export const TEST_PASSWORDS = secretTable({
   examplesStudent: "Example-Student-1!",
   /** test/e2e/yamlDistrict: the YAML district's studentPassword (secret config). */
   yamlStudent: "Yaml-Student-Pa55!",
+  /** test/e2e/yamlDistrict: the studentPassword after its rotation. */
+  yamlStudentRotated: "Yaml-Student-Rotated-Pa55!",
   /** test/plugin: a user flow's password sent to the provider plugin over gRPC. */
   pluginStudent: "Plugin-Student-Pa55!",
   /** test/plugin: the same password rotated. */
@@ -118,6 +124,10 @@ export const TEST_PASSWORDS = secretTable({
 
 /** Client secrets of app registrations (emulator clients, provider config). */
 export const TEST_CLIENT_SECRETS = secretTable({
+  /** test/e2e/connectorRotation: the OneRoster client secret before its rotation. */
+  cliRotationFirst: "Rotation-Client-Secret-One!",
+  /** test/e2e/connectorRotation: the OneRoster client secret after it. */
+  cliRotationSecond: "Rotation-Client-Secret-Two!",
   /**
    * The emulator's default test client (emulator/options.ts DEFAULT_TEST_CLIENT, documented in its README;
    * the test proves the two agree). Documented, but a client secret: the provider prints no client secret.

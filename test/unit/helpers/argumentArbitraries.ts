@@ -6,7 +6,7 @@
  * entities that exist.
  */
 import fc from "fast-check";
-import { descriptors, jsonSchemas, type ResourceKind } from "../../../provider/schema";
+import { builtInReferenceTypes, descriptors, extensibleReferenceTypes, jsonSchemas, unknownFutureValue, type ResourceKind } from "../../../provider/schema";
 import { TEST_PASSWORDS } from "../../support/testSecrets";
 
 /** The fixed seed of every property run: `FUZZ_SEED` in the environment, else a constant, so CI is repeatable. */
@@ -90,10 +90,18 @@ function formatted(format: string, position: "earlier" | "later" | undefined): f
 function arbitraryOf(kind: ResourceKind, schema: Schema, pattern: string, ids: IdArbitraries, hostility: number): fc.Arbitrary<unknown> {
   const descriptor = descriptors[kind];
   let base: fc.Arbitrary<unknown>;
-  if (descriptor.idArguments.includes(pattern)) {
+  if (kind === "referenceDefinition" && pattern === "referenceType") {
+    // Mostly a type tenants may extend (check refuses creating others), now and then a built-in, unknown or hostile
+    // one (it is also an id argument: part of the definition's id).
+    const extensible = fc.constantFrom(...extensibleReferenceTypes);
+    base = hostility === 0 ? extensible : fc.oneof({ arbitrary: extensible, weight: 6 }, { arbitrary: fc.constantFrom(...builtInReferenceTypes, "role"), weight: 1 }, { arbitrary: ids(pattern), weight: 2 });
+  } else if (descriptor.idArguments.includes(pattern)) {
     base = ids(pattern);
   } else if (schema.enum !== undefined) {
-    base = fc.constantFrom(...schema.enum.filter((v) => v !== null));
+    // Graph's unknownFutureValue sentinel is a member of every evolvable enum and never declarable (check refuses it):
+    // now and then, with hostility, so the accepting side stays reachable for two-member enums.
+    const declarable = fc.constantFrom(...schema.enum.filter((v) => v !== null && v !== unknownFutureValue));
+    base = hostility === 0 || !schema.enum.includes(unknownFutureValue) ? declarable : fc.oneof({ arbitrary: declarable, weight: 8 }, { arbitrary: fc.constant(unknownFutureValue), weight: 1 });
   } else if (schema.type === "boolean") {
     base = fc.boolean();
   } else if (schema.type === "integer") {
