@@ -61,7 +61,8 @@ exec node "$(dirname "$0")/package/${path.relative(root, plugin)}" "$@"
     // the launcher at the root, then compressed.
     const sources = ["package.json", ...pkg.files, ...productionDependencies().map((dep) => path.join("node_modules", dep))];
     const tar = path.join(staging, "plugin.tar");
-    execFileSync("tar", ["-cf", tar, ...EXCLUDED.map((pattern) => `--exclude=${pattern}`), "--transform", "s,^,package/,", "-C", root, ...sources]);
+    // --hard-dereference: npm hard-links some binaries (esbuild's), and the engine refuses a hard-link entry.
+    execFileSync("tar", ["-cf", tar, "--hard-dereference", ...EXCLUDED.map((pattern) => `--exclude=${pattern}`), "--transform", "s,^,package/,", "-C", root, ...sources]);
     execFileSync("tar", ["-rf", tar, "-C", staging, "pulumi-resource-industrydata"]);
     execFileSync("gzip", ["-1", tar]); // fastest level: 10% bigger than -6, half the time
     fs.renameSync(`${tar}.gz`, tarball);

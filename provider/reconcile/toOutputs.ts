@@ -69,6 +69,9 @@ export function toOutputs(
  */
 function withBindingArguments(kind: ResourceKind, out: JsonObject): JsonObject {
   for (const [pattern, binding] of Object.entries(descriptors[kind].bindings)) {
+    // A binding Graph may or may not return (AutoExpand of a user-matching roleGroup) would come and go with the
+    // answer's shape, so a create and the read after it would disagree: its argument stays out of the outputs.
+    if (descriptors[kind].unreadable.includes(`${pattern}.${binding.argument}`)) continue;
     forEachAt(out, pattern, (_holder, _key, element) => {
       if (!isPlainObject(element)) return;
       const navigation = element[binding.navigation];

@@ -17,7 +17,7 @@ jest.setTimeout(5 * 60_000);
 /** Every target the bench reports, by the start of its name (the ratio and RSS names end with the size). */
 const TARGETS = [
   "no-op diff sends nothing",
-  "update: one PATCH per changed flow, at most one GET",
+  "update: one PATCH per changed flow, at most two GETs",
   "refresh: one GET per flow",
   "PATCH bytes",
   "refresh overhead vs raw-HTTP floor",

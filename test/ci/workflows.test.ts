@@ -42,12 +42,13 @@ async function actionlint(files: string[], cwd: string): Promise<{ code: number;
 }
 
 const body = (): void => {
-  test("the repository's workflows are the release workflow and the GitOps template's three", () => {
+  test("the repository's workflows are the release workflow, the GitOps template's three and the nightly upload's", () => {
     expect(workflowFiles().map((f) => path.relative(repoRoot, f))).toEqual([
       ".github/workflows/release.yml",
       "examples/gitops/.github/workflows/drift.yml",
       "examples/gitops/.github/workflows/preview.yml",
       "examples/gitops/.github/workflows/up.yml",
+      "examples/nightly-upload/.github/workflows/nightly-upload.yml",
     ]);
   });
 

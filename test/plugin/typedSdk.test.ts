@@ -15,7 +15,7 @@ import { pulumiRunner } from "../export/pulumiCli";
 import { PLUGIN_PATH } from "../provider/frontEnds";
 
 const { pulumiSdkVersion } = { pulumiSdkVersion: (require("@pulumi/pulumi/package.json") as { version: string }).version };
-const SDK_MODULE = "github.com/pulumi-industrydata/pulumi-industrydata/sdk";
+const SDK_MODULE = "github.com/pulumi-industrydata/pulumi-industrydata/sdk/go";
 
 function goVet(cwd: string): Promise<{ code: number; output: string }> {
   // Offline: modules only from the local cache, no checksum database.
@@ -34,11 +34,12 @@ describeWithCli("a typed SDK reads the outputs the plugin returns (Go, generated
     const pulumi = pulumiRunner({ cwd: dir, stateDir: path.join(dir, "state") });
     const run = await pulumi(["package", "gen-sdk", PLUGIN_PATH, "--language", "go", "--out", path.join(dir, "sdk")]);
     expect({ code: run.code }).toEqual({ code: 0 });
-    fs.writeFileSync(path.join(dir, "sdk", "go.mod"), `module ${SDK_MODULE}\n\ngo 1.22\n\nrequire github.com/pulumi/pulumi/sdk/v3 v${pulumiSdkVersion}\n`);
+    // supportPack: the generated SDK is its own module (sdk/go/go.mod), as a Go user gets it.
+    expect(fs.readFileSync(path.join(dir, "sdk", "go", "go.mod"), "utf8")).toMatch(new RegExp(`^module ${SDK_MODULE}$`, "m"));
     fs.mkdirSync(path.join(dir, "prog"));
     fs.writeFileSync(
       path.join(dir, "prog", "go.mod"),
-      `module example.com/typedoutputs\n\ngo 1.22\n\nrequire (\n\t${SDK_MODULE} v0.0.0\n\tgithub.com/pulumi/pulumi/sdk/v3 v${pulumiSdkVersion}\n)\n\nreplace ${SDK_MODULE} => ../sdk\n`,
+      `module example.com/typedoutputs\n\ngo 1.22\n\nrequire (\n\t${SDK_MODULE} v0.0.0\n\tgithub.com/pulumi/pulumi/sdk/v3 v${pulumiSdkVersion}\n)\n\nreplace ${SDK_MODULE} => ../sdk/go\n`,
     );
   });
   afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));

@@ -24,13 +24,19 @@ export function backendFiles(stateDir: string): BackendFile[] {
   if (!fs.existsSync(stateDir)) return [];
   return fs
     .readdirSync(stateDir, { recursive: true, withFileTypes: true })
-    .filter((e) => e.isFile())
+    // Installed plugins (PULUMI_HOME/plugins, when the home is inside the state folder) are code, not state.
+    .filter((e) => e.isFile() && !isInstalledPlugin(path.relative(stateDir, e.parentPath)))
     .map((e) => {
       const full = path.join(e.parentPath, e.name);
       const bytes = fs.readFileSync(full);
       const text = e.name.endsWith(".gz") ? gunzipSync(bytes).toString("utf8") : bytes.toString("utf8");
       return { file: path.relative(stateDir, full), text };
     });
+}
+
+function isInstalledPlugin(folder: string): boolean {
+  const parts = folder.split(path.sep);
+  return parts.includes("plugins") && parts[parts.indexOf("plugins") - 1] === ".pulumi-home";
 }
 
 /**
