@@ -19,10 +19,10 @@ export interface ConnectionOptions {
   caFile?: string;
 }
 
-/** Adds the connection options to a command. */
-export function addConnectionOptions(command: Command): Command {
+/** Adds the connection options to a command; `endpointDefault` says where the endpoint comes from when not given. */
+export function addConnectionOptions(command: Command, { endpointDefault = "https://graph.microsoft.com/beta" }: { endpointDefault?: string } = {}): Command {
   return command
-    .option("--endpoint <url>", "Graph endpoint (industrydata:graphEndpoint, INDUSTRYDATA_GRAPH_ENDPOINT); default https://graph.microsoft.com/beta")
+    .option("--endpoint <url>", `Graph endpoint (industrydata:graphEndpoint, INDUSTRYDATA_GRAPH_ENDPOINT); default ${endpointDefault}`)
     .option("--tenant <id>", "Entra tenant id or domain (industrydata:tenantId, INDUSTRYDATA_TENANT_ID)")
     .option("--client-id <id>", "application (client) id of the app registration (industrydata:clientId, INDUSTRYDATA_CLIENT_ID)")
     .option("--certificate <path>", "PEM file with the app's certificate and private key (industrydata:clientCertificatePath)")

@@ -7,7 +7,7 @@ import { Command, CommanderError, Option } from "commander";
 import { resolveProviderConfig, type ProviderConfig } from "../config";
 import { createGraphClient, type ManagedGraphClient } from "../graph";
 import { explainExportError } from "./explainExportError";
-import { configFromOptions } from "./connectionOptions";
+import { addConnectionOptions, configFromOptions, type ConnectionOptions } from "./connectionOptions";
 import { registerOperationalCommands } from "./operationalCommands";
 import { exportTenant, type ExportSummary } from "./exportTenant";
 import { progressDisplay } from "./progressDisplay";
@@ -23,16 +23,8 @@ export interface CliIo {
 }
 
 /** The options of `industrydata export`, as commander parses them. */
-interface ExportOptions {
+interface ExportOptions extends ConnectionOptions {
   out: string;
-  endpoint?: string;
-  tenant?: string;
-  clientId?: string;
-  certificate?: string;
-  clientSecretEnv?: string;
-  tokenEnv?: string;
-  authorityHost?: string;
-  caFile?: string;
   project?: string;
   passwords: PasswordMode;
   force?: boolean;
@@ -49,21 +41,14 @@ export async function runCli(argv: string[], io: CliIo = { stdout: process.stdou
     .description("Tools of pulumi-industrydata (Microsoft Graph industryData outbound provisioning as Pulumi resources).")
     .exitOverride()
     .configureOutput({ writeOut: (s) => io.stdout.write(s), writeErr: (s) => io.stderr.write(s) });
-  program
+  const exportCommand = program
     .command("export")
     .description(
       "Read every outbound provisioning flow set and flow of a tenant (or the emulator) and write a TypeScript " +
         "Pulumi program that adopts them by flowSetId and flowId, with the settings the tenant holds.",
     )
-    .option("-o, --out <dir>", "folder to write the program to (must be empty unless --force)", "industrydata-adopted")
-    .option("--endpoint <url>", "Graph endpoint (industrydata:graphEndpoint, INDUSTRYDATA_GRAPH_ENDPOINT); default https://graph.microsoft.com/beta")
-    .option("--tenant <id>", "Entra tenant id or domain (industrydata:tenantId, INDUSTRYDATA_TENANT_ID)")
-    .option("--client-id <id>", "application (client) id of the app registration (industrydata:clientId, INDUSTRYDATA_CLIENT_ID)")
-    .option("--certificate <path>", "PEM file with the app's certificate and private key (industrydata:clientCertificatePath)")
-    .option("--client-secret-env <name>", "environment variable holding the app's client secret (default INDUSTRYDATA_CLIENT_SECRET)")
-    .option("--token-env <name>", "environment variable holding a ready access token (default INDUSTRYDATA_ACCESS_TOKEN)")
-    .option("--authority-host <url>", "Entra authority host (industrydata:authorityHost)")
-    .option("--ca-file <path>", "extra PEM CA bundle to trust, e.g. the emulator's with --tls (industrydata:caCertificatePath)")
+    .option("-o, --out <dir>", "folder to write the program to (must be empty unless --force)", "industrydata-adopted");
+  addConnectionOptions(exportCommand)
     .option("--project <name>", "Pulumi project name of the program (default: the --out folder's name)")
     .addOption(
       new Option("--passwords <mode>", "config: read default passwords from secret stack config; omit: leave them unmanaged")

@@ -9,7 +9,7 @@ import * as fs from "fs";
 import type { Command } from "commander";
 import { resolveProviderConfig } from "../config";
 import { createGraphClient, type ManagedGraphClient } from "../graph";
-import { configFromOptions, type ConnectionOptions as GraphOptions } from "./connectionOptions";
+import { addConnectionOptions, configFromOptions, type ConnectionOptions as GraphOptions } from "./connectionOptions";
 import type { CliIo } from "./exportCommand";
 import { explainExportError } from "./explainExportError";
 import { findOrphans, formatOrphans, readStackState } from "./orphans";
@@ -24,7 +24,7 @@ interface OrphansOptions extends GraphOptions {
 
 /** Adds `orphans` to the `industrydata` command line; `setExitCode` receives its exit code. */
 export function registerOrphansCommand(program: Command, io: CliIo, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command("orphans")
     .description(
       "List what the tenant holds that no resource of a Pulumi stack manages (what an interrupted `pulumi up` created, " +
@@ -33,15 +33,8 @@ export function registerOrphansCommand(program: Command, io: CliIo, setExitCode:
     .option("--state <file>", "the stack's state as `pulumi stack export` writes it (`-` reads it from stdin); default: run `pulumi stack export`")
     .option("--cwd <dir>", "the Pulumi project's folder, where `pulumi stack export` runs (default: the current folder)")
     .option("--stack <name>", "the stack to export (default: the selected stack)")
-    .option("--json", "print the orphans as JSON (an array) for scripts")
-    .option("--endpoint <url>", "Graph endpoint; default: the stack's industrydata:graphEndpoint, else INDUSTRYDATA_GRAPH_ENDPOINT, else Graph")
-    .option("--tenant <id>", "Entra tenant id or domain (industrydata:tenantId, INDUSTRYDATA_TENANT_ID)")
-    .option("--client-id <id>", "application (client) id of the app registration (industrydata:clientId, INDUSTRYDATA_CLIENT_ID)")
-    .option("--certificate <path>", "PEM file with the app's certificate and private key (industrydata:clientCertificatePath)")
-    .option("--client-secret-env <name>", "environment variable holding the app's client secret (default INDUSTRYDATA_CLIENT_SECRET)")
-    .option("--token-env <name>", "environment variable holding a ready access token (default INDUSTRYDATA_ACCESS_TOKEN)")
-    .option("--authority-host <url>", "Entra authority host (industrydata:authorityHost)")
-    .option("--ca-file <path>", "extra PEM CA bundle to trust, e.g. the emulator's with --tls (industrydata:caCertificatePath)")
+    .option("--json", "print the orphans as JSON (an array) for scripts");
+  addConnectionOptions(command, { endpointDefault: "the stack's industrydata:graphEndpoint, else INDUSTRYDATA_GRAPH_ENDPOINT, else Graph" })
     .addHelpText(
       "after",
       "\nThe stack's secrets are not decrypted: give the Graph credential as for `industrydata export`.\n" +
