@@ -1,5 +1,6 @@
 /** JSON schemas of the admin API's request bodies (`/_emulator/…`). */
 import Ajv from "ajv";
+import { entraUserSchema } from "./stateSchema";
 
 const ajv = new Ajv({ allErrors: false, verbose: true, strict: true });
 const strings = { type: "array", items: { type: "string" } };
@@ -85,17 +86,7 @@ export const validateClockAdvance = ajv.compile({
 export const validateEntraUsers = ajv.compile({
   type: "array",
   title: "Entra users",
-  items: {
-    type: "object",
-    additionalProperties: false,
-    required: ["userPrincipalName"],
-    properties: {
-      userPrincipalName: { type: "string", minLength: 1 },
-      mail: { type: ["string", "null"] },
-      mailNickname: { type: ["string", "null"] },
-      employeeId: { type: ["string", "null"] },
-    },
-  },
+  items: entraUserSchema,
 });
 
 /** `PUT /_emulator/oneroster-clients` */

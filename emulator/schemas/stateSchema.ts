@@ -58,6 +58,19 @@ const publicError = {
 const publicErrorOrNull = { anyOf: [publicError, { type: "null" }] };
 const strings = { type: "array", items: { type: "string" } };
 const count = { type: "integer", minimum: 0 };
+
+/** An emulated Entra user (what runs match people against): in the state and in `PUT /_emulator/entra-users`. */
+export const entraUserSchema = {
+  type: "object",
+  additionalProperties: false,
+  required: ["userPrincipalName"],
+  properties: {
+    userPrincipalName: { type: "string", minLength: 1 },
+    mail: { type: ["string", "null"] },
+    mailNickname: { type: ["string", "null"] },
+    employeeId: { type: ["string", "null"] },
+  },
+};
 const entityCount = { type: "object", additionalProperties: false, required: ["active", "inactive", "total"], properties: { active: count, inactive: count, total: count } };
 const roleCounts = { type: "array", items: { type: "object", additionalProperties: false, required: ["role", "count"], properties: { role: { type: "string" }, count } } };
 const runCounts = {
@@ -158,18 +171,7 @@ function operationalStateProperties(): Record<string, unknown> {
         },
       },
     },
-    entraUsers: {
-      type: "array",
-      items: {
-        type: "object",
-        additionalProperties: false,
-        required: ["userPrincipalName"],
-        properties: {
-          userPrincipalName: { type: "string", minLength: 1 },
-          mail: { type: ["string", "null"] }, mailNickname: { type: ["string", "null"] }, employeeId: { type: ["string", "null"] },
-        },
-      },
-    },
+    entraUsers: { type: "array", items: entraUserSchema },
   };
 }
 
