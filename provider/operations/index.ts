@@ -1,6 +1,6 @@
 /**
  * provider/operations: the sequencing of schema, reconcile and Graph calls for each resource kind, shared by
- * both front ends (the dynamic resources in provider/resources and the plugin in provider/plugin). Knows no
+ * both front ends (the dynamic resources in provider/dynamic and the plugin in provider/plugin). Knows no
  * Pulumi front end: the Graph context comes from the caller.
  */
 import { resourceKinds, type ResourceKind } from "../schema";

@@ -1,7 +1,7 @@
 /**
  * The read-only lookups served as Pulumi functions on both front ends: one table, from which the plugin's
  * `Invoke` dispatches, the package schema's `functions` are generated, and the TypeScript functions
- * (provider/resources/lookups.ts) are typed. Each checks its arguments before any request (a failure names the
+ * (provider/dynamic/lookups.ts) are typed. Each checks its arguments before any request (a failure names the
  * argument and the rule) and only GETs: a lookup never writes.
  */
 import type { GraphClient } from "../graph";

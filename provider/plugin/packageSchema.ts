@@ -6,7 +6,7 @@
  */
 import { envNameFor, providerConfigKeys, providerConfigSpecs } from "../config";
 import * as enums from "../schema/enums";
-import { adoptFormSchema, descriptors, jsonSchemas, resourceKinds, type ResourceKind, type TypeDescriptor } from "../schema";
+import { adoptFormSchema, computedOutputNames, descriptors, jsonSchemas, resourceKinds, type ResourceKind, type TypeDescriptor } from "../schema";
 import { functionSpecs } from "./functionSchema";
 
 /** The package name: the first segment of every token (`industrydata:index:UserProvisioningFlow`). */
@@ -152,7 +152,8 @@ function resourceSpec(kind: ResourceKind, types: Record<string, Spec>): Spec {
   const context: TypeContext = { descriptor, types };
   const inputProperties = objectProperties(create, adopt, descriptor.resourceName, "", context);
   const outputs: Record<string, Spec> = { ...inputProperties };
-  for (const name of outputNames(descriptor)) {
+  // What a resource shows besides its arguments: what Graph computes (the descriptor says which).
+  for (const name of computedOutputNames(descriptor)) {
     if (outputs[name] !== undefined) continue;
     const doc = outputDocs[name];
     if (doc === undefined) throw new Error(`${descriptor.resourceName}.${name}: output without documentation in packageSchema's outputDocs`);
@@ -166,14 +167,6 @@ function resourceSpec(kind: ResourceKind, types: Record<string, Spec>): Spec {
     // The outputs always present: a flow's parent and id, a set's id (others' ids are the resource id itself).
     ...nonEmpty("required", descriptor.isFlow ? ["flowSetId", "flowId"] : kind === "flowSet" ? ["flowSetId"] : []),
   };
-}
-
-/** What a resource shows besides its arguments: its read-only Graph properties and, for flows, the flow id. */
-function outputNames(descriptor: TypeDescriptor): string[] {
-  // `id` is every resource's own (the Pulumi id); Pulumi reserves the name.
-  // Only top-level names: a nested read-only value (a credential's isValid) is part of its object's output.
-  const topLevel = descriptor.readOnly.filter((name) => name !== "id" && !/[.[]/.test(name));
-  return [...(descriptor.isFlow ? ["flowId"] : []), ...topLevel];
 }
 
 interface TypeContext {

@@ -22,7 +22,7 @@ import { providerConfigKeys, providerConfigSpecs, resolveProviderConfig, type Pr
 import { createGraphClient, scopedGraphClient, type ManagedGraphClient, type RetryEvent } from "../graph";
 import { isInitFailedError, lookupNamed, lookups, resourceOperations, type GraphContext, type LookupSpec, type ResourceOperations } from "../operations";
 import { detailedDiff, passwordHashesKey, withoutPaths, type JsonObject, type PropertyChange } from "../reconcile";
-import { descriptors, pulumiUnknownValue } from "../schema";
+import { computedOutputNames, descriptors, pulumiUnknownValue } from "../schema";
 import { lookupNameOfToken } from "./functionSchema";
 import { kindOfToken, PACKAGE_NAME, packageSchema } from "./packageSchema";
 import { unwrapSecrets, wrapSecrets } from "./propertyValues";
@@ -207,7 +207,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
       // The engine asks for a preview of every create (Handshake implies preview support): nothing is sent to
       // Graph; the outputs are the inputs, and what only Graph can say is not known yet.
       if (call.request.getPreview()) {
-        const computed = Object.fromEntries(computedOutputs(operations).map((name) => [name, pulumiUnknownValue]));
+        const computed = Object.fromEntries(computedOutputNames(descriptors[operations.kind]).map((name) => [name, pulumiUnknownValue]));
         return new providerPb.CreateResponse().setProperties(toStruct(markSecrets(operations, { ...computed, ...news.value }, news.secretPaths)));
       }
       const ctx = graphContext({ urn: call.request.getUrn(), operation: "create", timeoutSeconds: call.request.getTimeout() });
@@ -330,12 +330,6 @@ function operationsFor(type: string, urn: string): ResourceOperations {
   const kind = kindOfToken(token);
   if (kind === undefined) throw new Error(`unknown resource type ${token}: this provider serves ${Object.values(descriptors).map((d) => d.resourceName).join(", ")}`);
   return resourceOperations[kind];
-}
-
-/** Outputs only Graph can give (the flow id, timestamps, readiness): unknown in a preview of a create. */
-function computedOutputs(operations: ResourceOperations): string[] {
-  const descriptor = descriptors[operations.kind];
-  return [...(descriptor.isFlow ? ["flowId"] : []), ...descriptor.readOnly.filter((name) => name !== "id" && !/[.[]/.test(name))];
 }
 
 /**

@@ -47,11 +47,33 @@ export const resourceKinds: readonly ResourceKind[] = [
   "referenceDefinition",
 ];
 
+/**
+ * The key of a kind's dynamic provider: `providers.<key>` of `pulumi-industrydata/runtime`, and the file name of
+ * its serialized provider (`dist/provider/resources/shims/<key>.js`), which is stored in users' state: never
+ * rename one.
+ */
+export type ProviderKey =
+  | "flowSet"
+  | "userProvisioningFlow"
+  | "classGroupProvisioningFlow"
+  | "securityGroupProvisioningFlow"
+  | "administrativeUnitProvisioningFlow"
+  | "provisioningFlow"
+  | "sourceSystemDefinition"
+  | "azureDataLakeConnector"
+  | "oneRosterApiDataConnector"
+  | "yearTimePeriodDefinition"
+  | "inboundFileFlow"
+  | "inboundApiFlow"
+  | "referenceDefinition";
+
 /** How the reconcile engine treats one Graph type. */
 export interface TypeDescriptor {
   kind: ResourceKind;
   /** Graph type name, e.g. "userProvisioningFlow". */
   graphType: string;
+  /** The dynamic front end's key of the kind (see ProviderKey), e.g. "userProvisioningFlow". */
+  providerKey: ProviderKey;
   /** The `@odata.type` written on POST/PATCH, e.g. "#microsoft.graph.industryData.userProvisioningFlow". */
   odataType: string;
   /** The resource class name, e.g. "UserProvisioningFlow". */
@@ -205,7 +227,7 @@ const flowProviderFields = ["flowSetId", "flowId", "deleteOnDestroy"];
 const flowReplaceOnChange = ["flowSetId", "flowId", "@odata.type"];
 
 /** What one flow kind states for itself; everything else is what every flow shares (see flowDescriptor). */
-type FlowSpecifics = Pick<TypeDescriptor, "kind" | "graphType" | "resourceName" | "properties" | "requiredOnPatch"> &
+type FlowSpecifics = Pick<TypeDescriptor, "kind" | "graphType" | "providerKey" | "resourceName" | "properties" | "requiredOnPatch"> &
   Partial<TypeDescriptor>;
 
 /**
@@ -245,7 +267,7 @@ function flowDescriptor(specifics: FlowSpecifics): TypeDescriptor {
 }
 
 /** What a top-level inbound entity states for itself (see entityDescriptor). */
-type EntitySpecifics = Pick<TypeDescriptor, "kind" | "graphType" | "resourceName" | "properties" | "adoptArgument" | "noun"> &
+type EntitySpecifics = Pick<TypeDescriptor, "kind" | "graphType" | "providerKey" | "resourceName" | "properties" | "adoptArgument" | "noun"> &
   Partial<TypeDescriptor> & { collection: string };
 
 /**
@@ -286,7 +308,7 @@ function entityDescriptor({ collection, ...specifics }: EntitySpecifics): TypeDe
 }
 
 /** An inbound flow kind: both kinds share every property and rule; only the `@odata.type` differs. */
-function inboundFlowDescriptor(specifics: Pick<TypeDescriptor, "kind" | "graphType" | "resourceName">): TypeDescriptor {
+function inboundFlowDescriptor(specifics: Pick<TypeDescriptor, "kind" | "graphType" | "providerKey" | "resourceName">): TypeDescriptor {
   return entityDescriptor({
     ...specifics,
     collection: inboundFlowsPath,
@@ -311,6 +333,7 @@ function inboundFlowDescriptor(specifics: Pick<TypeDescriptor, "kind" | "graphTy
 export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   flowSet: {
     kind: "flowSet",
+    providerKey: "flowSet",
     graphType: "outboundProvisioningFlowSet",
     odataType: `${ns}outboundProvisioningFlowSet`,
     resourceName: "OutboundProvisioningFlowSet",
@@ -344,6 +367,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   },
   user: flowDescriptor({
     kind: "user",
+    providerKey: "userProvisioningFlow",
     graphType: "userProvisioningFlow",
     resourceName: "UserProvisioningFlow",
     properties: ["createUnmatchedUsers", "creationOptions", "managementOptions"],
@@ -372,6 +396,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   classGroup: flowDescriptor({
     kind: "classGroup",
+    providerKey: "classGroupProvisioningFlow",
     graphType: "classGroupProvisioningFlow",
     resourceName: "ClassGroupProvisioningFlow",
     properties: ["configuration"],
@@ -397,6 +422,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   securityGroup: flowDescriptor({
     kind: "securityGroup",
+    providerKey: "securityGroupProvisioningFlow",
     graphType: "securityGroupProvisioningFlow",
     resourceName: "SecurityGroupProvisioningFlow",
     properties: ["creationOptions"],
@@ -404,6 +430,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   administrativeUnit: flowDescriptor({
     kind: "administrativeUnit",
+    providerKey: "administrativeUnitProvisioningFlow",
     graphType: "administrativeUnitProvisioningFlow",
     resourceName: "AdministrativeUnitProvisioningFlow",
     properties: ["creationOptions"],
@@ -411,6 +438,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   provisioningFlow: flowDescriptor({
     kind: "provisioningFlow",
+    providerKey: "provisioningFlow",
     graphType: "provisioningFlow",
     resourceName: "ProvisioningFlow",
     abstract: true,
@@ -424,6 +452,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   sourceSystem: entityDescriptor({
     kind: "sourceSystem",
+    providerKey: "sourceSystemDefinition",
     graphType: "sourceSystemDefinition",
     resourceName: "SourceSystemDefinition",
     collection: sourceSystemsPath,
@@ -447,6 +476,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   azureDataLakeConnector: entityDescriptor({
     kind: "azureDataLakeConnector",
+    providerKey: "azureDataLakeConnector",
     graphType: "azureDataLakeConnector",
     resourceName: "AzureDataLakeConnector",
     collection: dataConnectorsPath,
@@ -461,6 +491,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   oneRosterApiDataConnector: entityDescriptor({
     kind: "oneRosterApiDataConnector",
+    providerKey: "oneRosterApiDataConnector",
     graphType: "oneRosterApiDataConnector",
     resourceName: "OneRosterApiDataConnector",
     collection: dataConnectorsPath,
@@ -492,6 +523,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   year: entityDescriptor({
     kind: "year",
+    providerKey: "yearTimePeriodDefinition",
     graphType: "yearTimePeriodDefinition",
     resourceName: "YearTimePeriodDefinition",
     collection: yearsPath,
@@ -503,10 +535,11 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     caseInsensitive: ["year.code"],
     orderedPairs: [{ earlier: "startDate", later: "endDate" }],
   }),
-  inboundFileFlow: inboundFlowDescriptor({ kind: "inboundFileFlow", graphType: "inboundFileFlow", resourceName: "InboundFileFlow" }),
-  inboundApiFlow: inboundFlowDescriptor({ kind: "inboundApiFlow", graphType: "inboundApiFlow", resourceName: "InboundApiFlow" }),
+  inboundFileFlow: inboundFlowDescriptor({ kind: "inboundFileFlow", graphType: "inboundFileFlow", providerKey: "inboundFileFlow", resourceName: "InboundFileFlow" }),
+  inboundApiFlow: inboundFlowDescriptor({ kind: "inboundApiFlow", graphType: "inboundApiFlow", providerKey: "inboundApiFlow", resourceName: "InboundApiFlow" }),
   referenceDefinition: entityDescriptor({
     kind: "referenceDefinition",
+    providerKey: "referenceDefinition",
     graphType: "referenceDefinition",
     resourceName: "ReferenceDefinition",
     collection: referenceDefinitionsPath,
@@ -535,4 +568,24 @@ const byOdataType = new Map<string, TypeDescriptor>(
 export function descriptorForOdataType(odataType: string): TypeDescriptor | undefined {
   const key = (odataType.startsWith("#") ? odataType : `#${odataType}`).toLowerCase();
   return byOdataType.get(key);
+}
+
+/**
+ * The outputs only Graph can give (a create's preview leaves them unknown): a flow's id, and the top-level
+ * read-only properties. `id` is every resource's own (the Pulumi id; Pulumi reserves the name); a nested
+ * read-only value (a credential's isValid) is part of its object's output.
+ */
+export function computedOutputNames(descriptor: TypeDescriptor): string[] {
+  const topLevel = descriptor.readOnly.filter((name) => name !== "id" && !/[.[]/.test(name));
+  return [...(descriptor.isFlow ? ["flowId"] : []), ...topLevel];
+}
+
+/**
+ * Every top-level output a resource shows by name: its arguments as read back (provider fields, Graph
+ * properties), what Graph computes, and for the abstract kind (an adopted flow of any kind) its concrete
+ * `odataType`. Bookkeeping outputs (password hashes, the last declared values) are not among them.
+ */
+export function outputNames(descriptor: TypeDescriptor): string[] {
+  const odataType = descriptor.abstract ? ["odataType"] : [];
+  return [...new Set([...descriptor.providerFields, ...descriptor.properties, ...computedOutputNames(descriptor), ...odataType])];
 }

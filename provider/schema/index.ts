@@ -33,8 +33,8 @@ export type {
   InboundFlowProps,
   ReferenceDefinitionProps,
 } from "./types";
-export { descriptors, descriptorForOdataType, resourceKinds } from "./descriptors";
-export type { EntityBinding, LiftedSecret, NavigationBinding, OdataTypeChoice, OrderedPair, ResourceKind, TypeDescriptor } from "./descriptors";
+export { computedOutputNames, descriptors, descriptorForOdataType, outputNames, resourceKinds } from "./descriptors";
+export type { EntityBinding, LiftedSecret, NavigationBinding, OdataTypeChoice, OrderedPair, ProviderKey, ResourceKind, TypeDescriptor } from "./descriptors";
 export {
   flowSetsPath,
   flowSetPath,

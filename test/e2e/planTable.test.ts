@@ -16,7 +16,7 @@ import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
 import { startEmulator } from "../../emulator";
-import { secretMarker } from "../../provider/resources/liftSecrets";
+import { secretMarker } from "../../provider/dynamic/liftSecrets";
 import { TEST_PASSWORDS } from "../support/testSecrets";
 import { describeWithCli, pulumiCommand, pulumiRoutes, type Operation, type PulumiRoute, type RunResult } from "./pulumiRoutes";
 import { repoRoot } from "./rootProjectCopy";

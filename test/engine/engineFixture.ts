@@ -53,7 +53,7 @@ export interface EngineFixture {
 
 /** Makes sure the provider runtime the host will `require` by name has been built. */
 export function assertBuilt(): void {
-  const runtime = path.join(repoRoot(), "dist", "provider", "resources", "runtime.js");
+  const runtime = path.join(repoRoot(), "dist", "provider", "dynamic", "runtime.js");
   if (!fs.existsSync(runtime)) {
     throw new Error(`${runtime} is missing: run \`npm run build\` first (npm test does), the host loads the built package`);
   }

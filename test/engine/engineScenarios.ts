@@ -55,7 +55,7 @@ export function plainTextPaths(value: unknown, needle: string, at = ""): string[
 /**
  * An RPC answer as text without the dynamic resources' copy of their secret inputs under the inputs' own
  * names (`defaultPasswords`, `clientSecret`, top level of `properties` and of a Read's `inputs`): a Read
- * hands the inputs back as they were (provider/resources/resourceProvider.ts), and the engine marks each
+ * hands the inputs back as they were (provider/dynamic/resourceProvider.ts), and the engine marks each
  * secret by that name, as the input (the state checks above prove it). Anywhere else, a secret is a leak.
  */
 export function answerBesideSecretInputs(method: string, answer: unknown): string {

@@ -151,7 +151,7 @@ describe("the serialized provider is a small shim that loads the installed imple
       {
         layout: "inlined (local path)",
         serialized: () => fx.resources.users,
-        repoResolutions: [runtimeIn(path.join(repoRoot(), "dist", "provider", "resources"))],
+        repoResolutions: [runtimeIn(path.join(repoRoot(), "dist", "provider", "dynamic"))],
         releaseResolutions: () => [runtimeIn(release.packageDir("pulumi-industrydata"))],
       },
       {
@@ -159,7 +159,7 @@ describe("the serialized provider is a small shim that loads the installed imple
         serialized: () => installedResources.find((r) => r.name === "UserProvisioningFlow")!,
         repoResolutions: [
           `${shimModule("userProvisioningFlow")} -> ${path.join(repoRoot(), "dist", "provider", "resources", "shims", "userProvisioningFlow.js")}`,
-          runtimeIn(path.join(repoRoot(), "dist", "provider", "resources")),
+          runtimeIn(path.join(repoRoot(), "dist", "provider", "dynamic")),
         ],
         releaseResolutions: () => [
           `${shimModule("userProvisioningFlow")} -> ${path.join(release.packageDir("pulumi-industrydata"), "dist", "provider", "resources", "shims", "userProvisioningFlow.js")}`,
@@ -222,7 +222,8 @@ function patchedReleaseProgram(): ProgramDir {
   fs.cpSync(path.join(repoRoot(), "dist", "provider", "resources", "shims"), path.join(pkg, "dist", "provider", "resources", "shims"), {
     recursive: true,
   });
-  const current = path.join(repoRoot(), "dist", "provider", "resources", "runtime.js");
+  fs.cpSync(path.join(repoRoot(), "dist", "provider", "dynamic", "delegatingProvider.js"), path.join(pkg, "dist", "provider", "dynamic", "delegatingProvider.js"));
+  const current = path.join(repoRoot(), "dist", "provider", "dynamic", "runtime.js");
   fs.writeFileSync(
     path.join(pkg, "runtime.js"),
     [

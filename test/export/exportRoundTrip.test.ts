@@ -175,7 +175,7 @@ function withoutWriteMarks(view: Record<string, unknown>[][], patched: Set<strin
 }
 
 beforeAll(async () => {
-  const runtime = path.join(repoRoot(), "dist", "provider", "resources", "runtime.js");
+  const runtime = path.join(repoRoot(), "dist", "provider", "dynamic", "runtime.js");
   if (!fs.existsSync(runtime)) throw new Error(`${runtime} is missing: run \`npm run build\` first (npm test does)`);
   emulator = await startEmulator({ staticToken: TOKEN });
   await seedVariedTenant({ graphUrl: emulator.graphUrl, token: TOKEN });

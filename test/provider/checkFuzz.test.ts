@@ -11,7 +11,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { TenantState } from "../../emulator";
 import { descriptors, entityCollectionPath, flowSetsPath, resourceKinds, type ResourceKind } from "../../provider/schema";
 import { naturalIdOf } from "../../provider/reconcile";
-import { providers } from "../../provider/resources/runtime";
+import { providers } from "../../provider/dynamic/runtime";
 import { anyId, argumentsOf, fuzzSeed, type IdArbitraries } from "../unit/helpers/argumentArbitraries";
 import { startFixture, type EmulatorFixture } from "./emulatorFixture";
 import { providerKeyOf } from "./providerKeys";

@@ -1,5 +1,5 @@
 import * as pulumi from "@pulumi/pulumi";
-import { providers } from "../../provider/resources/runtime";
+import { providers } from "../../provider/dynamic/runtime";
 
 const unknown = pulumi.runtime.unknownValue;
 const user = providers.userProvisioningFlow;

@@ -5,7 +5,7 @@
 import { startEmulator, type FaultRule, type LoggedRequest, type RunningEmulator, type TenantState } from "../../emulator";
 import { closeSharedGraphClients } from "../../provider/graph";
 import { flowSetsPath } from "../../provider/schema";
-import { configure } from "../../provider/resources/runtime";
+import { configure } from "../../provider/dynamic/runtime";
 import { TEST_TOKENS } from "../support/testSecrets";
 
 /** The emulator's static token in these tests (a loopback test value, not a credential). */

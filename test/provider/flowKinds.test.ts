@@ -1,6 +1,6 @@
 import { flowPath, flowsPath } from "../../provider/schema";
-import type { CrudProvider } from "../../provider/resources/resourceProvider";
-import type { ProviderKey } from "../../provider/resources/shim";
+import type { CrudProvider } from "../../provider/dynamic/resourceProvider";
+import type { ProviderKey } from "../../provider/schema";
 import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
 import { FRONT_ENDS, startFrontEnd, type FrontEnd } from "./frontEnds";
 

@@ -4,7 +4,7 @@
  * PATCH); destroy leaves the set unless deleteOnDestroy; an adopted set gone reads as a clear error.
  */
 import { flowSetPath, flowSetsPath } from "../../provider/schema";
-import type { CrudProvider } from "../../provider/resources/resourceProvider";
+import type { CrudProvider } from "../../provider/dynamic/resourceProvider";
 import { FRONT_ENDS, startFrontEnd, type FrontEnd } from "./frontEnds";
 import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
 

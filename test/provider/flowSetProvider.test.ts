@@ -1,5 +1,5 @@
 import { flowSetPath, flowSetsPath } from "../../provider/schema";
-import type { CrudProvider } from "../../provider/resources/resourceProvider";
+import type { CrudProvider } from "../../provider/dynamic/resourceProvider";
 import { FRONT_ENDS, startFrontEnd, type FrontEnd } from "./frontEnds";
 import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
 

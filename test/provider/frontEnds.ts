@@ -6,9 +6,9 @@
  */
 import * as path from "path";
 import { descriptors, resourceKinds } from "../../provider/schema";
-import { providers as dynamicProviders } from "../../provider/resources/runtime";
-import type { CrudProvider } from "../../provider/resources/resourceProvider";
-import type { ProviderKey } from "../../provider/resources/shim";
+import { providers as dynamicProviders } from "../../provider/dynamic/runtime";
+import type { CrudProvider } from "../../provider/dynamic/resourceProvider";
+import type { ProviderKey } from "../../provider/schema";
 import { ProviderRpcError, repoRoot, revealSecrets, secret, startProviderHost, type ProviderHost } from "../harness";
 import { TEST_TOKEN, type EmulatorFixture } from "./emulatorFixture";
 
@@ -127,7 +127,7 @@ function pluginProvider(host: ProviderHost, resourceName: string): CrudProvider 
 
 /**
  * Outputs without the dynamic resources' copy of their secret inputs, kept under the inputs' own names
- * (`defaultPasswords`, `clientSecret`) so that a Read can hand the inputs back as they were (provider/resources
+ * (`defaultPasswords`, `clientSecret`) so that a Read can hand the inputs back as they were (provider/dynamic
  * resourceProvider.ts): the engine marks each secret by that name, as the input. "The outputs never hold a
  * secret" means every other output, the Graph properties above all.
  */

@@ -5,7 +5,7 @@
  * property, and an id that bypasses `check` (imported, stored in state) never becomes a request.
  */
 import { descriptors, flowsPath, resourceKinds, type ResourceKind } from "../../provider/schema";
-import { providers } from "../../provider/resources/runtime";
+import { providers } from "../../provider/dynamic/runtime";
 import { providerKeyOf } from "./providerKeys";
 import { startFixture, type EmulatorFixture } from "./emulatorFixture";
 

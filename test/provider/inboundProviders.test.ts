@@ -3,8 +3,8 @@
  * adopt, no-op diff with zero requests, one PATCH holding only what differs, replace on a create-only value (named
  * in `replaces`), drift found and restored, and what happens when the entity is deleted out of band.
  */
-import type { CrudProvider } from "../../provider/resources/resourceProvider";
-import type { ProviderKey } from "../../provider/resources/shim";
+import type { CrudProvider } from "../../provider/dynamic/resourceProvider";
+import type { ProviderKey } from "../../provider/schema";
 import {
   dataConnectorsPath,
   inboundFlowsPath,

@@ -5,8 +5,8 @@
  * and every validation failure of issue 12 refused before any request.
  */
 import { passwordMatches } from "../../emulator";
-import type { CrudProvider } from "../../provider/resources/resourceProvider";
-import type { ProviderKey } from "../../provider/resources/shim";
+import type { CrudProvider } from "../../provider/dynamic/resourceProvider";
+import type { ProviderKey } from "../../provider/schema";
 import { dataConnectorsPath, inboundFlowsPath, referenceDefinitionsPath } from "../../provider/schema";
 import {
   csvConnectorArgs,

@@ -1,6 +1,6 @@
 import { descriptors, type ResourceKind } from "../../provider/schema";
-import { providers } from "../../provider/resources/runtime";
-import type { ProviderKey } from "../../provider/resources/shim";
+import { providers } from "../../provider/dynamic/runtime";
+import type { ProviderKey } from "../../provider/schema";
 
 /**
  * The key in `providers` of a resource kind (the kind itself, or its Graph type name), so tests can iterate

@@ -1,12 +1,12 @@
 /** The runtime's configuration: from configure() (stack config), else INDUSTRYDATA_* variables; a bad value sticks. */
 import { TEST_TOKENS } from "../support/testSecrets";
 
-type Runtime = typeof import("../../provider/resources/runtimeConfig");
+type Runtime = typeof import("../../provider/dynamic/runtimeConfig");
 
 function freshRuntime(): Runtime {
   let runtime: Runtime | undefined;
   jest.isolateModules(() => {
-    runtime = require("../../provider/resources/runtimeConfig") as Runtime;
+    runtime = require("../../provider/dynamic/runtimeConfig") as Runtime;
   });
   return runtime!;
 }

@@ -1,10 +1,10 @@
 /**
- * The class side of the secret carriage (provider/resources/secretInputs.ts): whatever shape the program gives
+ * The class side of the secret carriage (provider/dynamic/secretInputs.ts): whatever shape the program gives
  * (plain, Outputs, Promises at any level), the password leaves creationOptions for the secret input
  * `defaultPasswords`, which is always secret, and creationOptions is plain, so plans can show it.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { liftSecretInputs } from "../../provider/resources/secretInputs";
+import { liftSecretInputs } from "../../provider/dynamic/secretInputs";
 import { TEST_PASSWORDS } from "../support/testSecrets";
 
 /** Resolves an Input the way the engine would see it: its value and whether it is secret. */

@@ -7,7 +7,7 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { passwordMatches } from "../../emulator";
 import { flowPath, flowsPath } from "../../provider/schema";
-import type { CrudProvider } from "../../provider/resources/resourceProvider";
+import type { CrudProvider } from "../../provider/dynamic/resourceProvider";
 import { FRONT_ENDS, startFrontEnd, type FrontEnd } from "./frontEnds";
 import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
 

@@ -1,5 +1,6 @@
 import * as pulumi from "@pulumi/pulumi";
-import { shimProvider, type ProviderKey } from "../../provider/resources/shim";
+import type { ProviderKey } from "../../provider/schema";
+import { shimProvider } from "../../provider/dynamic/serializedProvider";
 
 // The shim loads the implementation by package name at call time; here that name resolves to a recording fake.
 const calls: { key: string; method: string; args: unknown[] }[] = [];

@@ -3,8 +3,8 @@
  * moved on since. What is sent is what the program changed against the state; a complex value sent is built over
  * what the tenant holds now (one GET), so nothing the portal changed since is reverted unless the program asks.
  */
-import type { CrudProvider } from "../../provider/resources/resourceProvider";
-import type { ProviderKey } from "../../provider/resources/shim";
+import type { CrudProvider } from "../../provider/dynamic/resourceProvider";
+import type { ProviderKey } from "../../provider/schema";
 import { sourceSystemArgs } from "../support/inboundArgs";
 import { startFixture, type EmulatorFixture } from "./emulatorFixture";
 import { FRONT_ENDS, startFrontEnd, type FrontEnd } from "./frontEnds";

@@ -1,7 +1,7 @@
 import { PASSWORD_MASK, passwordMatches } from "../../emulator";
 import { flowPath, flowsPath } from "../../provider/schema";
 import { parseFlowResourceId } from "../../provider/operations/resourceId";
-import type { CrudProvider } from "../../provider/resources/resourceProvider";
+import type { CrudProvider } from "../../provider/dynamic/resourceProvider";
 import { FRONT_ENDS, outsBesideSecretInputs, startFrontEnd, type FrontEnd } from "./frontEnds";
 import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
 import { TEST_PASSWORDS } from "../support/testSecrets";

@@ -1,10 +1,10 @@
 /**
- * The dynamic resources' carriage of write-only values (provider/resources/liftSecrets.ts): lifted out of the
+ * The dynamic resources' carriage of write-only values (provider/dynamic/liftSecrets.ts): lifted out of the
  * Graph-shaped property into a secret input, laid back before validation and reconcile see the inputs, and a
  * revision marker in the value's place so a plan names a rotation without showing the value.
  */
 import { descriptors, pulumiUnknownValue, resourceKinds } from "../../provider/schema";
-import { layBackSecrets, liftSecrets, secretMarker } from "../../provider/resources/liftSecrets";
+import { layBackSecrets, liftSecrets, secretMarker } from "../../provider/dynamic/liftSecrets";
 import { TEST_PASSWORDS } from "../support/testSecrets";
 
 const first = TEST_PASSWORDS.unitPlain;

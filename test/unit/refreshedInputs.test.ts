@@ -7,7 +7,7 @@
 import { refreshedInputs, toOutputs, withoutPaths, parsePropertyPath } from "../../provider/reconcile";
 import type { ResourceKind } from "../../provider/schema";
 import { tenantChange } from "../../provider/plugin/tenantChange";
-import { secretMarker } from "../../provider/resources/liftSecrets";
+import { secretMarker } from "../../provider/dynamic/liftSecrets";
 import { TEST_PASSWORDS } from "../support/testSecrets";
 
 type Json = Record<string, unknown>;

@@ -1,5 +1,6 @@
-// The serialized provider of every "azureDataLakeConnector" resource (see ../shim.ts).
-// This file's path is part of stored state: never move or rename it.
-import { delegatingProvider } from "./delegatingProvider";
+// The serialized provider of every "azureDataLakeConnector" resource (see ../../dynamic/serializedProvider.ts). It stays here,
+// outside provider/dynamic, because this file's path is part of stored state: an installed package's
+// `__provider` is `require("pulumi-industrydata/dist/provider/resources/shims/azureDataLakeConnector.js")`. Never move or rename it.
+import { delegatingProvider } from "../../dynamic/delegatingProvider";
 
 export = delegatingProvider("azureDataLakeConnector");

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { SourceSystemDefinitionProps as Props, UserMatchingSettingArgs } from "../schema/types";
-import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
-import { shimProvider } from "./shim";
+import type { SourceSystemDefinitionProps as Props, UserMatchingSettingArgs } from "../../schema/types";
+import type { DeepInput } from "../inputTypes";
+import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of a {@link SourceSystemDefinition}. */
 export interface SourceSystemDefinitionArgs {
@@ -49,7 +48,7 @@ export interface SourceSystemDefinitionArgs {
  * });
  * ```
  */
-export class SourceSystemDefinition extends pulumi.dynamic.Resource {
+export class SourceSystemDefinition extends IndustrydataResource {
   /** Graph id of the source system (the resource id too): the `sourceSystemId` of its connectors. */
   declare readonly sourceSystemId: pulumi.Output<string>;
   /** Whether destroying the resource deletes the source system in the tenant. */
@@ -62,7 +61,6 @@ export class SourceSystemDefinition extends pulumi.dynamic.Resource {
   declare readonly userMatchingSettings: pulumi.Output<Omit<UserMatchingSettingArgs, "roleGroupId">[] | null | undefined>;
 
   constructor(name: string, args: SourceSystemDefinitionArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ["sourceSystemId", "deleteOnDestroy", "displayName", "vendor", "userMatchingSettings"]);
-    super(shimProvider("sourceSystemDefinition"), name, props, withSecretOutputs(opts), TYPE_MODULE, "SourceSystemDefinition");
+    super("sourceSystem", name, args, opts);
   }
 }

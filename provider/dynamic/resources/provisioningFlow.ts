@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ReadinessStatus } from "../schema/enums";
-import type { ProvisioningFlowProps as Props } from "../schema/types";
-import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
-import { shimProvider } from "./shim";
+import type { ReadinessStatus } from "../../schema/enums";
+import type { ProvisioningFlowProps as Props } from "../../schema/types";
+import type { DeepInput } from "../inputTypes";
+import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of a {@link ProvisioningFlow}. */
 export interface ProvisioningFlowArgs {
@@ -40,7 +39,7 @@ export interface ProvisioningFlowArgs {
  * export const readiness = existing.readinessStatus;
  * ```
  */
-export class ProvisioningFlow extends pulumi.dynamic.Resource {
+export class ProvisioningFlow extends IndustrydataResource {
   /** Id of the parent flow set. */
   declare readonly flowSetId: pulumi.Output<string>;
   /** Graph id of the flow (the resource id is `<flowSetId>/<flowId>`). */
@@ -57,7 +56,6 @@ export class ProvisioningFlow extends pulumi.dynamic.Resource {
   declare readonly lastModifiedDateTime: pulumi.Output<string>;
 
   constructor(name: string, args: ProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ["flowId", "odataType", "readinessStatus", "createdDateTime", "lastModifiedDateTime", "deleteOnDestroy"]);
-    super(shimProvider("provisioningFlow"), name, props, withSecretOutputs(opts), TYPE_MODULE, "ProvisioningFlow");
+    super("provisioningFlow", name, args, opts);
   }
 }

@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ReadinessStatus } from "../schema/enums";
-import type { SecurityGroupCreationOptionsArgs, SecurityGroupProvisioningFlowProps as Props } from "../schema/types";
-import type { DeepInput } from "./inputTypes";
-import { flowComputedOutputs, resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
-import { shimProvider } from "./shim";
+import type { ReadinessStatus } from "../../schema/enums";
+import type { SecurityGroupCreationOptionsArgs, SecurityGroupProvisioningFlowProps as Props } from "../../schema/types";
+import type { DeepInput } from "../inputTypes";
+import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of a {@link SecurityGroupProvisioningFlow}. */
 export interface SecurityGroupProvisioningFlowArgs {
@@ -39,7 +38,7 @@ export interface SecurityGroupProvisioningFlowArgs {
  * });
  * ```
  */
-export class SecurityGroupProvisioningFlow extends pulumi.dynamic.Resource {
+export class SecurityGroupProvisioningFlow extends IndustrydataResource {
   /** Id of the parent flow set. */
   declare readonly flowSetId: pulumi.Output<string>;
   /** Graph id of the flow (the resource id is `<flowSetId>/<flowId>`). */
@@ -56,7 +55,6 @@ export class SecurityGroupProvisioningFlow extends pulumi.dynamic.Resource {
   declare readonly creationOptions: pulumi.Output<SecurityGroupCreationOptionsArgs>;
 
   constructor(name: string, args: SecurityGroupProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, [...flowComputedOutputs, "creationOptions", "deleteOnDestroy"]);
-    super(shimProvider("securityGroupProvisioningFlow"), name, props, withSecretOutputs(opts), TYPE_MODULE, "SecurityGroupProvisioningFlow");
+    super("securityGroup", name, args, opts);
   }
 }

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ReferenceValueArgs, YearTimePeriodDefinitionProps as Props } from "../schema/types";
-import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
-import { shimProvider } from "./shim";
+import type { ReferenceValueArgs, YearTimePeriodDefinitionProps as Props } from "../../schema/types";
+import type { DeepInput } from "../inputTypes";
+import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of a {@link YearTimePeriodDefinition}. */
 export interface YearTimePeriodDefinitionArgs {
@@ -43,7 +42,7 @@ export interface YearTimePeriodDefinitionArgs {
  * });
  * ```
  */
-export class YearTimePeriodDefinition extends pulumi.dynamic.Resource {
+export class YearTimePeriodDefinition extends IndustrydataResource {
   /** Graph id of the year (the resource id too): the `yearId` of inbound flows. */
   declare readonly yearId: pulumi.Output<string>;
   /** Whether destroying the resource deletes the year in the tenant. */
@@ -58,7 +57,6 @@ export class YearTimePeriodDefinition extends pulumi.dynamic.Resource {
   declare readonly year: pulumi.Output<ReferenceValueArgs>;
 
   constructor(name: string, args: YearTimePeriodDefinitionArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ["yearId", "deleteOnDestroy", "displayName", "startDate", "endDate", "year"]);
-    super(shimProvider("yearTimePeriodDefinition"), name, props, withSecretOutputs(opts), TYPE_MODULE, "YearTimePeriodDefinition");
+    super("year", name, args, opts);
   }
 }

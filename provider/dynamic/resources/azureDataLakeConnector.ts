@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { AzureDataLakeConnectorProps as Props, ReferenceValueArgs } from "../schema/types";
-import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
-import { shimProvider } from "./shim";
+import type { AzureDataLakeConnectorProps as Props, ReferenceValueArgs } from "../../schema/types";
+import type { DeepInput } from "../inputTypes";
+import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of an {@link AzureDataLakeConnector}. */
 export interface AzureDataLakeConnectorArgs {
@@ -46,7 +45,7 @@ export interface AzureDataLakeConnectorArgs {
  * });
  * ```
  */
-export class AzureDataLakeConnector extends pulumi.dynamic.Resource {
+export class AzureDataLakeConnector extends IndustrydataResource {
   /** Graph id of the connector (the resource id too): the `dataConnectorId` of its inbound flows. */
   declare readonly dataConnectorId: pulumi.Output<string>;
   /** Whether destroying the resource deletes the connector in the tenant. */
@@ -59,7 +58,6 @@ export class AzureDataLakeConnector extends pulumi.dynamic.Resource {
   declare readonly fileFormat: pulumi.Output<ReferenceValueArgs | null | undefined>;
 
   constructor(name: string, args: AzureDataLakeConnectorArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ["dataConnectorId", "deleteOnDestroy", "sourceSystemId", "displayName", "fileFormat"]);
-    super(shimProvider("azureDataLakeConnector"), name, props, withSecretOutputs(opts), TYPE_MODULE, "AzureDataLakeConnector");
+    super("azureDataLakeConnector", name, args, opts);
   }
 }

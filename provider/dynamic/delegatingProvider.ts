@@ -1,5 +1,5 @@
 import type * as pulumi from "@pulumi/pulumi";
-import type { ProviderKey } from "../shim";
+import type { ProviderKey } from "../schema";
 
 /**
  * A provider whose every method loads the real implementation by package name when the dynamic-provider host

@@ -1,5 +1,5 @@
 import type { CrudProvider } from "./resourceProvider";
-import type { ProviderKey } from "./shim";
+import type { ProviderKey } from "../schema";
 
 type Runtime = typeof import("./runtime");
 

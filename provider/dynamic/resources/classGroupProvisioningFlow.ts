@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ReadinessStatus } from "../schema/enums";
-import type { ClassGroupConfigurationArgs, ClassGroupProvisioningFlowProps as Props } from "../schema/types";
-import type { DeepInput } from "./inputTypes";
-import { flowComputedOutputs, resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
-import { shimProvider } from "./shim";
+import type { ReadinessStatus } from "../../schema/enums";
+import type { ClassGroupConfigurationArgs, ClassGroupProvisioningFlowProps as Props } from "../../schema/types";
+import type { DeepInput } from "../inputTypes";
+import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of a {@link ClassGroupProvisioningFlow}. */
 export interface ClassGroupProvisioningFlowArgs {
@@ -46,7 +45,7 @@ export interface ClassGroupProvisioningFlowArgs {
  * });
  * ```
  */
-export class ClassGroupProvisioningFlow extends pulumi.dynamic.Resource {
+export class ClassGroupProvisioningFlow extends IndustrydataResource {
   /** Id of the parent flow set. */
   declare readonly flowSetId: pulumi.Output<string>;
   /** Graph id of the flow (the resource id is `<flowSetId>/<flowId>`). */
@@ -63,7 +62,6 @@ export class ClassGroupProvisioningFlow extends pulumi.dynamic.Resource {
   declare readonly configuration: pulumi.Output<ClassGroupConfigurationArgs>;
 
   constructor(name: string, args: ClassGroupProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, [...flowComputedOutputs, "configuration", "deleteOnDestroy"]);
-    super(shimProvider("classGroupProvisioningFlow"), name, props, withSecretOutputs(opts), TYPE_MODULE, "ClassGroupProvisioningFlow");
+    super("classGroup", name, args, opts);
   }
 }

@@ -1,10 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ReadinessStatus } from "../schema/enums";
-import type { UserCreationOptionsArgs, UserManagementOptionsArgs, UserProvisioningFlowProps as Props } from "../schema/types";
-import type { DeepInput } from "./inputTypes";
-import { flowComputedOutputs, resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
-import { liftSecretInputs } from "./secretInputs";
-import { shimProvider } from "./shim";
+import type { ReadinessStatus } from "../../schema/enums";
+import type { UserCreationOptionsArgs, UserManagementOptionsArgs, UserProvisioningFlowProps as Props } from "../../schema/types";
+import type { DeepInput } from "../inputTypes";
+import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of a {@link UserProvisioningFlow}. */
 export interface UserProvisioningFlowArgs {
@@ -59,7 +57,7 @@ export interface UserProvisioningFlowArgs {
  * });
  * ```
  */
-export class UserProvisioningFlow extends pulumi.dynamic.Resource {
+export class UserProvisioningFlow extends IndustrydataResource {
   /** Id of the parent flow set. */
   declare readonly flowSetId: pulumi.Output<string>;
   /** Graph id of the flow (the resource id is `<flowSetId>/<flowId>`). */
@@ -80,18 +78,6 @@ export class UserProvisioningFlow extends pulumi.dynamic.Resource {
   declare readonly managementOptions: pulumi.Output<UserManagementOptionsArgs>;
 
   constructor(name: string, args: UserProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(liftSecretInputs("user", args), [
-      ...flowComputedOutputs,
-      "createUnmatchedUsers",
-      "creationOptions",
-      "managementOptions",
-      "deleteOnDestroy",
-    ]);
-    // passwordHashes holds salted hashes of the declared passwords: secret, as a hash of a weak password can be
-    // guessed offline. creationOptions is not: Graph masks passwords on read, and the provider never puts one in
-    // the outputs (a state written before passwords were lifted keeps its secret creationOptions output until
-    // the flow's next update).
-    const secretOutputs = ["passwordHashes", "defaultPasswords"];
-    super(shimProvider("userProvisioningFlow"), name, props, withSecretOutputs(opts, secretOutputs), TYPE_MODULE, "UserProvisioningFlow");
+    super("user", name, args, opts);
   }
 }

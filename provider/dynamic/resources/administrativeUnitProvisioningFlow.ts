@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ReadinessStatus } from "../schema/enums";
-import type { AdminUnitCreationOptionsArgs, AdministrativeUnitProvisioningFlowProps as Props } from "../schema/types";
-import type { DeepInput } from "./inputTypes";
-import { flowComputedOutputs, resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
-import { shimProvider } from "./shim";
+import type { ReadinessStatus } from "../../schema/enums";
+import type { AdminUnitCreationOptionsArgs, AdministrativeUnitProvisioningFlowProps as Props } from "../../schema/types";
+import type { DeepInput } from "../inputTypes";
+import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of an {@link AdministrativeUnitProvisioningFlow}. */
 export interface AdministrativeUnitProvisioningFlowArgs {
@@ -39,7 +38,7 @@ export interface AdministrativeUnitProvisioningFlowArgs {
  * });
  * ```
  */
-export class AdministrativeUnitProvisioningFlow extends pulumi.dynamic.Resource {
+export class AdministrativeUnitProvisioningFlow extends IndustrydataResource {
   /** Id of the parent flow set. */
   declare readonly flowSetId: pulumi.Output<string>;
   /** Graph id of the flow (the resource id is `<flowSetId>/<flowId>`). */
@@ -56,14 +55,6 @@ export class AdministrativeUnitProvisioningFlow extends pulumi.dynamic.Resource 
   declare readonly creationOptions: pulumi.Output<AdminUnitCreationOptionsArgs>;
 
   constructor(name: string, args: AdministrativeUnitProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, [...flowComputedOutputs, "creationOptions", "deleteOnDestroy"]);
-    super(
-      shimProvider("administrativeUnitProvisioningFlow"),
-      name,
-      props,
-      withSecretOutputs(opts),
-      TYPE_MODULE,
-      "AdministrativeUnitProvisioningFlow",
-    );
+    super("administrativeUnit", name, args, opts);
   }
 }

@@ -1,10 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ApiFormat } from "../schema/enums";
-import type { OAuthClientCredentialArgs, OneRosterApiDataConnectorProps as Props } from "../schema/types";
-import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
-import { liftSecretInputs } from "./secretInputs";
-import { shimProvider } from "./shim";
+import type { ApiFormat } from "../../schema/enums";
+import type { OAuthClientCredentialArgs, OneRosterApiDataConnectorProps as Props } from "../../schema/types";
+import type { DeepInput } from "../inputTypes";
+import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of a {@link OneRosterApiDataConnector}. */
 export interface OneRosterApiDataConnectorArgs {
@@ -73,7 +71,7 @@ export interface OneRosterApiDataConnectorArgs {
  * });
  * ```
  */
-export class OneRosterApiDataConnector extends pulumi.dynamic.Resource {
+export class OneRosterApiDataConnector extends IndustrydataResource {
   /** Graph id of the connector (the resource id too): the `dataConnectorId` of its inbound flows. */
   declare readonly dataConnectorId: pulumi.Output<string>;
   /** Whether destroying the resource deletes the connector in the tenant. */
@@ -100,23 +98,6 @@ export class OneRosterApiDataConnector extends pulumi.dynamic.Resource {
   >;
 
   constructor(name: string, args: OneRosterApiDataConnectorArgs, opts?: pulumi.CustomResourceOptions) {
-    // Only the secret is secret: credential.clientSecret rides in its own secret input (`clientSecret`, see
-    // liftSecrets), so the rest of the credential stays plain and a rotation shows as a named change.
-    const props = resourceProps(liftSecretInputs("oneRosterApiDataConnector", args), [
-      "dataConnectorId",
-      "deleteOnDestroy",
-      "sourceSystemId",
-      "displayName",
-      "apiFormat",
-      "baseUrl",
-      "apiVersion",
-      "isContactsEnabled",
-      "isDemographicsEnabled",
-      "isFlagsEnabled",
-      "credential",
-    ]);
-    // passwordHashes holds the salted hash of the secret last sent: secret, as a hash of a weak secret can be
-    // guessed offline. credential is not: Graph never returns the secret, and the provider never puts it in outputs.
-    super(shimProvider("oneRosterApiDataConnector"), name, props, withSecretOutputs(opts, ["passwordHashes", "clientSecret"]), TYPE_MODULE, "OneRosterApiDataConnector");
+    super("oneRosterApiDataConnector", name, args, opts);
   }
 }

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { BasicFilterArgs, FlowSetProps as Props } from "../schema/types";
-import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
-import { shimProvider } from "./shim";
+import type { BasicFilterArgs, FlowSetProps as Props } from "../../schema/types";
+import type { DeepInput } from "../inputTypes";
+import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of an {@link OutboundProvisioningFlowSet}. */
 export interface OutboundProvisioningFlowSetArgs {
@@ -48,7 +47,7 @@ export interface OutboundProvisioningFlowSetArgs {
  * const existing = new OutboundProvisioningFlowSet("existing", { flowSetId: "9ab41255-…", displayName: "North" });
  * ```
  */
-export class OutboundProvisioningFlowSet extends pulumi.dynamic.Resource {
+export class OutboundProvisioningFlowSet extends IndustrydataResource {
   /** Graph id of the set (the resource id too): the `flowSetId` of its flows. */
   declare readonly flowSetId: pulumi.Output<string>;
   /** Whether destroying the resource deletes the set in the tenant. */
@@ -63,7 +62,6 @@ export class OutboundProvisioningFlowSet extends pulumi.dynamic.Resource {
   declare readonly lastModifiedDateTime: pulumi.Output<string>;
 
   constructor(name: string, args: OutboundProvisioningFlowSetArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, ["flowSetId", "deleteOnDestroy", "displayName", "filter", "createdDateTime", "lastModifiedDateTime"]);
-    super(shimProvider("flowSet"), name, props, withSecretOutputs(opts), TYPE_MODULE, "OutboundProvisioningFlowSet");
+    super("flowSet", name, args, opts);
   }
 }

@@ -1,9 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
 import { checkResource } from "../operations";
 import type { ResourceKind } from "../schema";
-
-/** The property under which `dynamic.Resource` stores the serialized provider; never a Graph property. */
-export const PROVIDER_KEY = "__provider";
+import { withoutProviderKey } from "./inputsRecord";
 
 /** A dynamic provider's `check` answer. */
 export interface CheckOutcome {
@@ -21,10 +19,4 @@ export function checkInputs(kind: ResourceKind, news: Record<string, unknown>): 
   const { inputs, failures, warnings } = checkResource(kind, withoutProviderKey(news));
   for (const warning of warnings) pulumi.log.warn(warning);
   return { inputs, failures };
-}
-
-/** A copy without the serialized provider, which is the host's business, not the reconcile rules'. */
-export function withoutProviderKey(props: Record<string, unknown>): Record<string, unknown> {
-  const { [PROVIDER_KEY]: _provider, ...rest } = props;
-  return rest;
 }

@@ -1,8 +1,7 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { ReferenceDefinitionProps as Props } from "../schema/types";
-import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
-import { shimProvider } from "./shim";
+import type { ReferenceDefinitionProps as Props } from "../../schema/types";
+import type { DeepInput } from "../inputTypes";
+import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of a {@link ReferenceDefinition}. */
 export interface ReferenceDefinitionArgs {
@@ -53,7 +52,7 @@ export interface ReferenceDefinitionArgs {
  * });
  * ```
  */
-export class ReferenceDefinition extends pulumi.dynamic.Resource {
+export class ReferenceDefinition extends IndustrydataResource {
   /** Graph id (`<referenceType>-<code>`; the resource id too). */
   declare readonly referenceDefinitionId: pulumi.Output<string>;
   /** Whether destroying the resource disables the definition in the tenant. */
@@ -76,18 +75,6 @@ export class ReferenceDefinition extends pulumi.dynamic.Resource {
   declare readonly lastModifiedDateTime: pulumi.Output<string | null>;
 
   constructor(name: string, args: ReferenceDefinitionArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, [
-      "referenceDefinitionId",
-      "deleteOnDestroy",
-      "referenceType",
-      "code",
-      "displayName",
-      "isDisabled",
-      "sortIndex",
-      "source",
-      "createdDateTime",
-      "lastModifiedDateTime",
-    ]);
-    super(shimProvider("referenceDefinition"), name, props, withSecretOutputs(opts), TYPE_MODULE, "ReferenceDefinition");
+    super("referenceDefinition", name, args, opts);
   }
 }

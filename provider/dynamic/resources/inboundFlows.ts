@@ -1,9 +1,8 @@
 import * as pulumi from "@pulumi/pulumi";
-import type { InboundDomain, ReadinessStatus } from "../schema/enums";
-import type { InboundFlowProps as Props } from "../schema/types";
-import type { DeepInput } from "./inputTypes";
-import { resourceProps, TYPE_MODULE, withSecretOutputs } from "./resourceProps";
-import { shimProvider, type ProviderKey } from "./shim";
+import type { InboundDomain, ReadinessStatus } from "../../schema/enums";
+import type { InboundFlowProps as Props } from "../../schema/types";
+import type { DeepInput } from "../inputTypes";
+import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of an {@link InboundFileFlow} or an {@link InboundApiFlow}. */
 export interface InboundFlowArgs {
@@ -32,7 +31,7 @@ export interface InboundFlowArgs {
 }
 
 /** What both inbound flow classes expose. */
-abstract class InboundFlowResource extends pulumi.dynamic.Resource {
+abstract class InboundFlowResource extends IndustrydataResource {
   /** Graph id of the flow (the resource id too). */
   declare readonly inboundFlowId: pulumi.Output<string>;
   /** Whether destroying the resource deletes the flow in the tenant. */
@@ -52,19 +51,8 @@ abstract class InboundFlowResource extends pulumi.dynamic.Resource {
   /** Server-computed readiness (`notReady`, `ready`, `expired`, …); never drift. */
   declare readonly readinessStatus: pulumi.Output<ReadinessStatus | null>;
 
-  protected constructor(key: ProviderKey, className: string, name: string, args: InboundFlowArgs, opts?: pulumi.CustomResourceOptions) {
-    const props = resourceProps(args, [
-      "inboundFlowId",
-      "deleteOnDestroy",
-      "dataConnectorId",
-      "yearId",
-      "displayName",
-      "dataDomain",
-      "effectiveDateTime",
-      "expirationDateTime",
-      "readinessStatus",
-    ]);
-    super(shimProvider(key), name, props, withSecretOutputs(opts), TYPE_MODULE, className);
+  protected constructor(kind: "inboundFileFlow" | "inboundApiFlow", name: string, args: InboundFlowArgs, opts?: pulumi.CustomResourceOptions) {
+    super(kind, name, args, opts);
   }
 }
 
@@ -89,7 +77,7 @@ abstract class InboundFlowResource extends pulumi.dynamic.Resource {
  */
 export class InboundFileFlow extends InboundFlowResource {
   constructor(name: string, args: InboundFlowArgs, opts?: pulumi.CustomResourceOptions) {
-    super("inboundFileFlow", "InboundFileFlow", name, args, opts);
+    super("inboundFileFlow", name, args, opts);
   }
 }
 
@@ -114,6 +102,6 @@ export class InboundFileFlow extends InboundFlowResource {
  */
 export class InboundApiFlow extends InboundFlowResource {
   constructor(name: string, args: InboundFlowArgs, opts?: pulumi.CustomResourceOptions) {
-    super("inboundApiFlow", "InboundApiFlow", name, args, opts);
+    super("inboundApiFlow", name, args, opts);
   }
 }
