@@ -88,6 +88,11 @@ export const TEST_PASSWORDS = secretTable({
   planStudent: "Plan-Student-Pa55!",
   /** test/e2e/planProject: the rotated students password (the password row of the plan table). */
   planStudentRotated: "Plan-Rotated-Pa55!",
+  /**
+   * test/e2e/upgradeFromRelease: the students password of both front ends' user flows in the state the previous
+   * release wrote, encrypted in the fixture's state and stack config under TEST_KEYS.upgradePassphrase.
+   */
+  upgradeStudent: "Upgrade-Student-Pa55!",
   /** test/harness/toyProvider: the toy provider's secret input. */
   toyPassword: "toy-password-7f3a91",
   /** test/export/variedTenant (not moved yet): North High staff. */
@@ -163,6 +168,8 @@ export const TEST_CLIENT_SECRETS = secretTable({
   connectorProviderRotated: "OneRoster-Provider-Secret-2",
   /** test/export/inboundTenant: the seeded OneRoster connector's clientSecret, given back as secret stack config. */
   exportOneRoster: "OneRoster-Export-Secret-9",
+  /** test/e2e/upgradeFromRelease: both front ends' OneRoster clientSecret in the previous release's state (encrypted). */
+  upgradeOneRoster: "Upgrade-OneRoster-Secret-1",
 });
 
 /** Bearer tokens (static tokens the emulator accepts, industrydata:accessToken values). */
@@ -237,6 +244,8 @@ export const TEST_KEYS = secretTable({
   districtFromScratchPassphrase: "district-from-scratch-test",
   /** test/e2e/contractMatrix: the passphrase its stacks' secrets are encrypted with. */
   contractMatrixPassphrase: "industrydata-contract-test",
+  /** test/e2e/upgradeFromRelease: the passphrase the previous release's state and stack config are encrypted with. */
+  upgradePassphrase: "industrydata-upgrade-test",
 });
 
 /** Secrets made fresh per run: a fixed prefix and random hex, so the scan knows their shape. */
