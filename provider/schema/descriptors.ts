@@ -5,6 +5,7 @@
  * Path notation: dotted property names, `[]` for "each element of a collection", e.g.
  * `creationOptions.configurations[].defaultPasswordSettings.password`.
  */
+import { jsonSchemas } from "./jsonSchemas";
 import {
   dataConnectorsPath,
   flowSetsPath,
@@ -267,7 +268,7 @@ function flowDescriptor(specifics: FlowSpecifics): TypeDescriptor {
 }
 
 /** What a top-level inbound entity states for itself (see entityDescriptor). */
-type EntitySpecifics = Pick<TypeDescriptor, "kind" | "graphType" | "providerKey" | "resourceName" | "properties" | "adoptArgument" | "noun"> &
+type EntitySpecifics = Pick<TypeDescriptor, "kind" | "graphType" | "providerKey" | "resourceName" | "adoptArgument" | "noun"> &
   Partial<TypeDescriptor> & { collection: string };
 
 /**
@@ -277,13 +278,15 @@ type EntitySpecifics = Pick<TypeDescriptor, "kind" | "graphType" | "providerKey"
  */
 function entityDescriptor({ collection, ...specifics }: EntitySpecifics): TypeDescriptor {
   const bindingArguments = (specifics.entityBindings ?? []).map((b) => b.argument);
+  const providerFields = [specifics.adoptArgument, "deleteOnDestroy", ...bindingArguments];
   return {
     odataType: `${ns}${specifics.graphType}`,
     pathTemplate: `${collection}/{${specifics.adoptArgument}}`,
     isFlow: false,
     polymorphic: false,
     abstract: false,
-    providerFields: [specifics.adoptArgument, "deleteOnDestroy", ...bindingArguments],
+    providerFields,
+    properties: schemaProperties(specifics.kind, providerFields),
     adoptRequires: [],
     // The adopted id and every bound id become URL segments or bind targets.
     idArguments: [specifics.adoptArgument, ...bindingArguments],
@@ -305,6 +308,15 @@ function entityDescriptor({ collection, ...specifics }: EntitySpecifics): TypeDe
     ...(specifics.naturalId === undefined ? { naturalKey: ["displayName"] } : {}),
     ...specifics,
   };
+}
+
+/**
+ * The Graph properties of a kind as its JSON schema (jsonSchemas.ts) declares them: every top-level property but
+ * the provider fields, in the schema's order. A descriptor that leaves `properties` out takes these.
+ */
+function schemaProperties(kind: ResourceKind, providerFields: readonly string[]): string[] {
+  const schema = jsonSchemas[kind] as { properties: Record<string, unknown> };
+  return Object.keys(schema.properties).filter((name) => !providerFields.includes(name));
 }
 
 /** An inbound flow kind: both kinds share every property and rule; only the `@odata.type` differs. */
@@ -498,16 +510,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     adoptArgument: "dataConnectorId",
     noun: "data connector",
     polymorphic: true,
-    properties: [
-      "displayName",
-      "apiFormat",
-      "baseUrl",
-      "apiVersion",
-      "isContactsEnabled",
-      "isDemographicsEnabled",
-      "isFlagsEnabled",
-      "credential",
-    ],
+    // properties: its JSON schema's, written there once (schemaProperties).
     replaceOnChange: ["dataConnectorId", "@odata.type", "sourceSystemId"],
     readOnly: ["id", "credential.isValid", "credential.lastValidDateTime"],
     caseInsensitive: ["apiFormat"],

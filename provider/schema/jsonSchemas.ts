@@ -75,7 +75,7 @@ const deleteOnDestroySchema = {
 const basicFilter = {
   type: "object",
   title: "basicFilter",
-  description: "Which organisations of the inbound data the set provisions.",
+  description: "Which organisations of the inbound data the set's flows provision: a basic filter on `orgExternalId` with the organisations' external ids in `in` (order-free). Omitted: unmanaged; null: all organisations.",
   properties: {
     attribute: { type: "string", enum: filterOptionsValues, description: "The attribute filtered on (`orgExternalId`)." },
     in: { type: "array", items: nonEmptyString, description: "The values kept (organisation external ids); order-free." },
@@ -88,16 +88,16 @@ const basicFilter = {
 export const flowSetSchema = {
   type: "object",
   description:
-    "A School Data Sync outbound provisioning flow set (Graph `outboundProvisioningFlowSet`): the parent of the provisioning flows. Created with POST, or adopted with `flowSetId`; updated with one PATCH holding only what differs. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: the set id.",
+    "A School Data Sync outbound provisioning flow set (Graph `outboundProvisioningFlowSet`): the container of at most one user, class-group, security-group and administrative-unit flow, with an organisation filter. Use one set per group of schools that needs its own configuration. Created with POST, or adopted with `flowSetId`; updated with one PATCH holding only what differs (plus `displayName`, which Graph requires on every PATCH). Point flows at `set.flowSetId`: it is known in a preview whenever the set is adopted. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All` (delegated: Graph documents application permissions as unsupported for updating a set). Id: the flow set id (a GUID), the `flowSetId` of its flows.",
   properties: {
     flowSetId: {
       ...nonEmptyString,
       nullable: true,
       description:
-        "Adopt the existing flow set with this id instead of creating one: the provider reads it and PATCHes only what differs from these arguments. Changing this replaces the resource.",
+        "Adopt the existing flow set with this id instead of creating one: the provider reads it and PATCHes only what differs from these arguments (nothing, when they match what the tenant holds). Changing this replaces the resource.",
     },
     deleteOnDestroy: deleteOnDestroySchema,
-    displayName: { ...nonEmptyString, description: "The set's name as the SDS portal shows it (required to create a set)." },
+    displayName: { ...nonEmptyString, description: "Name of the flow set shown in the School Data Sync portal (required by Graph on create and in every PATCH; at run time an adopted set may leave it undeclared, and then keeps the name it holds)." },
     filter: { ...basicFilter, nullable: true },
   },
   required: ["displayName"],
@@ -140,7 +140,7 @@ const userConfiguration = {
 const userCreationOptions = {
   type: "object",
   title: "userCreationOptions",
-  description: "How new users are created. Unmanaged when omitted.",
+  description: "How new users are created: one configuration per role group (`roleGroupId` \"staff\", \"students\", …; order-free) with license SKUs and a default password. Each `defaultPasswordSettings.password` is write-only: Graph returns it masked, so a change is detected from the declared value (kept hashed in state). Unmanaged when omitted.",
   properties: {
     configurations: {
       type: "array",
@@ -178,7 +178,7 @@ const additionalUserOptions = {
 const userManagementOptions = {
   type: "object",
   title: "userManagementOptions",
-  description: "Attribute and option choices for every user (required by Graph on every update).",
+  description: "Attribute and option choices for every user (required by Graph): `additionalAttributes` (order-free) and `additionalOptions` (`studentAgeGroup`, `allowStudentContactAssociation`; the deprecated `markAllStudentsAsMinors` is accepted with a warning). Sub-properties left out keep their value in the tenant.",
   properties: {
     additionalAttributes: {
       type: "array",
@@ -196,7 +196,7 @@ const userManagementOptions = {
 export const userSchema = {
   type: "object",
   description:
-    "A School Data Sync user provisioning flow (Graph `userProvisioningFlow`) in an outbound flow set: which users are created and how they are managed. Created with POST, or adopted with `flowId`; updated with one PATCH holding only what differs from the declared arguments. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: `<flowSetId>/<flowId>`.",
+    "A School Data Sync user provisioning flow (Graph `userProvisioningFlow`) in an outbound flow set: which users are created and how they are managed. Created with POST, or adopted with `flowId`; updated with one PATCH holding only what differs from the declared arguments (undeclared properties are never sent). Graph permission: `IndustryData-OutboundFlow.ReadWrite.All` (delegated is the combination every Graph source supports). Id: `<setId>/<flowId>`.",
   properties: {
     flowSetId: flowSetIdSchema,
     flowId: adoptedFlowIdSchema,
@@ -259,7 +259,7 @@ const enrollmentMappings = {
 const classGroupConfiguration = {
   type: "object",
   title: "classGroupConfiguration",
-  description: "How class groups are created (required by Graph on every update).",
+  description: "What class groups are provisioned (required by Graph): `additionalAttributes` (order-free), `additionalOptions` (`createTeam`, `writeDisplayNameOnCreateOnly`, both required) and `enrollmentMappings` (section-role codes such as \"teacher\" for owners and \"student\" for members; order- and case-free). Sub-properties left out keep their value in the tenant.",
   properties: {
     additionalAttributes: {
       type: "array",
@@ -278,7 +278,7 @@ const classGroupConfiguration = {
 export const classGroupSchema = {
   type: "object",
   description:
-    "A School Data Sync class-group provisioning flow (Graph `classGroupProvisioningFlow`): Microsoft 365 groups (and optionally teams) per class. Created with POST, or adopted with `flowId`. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: `<flowSetId>/<flowId>`.",
+    "A School Data Sync class-group provisioning flow (Graph `classGroupProvisioningFlow`) in an outbound flow set: how classes become Microsoft 365 groups (and optionally Teams). Created with POST, or adopted with `flowId`; updated with one PATCH holding only what differs from the declared arguments. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: `<setId>/<flowId>`.",
   properties: {
     flowSetId: flowSetIdSchema,
     flowId: adoptedFlowIdSchema,
@@ -292,7 +292,7 @@ export const classGroupSchema = {
 const securityGroupCreationOptions = {
   type: "object",
   title: "securityGroupCreationOptions",
-  description: "Which security groups are created (required by Graph on every update).",
+  description: "Which security groups are created (required by Graph): `createBasedOnRoleGroup` (one group per role group) and `createBasedOnOrgPlusRoleGroup` (one per organisation and role group), both required.",
   properties: {
     createBasedOnRoleGroup: { type: "boolean", description: "Whether one security group is created per role group." },
     createBasedOnOrgPlusRoleGroup: { type: "boolean", description: "Whether one security group is created per organisation and role group." },
@@ -305,7 +305,7 @@ const securityGroupCreationOptions = {
 export const securityGroupSchema = {
   type: "object",
   description:
-    "A School Data Sync security-group provisioning flow (Graph `securityGroupProvisioningFlow`). Created with POST, or adopted with `flowId`. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: `<flowSetId>/<flowId>`.",
+    "A School Data Sync security-group provisioning flow (Graph `securityGroupProvisioningFlow`) in an outbound flow set. Created with POST, or adopted with `flowId`; updated with one PATCH holding only what differs. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: `<setId>/<flowId>`.",
   properties: {
     flowSetId: flowSetIdSchema,
     flowId: adoptedFlowIdSchema,
@@ -319,7 +319,7 @@ export const securityGroupSchema = {
 const adminUnitCreationOptions = {
   type: "object",
   title: "adminUnitCreationOptions",
-  description: "Which administrative units are created (required by Graph on every update).",
+  description: "Which administrative units are created (required by Graph): `createBasedOnOrg` (one per organisation) and `createBasedOnOrgPlusRoleGroup` (one per organisation and role group), both required.",
   properties: {
     createBasedOnOrg: { type: "boolean", description: "Whether one administrative unit is created per organisation." },
     createBasedOnOrgPlusRoleGroup: { type: "boolean", description: "Whether one administrative unit is created per organisation and role group." },
@@ -332,7 +332,7 @@ const adminUnitCreationOptions = {
 export const administrativeUnitSchema = {
   type: "object",
   description:
-    "A School Data Sync administrative-unit provisioning flow (Graph `administrativeUnitProvisioningFlow`). Created with POST, or adopted with `flowId`. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: `<flowSetId>/<flowId>`.",
+    "A School Data Sync administrative-unit provisioning flow (Graph `administrativeUnitProvisioningFlow`) in an outbound flow set. Created with POST, or adopted with `flowId`; updated with one PATCH holding only what differs. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: `<setId>/<flowId>`.",
   properties: {
     flowSetId: flowSetIdSchema,
     flowId: adoptedFlowIdSchema,
@@ -347,7 +347,7 @@ export const administrativeUnitSchema = {
 export const provisioningFlowSchema = {
   type: "object",
   description:
-    "An existing provisioning flow of any kind (Graph `provisioningFlow`, abstract): base properties only, so it can only adopt (`flowId` required). Graph permission: `IndustryData-OutboundFlow.ReadWrite.All`. Id: `<flowSetId>/<flowId>`.",
+    "Any existing provisioning flow (Graph's abstract `provisioningFlow`) adopted by id and managed through its base properties only (seed 002): useful to watch `readinessStatus` of a flow managed elsewhere, or to set it where the service allows. Never created; destroying it leaves the flow in the tenant unless `deleteOnDestroy`. Graph permission: `IndustryData-OutboundFlow.ReadWrite.All` (`IndustryData-OutboundFlow.Read.All` suffices when nothing is declared to change). Id: `<setId>/<flowId>`.",
   properties: {
     flowSetId: flowSetIdSchema,
     flowId: {
@@ -360,7 +360,7 @@ export const provisioningFlowSchema = {
       enum: [...readinessStatusValues, null],
       nullable: true,
       description:
-        "The readiness state to PATCH (seeds 001/002 list it as patchable although Graph's metadata marks it computed); sent only when declared.",
+        "The readiness state to PATCH. Graph's metadata marks `readinessStatus` computed (read-only) while the `Update provisioningFlow` page (seed 002) lists it as patchable: it is accepted here only, sent only when declared, and the service may refuse or recompute it. Unmanaged when omitted.",
     },
   },
   required: ["flowSetId", "flowId"],
@@ -402,17 +402,17 @@ const userMatchingSetting = {
 export const sourceSystemSchema = {
   type: "object",
   description:
-    "A source system (Graph `sourceSystemDefinition`): where inbound data comes from (an SIS), and how its users match Entra users. Created with POST, or adopted with `sourceSystemId`. Graph permission: `IndustryData-SourceSystem.ReadWrite.All`. Id: its Graph id.",
+    "A School Data Sync source system (Graph `sourceSystemDefinition`): where the roster data comes from, and how its users are matched to Microsoft Entra users. Data connectors point at it with `sourceSystemId`. Created with POST, or adopted with `sourceSystemId`; updated with one PATCH holding only what differs. Graph permission: `IndustryData-SourceSystem.ReadWrite.All`. Id: the source system id (a GUID).",
   properties: {
     sourceSystemId: adoptedIdSchema,
     deleteOnDestroy: deleteOnDestroySchema,
-    displayName: { ...displayName, description: "The source system's name (1 to 100 characters)." },
-    vendor: { type: "string", maxLength: maxNameLength, nullable: true, description: "The vendor of the source system." },
+    displayName: { ...displayName, description: "Name of the source system (required by Graph to create it; at most 100 characters)." },
+    vendor: { type: "string", maxLength: maxNameLength, nullable: true, description: "The vendor of the source system (at most 100 characters; null clears it). Unmanaged when omitted." },
     userMatchingSettings: {
       type: "array",
       items: userMatchingSetting,
       nullable: true,
-      description: "How users are matched, per role group (order-free).",
+      description: "How a source user in a role group is matched to a Microsoft Entra user: one entry per rule, order-free, each with `roleGroupId` (\"staff\", \"students\", …; written as `roleGroup@odata.bind`), `priorityOrder`, `sourceIdentifier` and `matchTarget` codes (case-insensitive). Graph never returns `roleGroupId`: it is compared with the value last declared (kept in state), not with the tenant, so a role group changed in the portal is not seen as drift, and an adopted source system gets its settings sent once. Sent whole when any part differs. Unmanaged when omitted.",
     },
   },
   required: ["displayName"],
@@ -423,20 +423,20 @@ const connectorCommon = {
   dataConnectorId: adoptedIdSchema,
   deleteOnDestroy: deleteOnDestroySchema,
   displayName: { ...displayName, description: "The connector's name (1 to 100 characters)." },
-  sourceSystemId: { ...nonEmptyString, description: "Id of the source system the connector reads from (`sourceSystem@odata.bind`)." },
+  sourceSystemId: { ...nonEmptyString, description: "Id of the source system the connector brings data for (written as `sourceSystem@odata.bind`). Graph cannot change it in place: changing this replaces the resource (and the inbound flows bound to it)." },
 } as const;
 
 /** AzureDataLakeConnector. */
 export const azureDataLakeConnectorSchema = {
   type: "object",
   description:
-    "A data connector for CSV files uploaded to SDS's Azure Data Lake (Graph `azureDataLakeConnector`). Created with POST, or adopted with `dataConnectorId`. Graph permission: `IndustryData-DataConnector.ReadWrite.All`. Id: its Graph id.",
+    "A School Data Sync CSV upload connector (Graph `azureDataLakeConnector`): the roster arrives as SDS CSV files uploaded to the connector's upload session. Bound to a source system by `sourceSystemId`; inbound file flows point at it with `dataConnectorId`. Created with POST, or adopted with `dataConnectorId`; updated with one PATCH holding only what differs. Graph permission: `IndustryData-DataConnector.ReadWrite.All`. Id: the connector id (a GUID).",
   properties: {
     ...connectorCommon,
     fileFormat: {
       type: "object",
       title: "fileFormatReferenceValue",
-      description: "The CSV file format uploaded.",
+      description: "The CSV format: `{ code: \"schoolDataSyncV2Rev1\" }` (SDS v2.1) or `{ code: \"schoolDataSyncV1\" }`. Treated as create-only (Graph documents no update of it): changing this replaces the resource. Unmanaged when omitted.",
       properties: { code: { type: "string", enum: fileFormatCodes, description: "The file format's code." } },
       required: ["code"],
       additionalProperties: false,
@@ -450,7 +450,7 @@ export const azureDataLakeConnectorSchema = {
 const oAuthClientCredential = {
   type: "object",
   title: "oAuthClientCredential",
-  description: "The OAuth 2.0 client credential the connector signs in to the OneRoster API with.",
+  description: "The OAuth client credential the connector signs in to the OneRoster API with: OAuth 2 (`oAuth2ClientCredential`) when `tokenUrl` is given (https), else OAuth 1. `clientSecret` is write-only: Graph never returns it, so a change of the declared value (kept salted-hashed in state) is the change. Any change (a rotation, a new client id) resends the whole credential in one PATCH.",
   properties: {
     displayName: { ...displayName, description: "The credential's name." },
     clientId: { ...nonEmptyString, description: "The OAuth client id." },
@@ -469,15 +469,15 @@ const oAuthClientCredential = {
 export const oneRosterApiDataConnectorSchema = {
   type: "object",
   description:
-    "A data connector reading a OneRoster API (Graph `oneRosterApiDataConnector`). Created with POST, or adopted with `dataConnectorId`. Graph permission: `IndustryData-DataConnector.ReadWrite.All`. Id: its Graph id.",
+    "A School Data Sync OneRoster API connector (Graph `oneRosterApiDataConnector`): the roster is read from a OneRoster REST API with an OAuth client credential. Bound to a source system by `sourceSystemId`; inbound API flows point at it with `dataConnectorId`. Created with POST, or adopted with `dataConnectorId`; updated with one PATCH holding only what differs. `credential.isValid` and `credential.lastValidDateTime` are Graph's (set by its validate action): outputs only, never drift. Graph permission: `IndustryData-DataConnector.ReadWrite.All`. Id: the connector id (a GUID).",
   properties: {
     ...connectorCommon,
-    apiFormat: { type: "string", enum: apiFormatValues, description: "The API's format (`oneRoster`)." },
-    baseUrl: { type: "string", format: "https-url", description: "The OneRoster API's base URL (https)." },
-    apiVersion: { ...nonEmptyString, description: "The OneRoster version, e.g. `1.1`." },
-    isContactsEnabled: { type: "boolean", description: "Whether contacts are read." },
-    isDemographicsEnabled: { type: "boolean", description: "Whether demographics are read." },
-    isFlagsEnabled: { type: "boolean", description: "Whether flags are read." },
+    apiFormat: { type: "string", enum: apiFormatValues, description: "The API format: `\"oneRoster\"`." },
+    baseUrl: { type: "string", format: "https-url", description: "The OneRoster base URL (https only), e.g. `https://sis.example.com/ims/oneroster/v1p1`." },
+    apiVersion: { ...nonEmptyString, description: "The OneRoster API version, e.g. `\"1.1\"` or `\"1.2\"`." },
+    isContactsEnabled: { type: "boolean", description: "Whether the optional contacts data is read." },
+    isDemographicsEnabled: { type: "boolean", description: "Whether the optional demographics data is read." },
+    isFlagsEnabled: { type: "boolean", description: "Whether the optional flags data is read." },
     credential: oAuthClientCredential,
   },
   required: [
@@ -498,14 +498,14 @@ export const oneRosterApiDataConnectorSchema = {
 export const yearSchema = {
   type: "object",
   description:
-    "A school year (Graph `yearTimePeriodDefinition`) inbound flows import data for. Created with POST, or adopted with `yearId`. Graph permission: `IndustryData-TimePeriod.ReadWrite.All`. Id: its Graph id.",
+    "A School Data Sync academic year (Graph `yearTimePeriodDefinition`): the school year inbound data belongs to. Inbound flows point at it with `yearId`. Created with POST, or adopted with `yearId`; updated with one PATCH holding only what differs. At the year transition, declare the next year as a new resource and point the inbound flows at it (their `yearId` is create-only, so they are replaced). Graph permission: `IndustryData-TimePeriod.ReadWrite.All`. Id: the year id (a GUID).",
   properties: {
     yearId: adoptedIdSchema,
     deleteOnDestroy: deleteOnDestroySchema,
-    displayName: { ...displayName, description: "The year's name, e.g. `2025-2026`." },
-    startDate: { ...date, description: "First day of the year (YYYY-MM-DD)." },
-    endDate: { ...date, description: "Last day of the year (YYYY-MM-DD)." },
-    year: { ...referenceValue, description: "The year as a reference code (the code of a `RefAcademicYear` reference definition, e.g. `2025`)." },
+    displayName: { ...displayName, description: "Name of the academic year, e.g. \"2025-26\" (required by Graph; at most 100 characters)." },
+    startDate: { ...date, description: "First day of the year, `YYYY-MM-DD`; not after `endDate`." },
+    endDate: { ...date, description: "Last day of the year, `YYYY-MM-DD`." },
+    year: { ...referenceValue, description: "The RefAcademicYear code, e.g. `{ code: \"2025\" }`. Absent from Graph's update table: changing this replaces the resource (and the inbound flows bound to it)." },
   },
   required: ["displayName", "startDate", "endDate", "year"],
   additionalProperties: false,
@@ -519,12 +519,12 @@ export const inboundFlowSchema = {
   properties: {
     inboundFlowId: adoptedIdSchema,
     deleteOnDestroy: deleteOnDestroySchema,
-    dataConnectorId: { ...nonEmptyString, description: "Id of the data connector the flow reads through (`dataConnector@odata.bind`)." },
-    yearId: { ...nonEmptyString, description: "Id of the year the flow imports (`year@odata.bind`)." },
-    displayName: { ...displayName, description: "The flow's name (1 to 100 characters)." },
-    dataDomain: { type: "string", enum: inboundDomainValues, description: "The data domain imported (`educationRostering`)." },
-    effectiveDateTime: { ...dateTime, description: "When the flow starts running (UTC, ISO 8601)." },
-    expirationDateTime: { ...dateTime, nullable: true, description: "When the flow stops running (UTC, ISO 8601); none when omitted." },
+    dataConnectorId: { ...nonEmptyString, description: "Id of the data connector the flow reads (written as `dataConnector@odata.bind`): a CSV connector for an `InboundFileFlow`, a OneRoster connector for an `InboundApiFlow`. Changing this replaces the resource." },
+    yearId: { ...nonEmptyString, description: "Id of the academic year (written as `year@odata.bind`). Changing this replaces the resource." },
+    displayName: { ...displayName, description: "Name of the flow (required by Graph; at most 100 characters)." },
+    dataDomain: { type: "string", enum: inboundDomainValues, description: "The data domain: `\"educationRostering\"` (the only one Graph supports). Changing this replaces the resource." },
+    effectiveDateTime: { ...dateTime, description: "Start of the window in which the flow may run (ISO 8601 with an offset; compared as an instant: Graph answers in UTC)." },
+    expirationDateTime: { ...dateTime, nullable: true, description: "End of that window (not before `effectiveDateTime`), or null for none. Unmanaged when omitted." },
   },
   required: ["dataConnectorId", "yearId", "displayName", "dataDomain", "effectiveDateTime"],
   additionalProperties: false,
@@ -534,19 +534,19 @@ export const inboundFlowSchema = {
 export const referenceDefinitionSchema = {
   type: "object",
   description:
-    "A tenant-defined reference code (Graph `referenceDefinition`), e.g. a grade level or an academic subject. Tenants may add codes to six reference types only: `RefAcademicSubject`, `RefRace`, `RefEthnicity`, `RefGradeLevel`, `RefOrgType`, `RefPersonFlagType`; Graph's other types (`RefRole`, `RefAcademicYear`, …) can be adopted, not extended. Created with POST, or adopted with `referenceDefinitionId`; destroying it disables it (Graph's DELETE is a soft delete). Graph permission: `IndustryData-ReferenceDefinition.ReadWrite.All`. Id: `<referenceType>-<code>`.",
+    "A tenant-defined School Data Sync reference code (Graph `referenceDefinition`), such as an extra grade level. Created with POST, or adopted with `referenceDefinitionId`; updated with one PATCH holding only what differs. Destroy: Graph never removes a reference definition (historical data may point at its code): its DELETE disables it. So destroying this resource leaves the code in the tenant with `isDisabled: true`, which is what removing a code can mean in School Data Sync. Declaring the same code again later revives that definition (one GET, then a PATCH of what differs) instead of failing on the duplicate; a code that exists and is enabled is someone else's and must be adopted with `referenceDefinitionId`. A definition disabled out of band (in the portal, or by a DELETE) is drift: the next `up` enables it again. Graph permission: `IndustryData-ReferenceDefinition.ReadWrite.All`. Id: `<referenceType>-<code>` (Graph's id).",
   properties: {
     referenceDefinitionId: adoptedIdSchema,
     deleteOnDestroy: deleteOnDestroySchema,
     referenceType: {
       ...nonEmptyString,
       description:
-        "Graph's reference type: to create, one of `RefAcademicSubject`, `RefRace`, `RefEthnicity`, `RefGradeLevel`, `RefOrgType`, `RefPersonFlagType` (the types tenants may extend); an adopted definition may also be of a built-in type such as `RefRole` or `RefAcademicYear`. Changing this replaces the resource.",
+        "Graph's reference type: to create, one of `RefAcademicSubject`, `RefRace`, `RefEthnicity`, `RefGradeLevel`, `RefOrgType`, `RefPersonFlagType` (the types tenants may extend); an adopted definition may also be of a built-in type such as `RefRole` or `RefAcademicYear`. Part of the id: changing this replaces the resource.",
     },
-    code: { ...nonEmptyString, description: "The code. Changing this replaces the resource." },
-    displayName: { type: "string", nullable: true, description: "The code's display name." },
-    isDisabled: { type: "boolean", description: "Whether the code is disabled." },
-    sortIndex: { type: "integer", description: "The code's position in lists." },
+    code: { ...nonEmptyString, description: "The code, unique within its type. Part of the id: changing this replaces the resource." },
+    displayName: { type: "string", nullable: true, description: "Human-readable name of the code. Unmanaged when omitted." },
+    isDisabled: { type: "boolean", description: "Whether the code is disabled (required by Graph)." },
+    sortIndex: { type: "integer", description: "Sort position among the codes of its type, unique within the type (required by Graph)." },
   },
   required: ["referenceType", "code", "isDisabled", "sortIndex"],
   additionalProperties: false,

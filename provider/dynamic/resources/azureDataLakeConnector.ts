@@ -6,18 +6,18 @@ import { IndustrydataResource } from "../industrydataResource";
 /** Arguments of an {@link AzureDataLakeConnector}. */
 export interface AzureDataLakeConnectorArgs {
   /**
-   * Adopt the existing CSV connector with this id instead of creating one: the provider reads it and PATCHes only
-   * what differs. Changing this replaces the resource.
+   * Adopt the existing entity with this id instead of creating one: the provider reads it and PATCHes only what
+   * differs from these arguments. Changing this replaces the resource.
    */
   dataConnectorId?: pulumi.Input<string>;
-  /** Delete the connector from the tenant on destroy. Default: true for a created one, false for an adopted one. */
+  /** Delete the entity from the tenant on destroy. Default: true for a created one, false for an adopted one. */
   deleteOnDestroy?: pulumi.Input<boolean>;
   /**
    * Id of the source system the connector brings data for (written as `sourceSystem@odata.bind`). Graph cannot
    * change it in place: changing this replaces the resource (and the inbound flows bound to it).
    */
   sourceSystemId: pulumi.Input<string>;
-  /** Name of the connector (required by Graph to create it; at most 100 characters). */
+  /** The connector's name (1 to 100 characters). */
   displayName: DeepInput<Props["displayName"]>;
   /**
    * The CSV format: `{ code: "schoolDataSyncV2Rev1" }` (SDS v2.1) or `{ code: "schoolDataSyncV1" }`. Treated as

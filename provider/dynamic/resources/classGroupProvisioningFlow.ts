@@ -6,14 +6,17 @@ import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of a {@link ClassGroupProvisioningFlow}. */
 export interface ClassGroupProvisioningFlowArgs {
-  /** Id of the parent `OutboundProvisioningFlowSet`. Changing this replaces the resource (deleted first: a set holds one class-group flow). */
+  /**
+   * Id of the parent `OutboundProvisioningFlowSet`. Changing this replaces the resource (deleted first: a set holds
+   * at most one flow of each kind).
+   */
   flowSetId: pulumi.Input<string>;
   /**
-   * Adopt the existing class-group flow with this id instead of creating one: the provider reads it and PATCHes
-   * only what differs from these arguments. Changing this replaces the resource.
+   * Adopt the existing flow with this id instead of creating one: the provider reads it and PATCHes only what
+   * differs from these arguments. Changing this replaces the resource.
    */
   flowId?: pulumi.Input<string>;
-  /** Delete the flow from the tenant on destroy. Default: true for a created flow, false for an adopted one. */
+  /** Delete the entity from the tenant on destroy. Default: true for a created one, false for an adopted one. */
   deleteOnDestroy?: pulumi.Input<boolean>;
   /**
    * What class groups are provisioned (required by Graph): `additionalAttributes` (order-free),

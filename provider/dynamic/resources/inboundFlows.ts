@@ -7,11 +7,11 @@ import { IndustrydataResource } from "../industrydataResource";
 /** Arguments of an {@link InboundFileFlow} or an {@link InboundApiFlow}. */
 export interface InboundFlowArgs {
   /**
-   * Adopt the existing inbound flow with this id instead of creating one: the provider reads it and PATCHes only
-   * what differs. Changing this replaces the resource.
+   * Adopt the existing entity with this id instead of creating one: the provider reads it and PATCHes only what
+   * differs from these arguments. Changing this replaces the resource.
    */
   inboundFlowId?: pulumi.Input<string>;
-  /** Delete the flow from the tenant on destroy. Default: true for a created flow, false for an adopted one. */
+  /** Delete the entity from the tenant on destroy. Default: true for a created one, false for an adopted one. */
   deleteOnDestroy?: pulumi.Input<boolean>;
   /**
    * Id of the data connector the flow reads (written as `dataConnector@odata.bind`): a CSV connector for an
@@ -57,14 +57,12 @@ abstract class InboundFlowResource extends IndustrydataResource {
 }
 
 /**
- * A School Data Sync inbound flow from a CSV upload connector (Graph `inboundFileFlow`): ties an
- * `AzureDataLakeConnector` and a `YearTimePeriodDefinition` together for roster data. Created with POST, or
- * adopted with `inboundFlowId`; updated with one PATCH holding only what differs. Its connector, year and data
- * domain cannot change in place: changing one replaces the flow.
- *
- * Graph permission: `IndustryData-InboundFlow.ReadWrite.All`.
- *
- * Id: the inbound flow id (a GUID).
+ * An inbound flow (Graph `inboundFileFlow` / `inboundApiFlow`): imports one data domain through a data connector
+ * for a year. Created with POST, or adopted with `inboundFlowId`. Graph permission:
+ * `IndustryData-InboundFlow.ReadWrite.All`. Id: its Graph id. This one reads from a CSV upload connector
+ * (`inboundFileFlow`): it ties an `AzureDataLakeConnector` and a `YearTimePeriodDefinition` together for roster
+ * data; updated with one PATCH holding only what differs. Its connector, year and data domain cannot change in
+ * place: changing one replaces the flow.
  *
  * @example
  * ```ts
@@ -82,14 +80,12 @@ export class InboundFileFlow extends InboundFlowResource {
 }
 
 /**
- * A School Data Sync inbound flow from an API connector (Graph `inboundApiFlow`): ties a
- * `OneRosterApiDataConnector` and a `YearTimePeriodDefinition` together for roster data. Created with POST, or
- * adopted with `inboundFlowId`; updated with one PATCH holding only what differs. Its connector, year and data
- * domain cannot change in place: changing one replaces the flow.
- *
- * Graph permission: `IndustryData-InboundFlow.ReadWrite.All`.
- *
- * Id: the inbound flow id (a GUID).
+ * An inbound flow (Graph `inboundFileFlow` / `inboundApiFlow`): imports one data domain through a data connector
+ * for a year. Created with POST, or adopted with `inboundFlowId`. Graph permission:
+ * `IndustryData-InboundFlow.ReadWrite.All`. Id: its Graph id. This one reads from an API connector
+ * (`inboundApiFlow`): it ties a `OneRosterApiDataConnector` and a `YearTimePeriodDefinition` together for roster
+ * data; updated with one PATCH holding only what differs. Its connector, year and data domain cannot change in
+ * place: changing one replaces the flow.
  *
  * @example
  * ```ts

@@ -7,19 +7,19 @@ import { IndustrydataResource } from "../industrydataResource";
 /** Arguments of a {@link OneRosterApiDataConnector}. */
 export interface OneRosterApiDataConnectorArgs {
   /**
-   * Adopt the existing OneRoster connector with this id instead of creating one: the provider reads it and
-   * PATCHes only what differs (the credential is sent once: its secret cannot be compared). Changing this
-   * replaces the resource.
+   * Adopt the existing entity with this id instead of creating one: the provider reads it and PATCHes only what
+   * differs from these arguments. Changing this replaces the resource. The credential is sent once: its secret
+   * cannot be compared.
    */
   dataConnectorId?: pulumi.Input<string>;
-  /** Delete the connector from the tenant on destroy. Default: true for a created one, false for an adopted one. */
+  /** Delete the entity from the tenant on destroy. Default: true for a created one, false for an adopted one. */
   deleteOnDestroy?: pulumi.Input<boolean>;
   /**
    * Id of the source system the connector brings data for (written as `sourceSystem@odata.bind`). Graph cannot
    * change it in place: changing this replaces the resource (and the inbound flows bound to it).
    */
   sourceSystemId: pulumi.Input<string>;
-  /** Name of the connector (required by Graph; at most 100 characters). */
+  /** The connector's name (1 to 100 characters). */
   displayName: DeepInput<Props["displayName"]>;
   /** The API format: `"oneRoster"`. */
   apiFormat: DeepInput<Props["apiFormat"]>;
@@ -34,12 +34,12 @@ export interface OneRosterApiDataConnectorArgs {
   /** Whether the optional flags data is read. */
   isFlagsEnabled: DeepInput<Props["isFlagsEnabled"]>;
   /**
-   * The OAuth client credential: OAuth 2 (`oAuth2ClientCredential`) when `tokenUrl` is given (https), else
-   * OAuth 1. `clientSecret` is write-only: Graph never returns it, so a change of the declared value (kept
-   * salted-hashed in state) is the change. Only the secret is secret: the resource carries it in its own secret
-   * input, `clientSecret`, so plans show every other part of the credential value by value, and a rotation as
-   * `clientSecret` (and the revision marker in its place) changing, never the value. Any change (a rotation, a new
-   * client id) resends the whole credential in one PATCH.
+   * The OAuth client credential the connector signs in to the OneRoster API with: OAuth 2
+   * (`oAuth2ClientCredential`) when `tokenUrl` is given (https), else OAuth 1. `clientSecret` is write-only: Graph
+   * never returns it, so a change of the declared value (kept salted-hashed in state) is the change. Any change (a
+   * rotation, a new client id) resends the whole credential in one PATCH. Only the secret is secret: the resource
+   * carries it in its own secret input, `clientSecret`, so plans show every other part of the credential value by
+   * value, and a rotation as `clientSecret` (and the revision marker in its place) changing, never the value.
    */
   credential: DeepInput<Props["credential"]>;
 }

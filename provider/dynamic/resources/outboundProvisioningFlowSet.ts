@@ -11,7 +11,7 @@ export interface OutboundProvisioningFlowSetArgs {
    * the resource.
    */
   flowSetId?: pulumi.Input<string>;
-  /** Delete the flow set from the tenant on destroy. Default: true for a created set, false for an adopted one. */
+  /** Delete the entity from the tenant on destroy. Default: true for a created one, false for an adopted one. */
   deleteOnDestroy?: pulumi.Input<boolean>;
   /**
    * Name of the flow set shown in the School Data Sync portal (required by Graph on create and in every PATCH;

@@ -6,14 +6,20 @@ import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of a {@link ProvisioningFlow}. */
 export interface ProvisioningFlowArgs {
-  /** Id of the parent `OutboundProvisioningFlowSet`. Changing this replaces the resource. */
+  /**
+   * Id of the parent `OutboundProvisioningFlowSet`. Changing this replaces the resource (deleted first: a set holds
+   * at most one flow of each kind).
+   */
   flowSetId: pulumi.Input<string>;
   /**
    * Id of the existing flow (of any kind) to adopt. Required: the base type is abstract, so it cannot be
    * created. Changing this replaces the resource.
    */
   flowId: pulumi.Input<string>;
-  /** Delete the flow from the tenant on destroy. Default: false (the flow was adopted). */
+  /**
+   * Delete the entity from the tenant on destroy. Default: true for a created one, false for an adopted one. A
+   * ProvisioningFlow is always adopted: false unless declared.
+   */
   deleteOnDestroy?: pulumi.Input<boolean>;
   /**
    * The readiness state to PATCH. Graph's metadata marks `readinessStatus` computed (read-only) while the

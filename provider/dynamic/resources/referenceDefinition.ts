@@ -6,18 +6,20 @@ import { IndustrydataResource } from "../industrydataResource";
 /** Arguments of a {@link ReferenceDefinition}. */
 export interface ReferenceDefinitionArgs {
   /**
-   * Adopt the existing definition with this id (`<referenceType>-<code>`, e.g. `RefGradeLevel-PK3`) instead of
-   * creating one: the provider reads it and PATCHes only what differs. Changing this replaces the resource.
+   * Adopt the existing entity with this id instead of creating one: the provider reads it and PATCHes only what
+   * differs from these arguments. Changing this replaces the resource. The id is `<referenceType>-<code>`, e.g.
+   * `RefGradeLevel-PK3`.
    */
   referenceDefinitionId?: pulumi.Input<string>;
   /**
-   * Disable the definition on destroy (Graph's DELETE only disables it). Default: true for a created definition,
-   * false for an adopted one.
+   * Delete the entity from the tenant on destroy. Default: true for a created one, false for an adopted one. For a
+   * reference definition Graph's DELETE only disables it.
    */
   deleteOnDestroy?: pulumi.Input<boolean>;
   /**
-   * The reference type the code extends: `RefAcademicSubject`, `RefRace`, `RefEthnicity`, `RefGradeLevel`,
-   * `RefOrgType` or `RefPersonFlagType`. Part of the id: changing this replaces the resource.
+   * Graph's reference type: to create, one of `RefAcademicSubject`, `RefRace`, `RefEthnicity`, `RefGradeLevel`,
+   * `RefOrgType`, `RefPersonFlagType` (the types tenants may extend); an adopted definition may also be of a
+   * built-in type such as `RefRole` or `RefAcademicYear`. Part of the id: changing this replaces the resource.
    */
   referenceType: DeepInput<Props["referenceType"]>;
   /** The code, unique within its type. Part of the id: changing this replaces the resource. */

@@ -6,11 +6,11 @@ import { IndustrydataResource } from "../industrydataResource";
 /** Arguments of a {@link SourceSystemDefinition}. */
 export interface SourceSystemDefinitionArgs {
   /**
-   * Adopt the existing source system with this id instead of creating one: the provider reads it and PATCHes only
-   * what differs from these arguments. Changing this replaces the resource.
+   * Adopt the existing entity with this id instead of creating one: the provider reads it and PATCHes only what
+   * differs from these arguments. Changing this replaces the resource.
    */
   sourceSystemId?: pulumi.Input<string>;
-  /** Delete the source system from the tenant on destroy. Default: true for a created one, false for an adopted one. */
+  /** Delete the entity from the tenant on destroy. Default: true for a created one, false for an adopted one. */
   deleteOnDestroy?: pulumi.Input<boolean>;
   /** Name of the source system (required by Graph to create it; at most 100 characters). */
   displayName: DeepInput<Props["displayName"]>;

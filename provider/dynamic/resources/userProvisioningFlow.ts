@@ -6,24 +6,27 @@ import { IndustrydataResource } from "../industrydataResource";
 
 /** Arguments of a {@link UserProvisioningFlow}. */
 export interface UserProvisioningFlowArgs {
-  /** Id of the parent `OutboundProvisioningFlowSet`. Changing this replaces the resource (deleted first: a set holds one user flow). */
+  /**
+   * Id of the parent `OutboundProvisioningFlowSet`. Changing this replaces the resource (deleted first: a set holds
+   * at most one flow of each kind).
+   */
   flowSetId: pulumi.Input<string>;
   /**
-   * Adopt the existing user flow with this id instead of creating one: the provider reads it and PATCHes only
-   * what differs from these arguments. Changing this replaces the resource.
+   * Adopt the existing flow with this id instead of creating one: the provider reads it and PATCHes only what
+   * differs from these arguments. Changing this replaces the resource.
    */
   flowId?: pulumi.Input<string>;
-  /** Delete the flow from the tenant on destroy. Default: true for a created flow, false for an adopted one. */
+  /** Delete the entity from the tenant on destroy. Default: true for a created one, false for an adopted one. */
   deleteOnDestroy?: pulumi.Input<boolean>;
   /** Whether users in the inbound data that match no existing user are created (true) or ignored. Unmanaged when omitted. */
   createUnmatchedUsers?: DeepInput<Props["createUnmatchedUsers"]>;
   /**
    * How new users are created: one configuration per role group (`roleGroupId` "staff", "students", …; order-free)
    * with license SKUs and a default password. Each `defaultPasswordSettings.password` is write-only: Graph returns
-   * it masked, so a change is detected from the declared value (kept hashed in state). Only the password is
-   * secret: the resource carries it in its own secret input, `defaultPasswords` (by role group), so plans show
-   * every other part of creationOptions value by value and a rotation as `defaultPasswords.<roleGroupId>`
-   * changing, never the value. Unmanaged when omitted.
+   * it masked, so a change is detected from the declared value (kept hashed in state). Unmanaged when omitted. Only
+   * the password is secret: the resource carries it in its own secret input, `defaultPasswords` (by role group), so
+   * plans show every other part of creationOptions value by value and a rotation as
+   * `defaultPasswords.<roleGroupId>` changing, never the value.
    */
   creationOptions?: DeepInput<Props["creationOptions"]>;
   /**

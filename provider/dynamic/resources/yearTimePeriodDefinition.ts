@@ -6,11 +6,11 @@ import { IndustrydataResource } from "../industrydataResource";
 /** Arguments of a {@link YearTimePeriodDefinition}. */
 export interface YearTimePeriodDefinitionArgs {
   /**
-   * Adopt the existing year with this id instead of creating one: the provider reads it and PATCHes only what
-   * differs. Changing this replaces the resource.
+   * Adopt the existing entity with this id instead of creating one: the provider reads it and PATCHes only what
+   * differs from these arguments. Changing this replaces the resource.
    */
   yearId?: pulumi.Input<string>;
-  /** Delete the year from the tenant on destroy. Default: true for a created year, false for an adopted one. */
+  /** Delete the entity from the tenant on destroy. Default: true for a created one, false for an adopted one. */
   deleteOnDestroy?: pulumi.Input<boolean>;
   /** Name of the academic year, e.g. "2025-26" (required by Graph; at most 100 characters). */
   displayName: DeepInput<Props["displayName"]>;
