@@ -24,15 +24,15 @@ export type { CrudProvider, ProviderKey };
 export type FrontEndName = "dynamic" | "plugin";
 
 /** Both front ends, in the order their blocks run. */
-export const FRONT_ENDS: FrontEndName[] = ["dynamic", "plugin"];
+const FRONT_ENDS: FrontEndName[] = ["dynamic", "plugin"];
 
 /** The plugin executable, as the engine finds it through a `plugins.providers` path. */
 export const PLUGIN_PATH = path.join(repoRoot(), "bin", "pulumi-resource-industrydata");
 
-export type Providers = Record<ProviderKey, CrudProvider>;
+type Providers = Record<ProviderKey, CrudProvider>;
 
 /** A running front end: one provider per resource class. */
-export interface FrontEnd {
+interface FrontEnd {
   providers: Providers;
   /** The plugin process (undefined for the dynamic front end). */
   host?: ProviderHost;
@@ -44,8 +44,9 @@ export interface EachFrontEndOptions {
   /** Before each test, after the reset: a flow set of this name is created (its id in `setId`), the request log cleared. */
   flowSet?: string;
   /**
-   * The front ends to run on (default both). Only for what one front end alone has: the dynamic providers'
-   * serialized `__provider` input, its in-process representation of unknown values.
+   * The front ends to run on (default both). Only for what one front end alone has or shows (the dynamic
+   * providers' serialized `__provider` input, their warnings on the program's console), or cannot run on the
+   * other: say why where it is used.
    */
   frontEnds?: FrontEndName[];
 }
@@ -134,7 +135,7 @@ function resourceNameOf(key: ProviderKey): string {
  * Starts a front end against the fixture's emulator: the dynamic runtime configured as a stack's config would
  * (endpoint and token), or the plugin process with its own Configure.
  */
-export async function startFrontEnd(name: FrontEndName, fx: EmulatorFixture): Promise<FrontEnd> {
+async function startFrontEnd(name: FrontEndName, fx: EmulatorFixture): Promise<FrontEnd> {
   if (name === "dynamic") {
     const stack: Record<string, string> = { "industrydata:graphEndpoint": fx.emulator.graphUrl, "industrydata:accessToken": TEST_TOKEN };
     await configure({ get: (key) => stack[key] });
