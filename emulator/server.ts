@@ -17,9 +17,7 @@ import { EmulatorContext } from "./context";
 import { badRequest, graphErrorBody, GraphHttpError } from "./graphError";
 import { isLoopbackAddress } from "./loopback";
 import { adminRoutes, ADMIN_PREFIX } from "./routes/admin";
-import { flowRoutes } from "./routes/flows";
-import { flowSetRoutes } from "./routes/flowSets";
-import { inboundRoutes } from "./routes/entityRoutes";
+import { collectionRoutes } from "./routes/entityRoutes";
 import { operationRoutes } from "./routes/operations";
 import { referenceDefinitionRoutes } from "./routes/referenceDefinitions";
 import { operationsAdminRoutes } from "./routes/operationsAdmin";
@@ -206,10 +204,8 @@ export function buildServer(ctx: EmulatorContext, tls?: ServerTls): FastifyInsta
   });
 
   // 6. routes
-  flowSetRoutes(app, ctx);
-  flowRoutes(app, ctx);
+  collectionRoutes(app, ctx);
   roleGroupRoutes(app, ctx);
-  inboundRoutes(app, ctx);
   operationRoutes(app, ctx);
   uploadRoutes(app, ctx);
   runRoutes(app, ctx);

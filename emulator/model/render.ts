@@ -4,9 +4,9 @@
  * (defaultPasswordSettings, filter), passwords masked, `roleGroup` auto-expanded with its
  * `roleGroup@odata.context` on GET/list but absent from the 201 answer (as the docs show).
  */
-import { ComplexDef, EntityDef, FlowKind, flowKinds, odataType, outboundProvisioningFlowSet, PropDef, PropType } from "../schemas/edm";
+import { ComplexDef, EntityDef, odataType, PropDef, PropType } from "../schemas/edm";
 import { PASSWORD_MASK } from "./passwords";
-import { RoleGroup, StoredFlow, StoredFlowSet } from "./tenant";
+import { RoleGroup } from "./tenant";
 
 /** How one answer is rendered. */
 export interface RenderOptions {
@@ -86,43 +86,10 @@ function renderEntityProps(def: EntityDef, stored: Record<string, unknown>, out:
   for (const p of def.properties) renderProperty(p, stored, out, { ...ctx, path: [] });
 }
 
-/** An inbound entity's structural properties as Graph returns them, added to `out` (bindings and secrets left out). */
-export function renderStructural(def: EntityDef, stored: Record<string, unknown>, out: Record<string, unknown>, options: RenderOptions): void {
-  renderEntityProps(def, stored, out, { ...options, entityContext: "", path: [] });
-}
-
-/** `{graphUrl}/$metadata#external/industryData/outboundProvisioningFlowSets` */
-export function flowSetsContext(graphUrl: string): string {
-  return `${graphUrl}/$metadata#external/industryData/outboundProvisioningFlowSets`;
-}
-
-/** `…outboundProvisioningFlowSets('{setId}')/provisioningFlows` */
-export function flowsContext(graphUrl: string, setId: string): string {
-  return `${graphUrl}/$metadata#external/industryData/outboundProvisioningFlowSets('${setId}')/provisioningFlows`;
-}
-
-/** A flow set as Graph returns it (without provisioningFlows, which is not expanded). */
-export function renderFlowSet(set: StoredFlowSet, options: RenderOptions & { withContext: boolean }): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  if (options.withContext) out["@odata.context"] = `${flowSetsContext(options.graphUrl)}/$entity`;
-  out.id = set.id;
-  out.createdDateTime = set.createdDateTime;
-  out.lastModifiedDateTime = set.lastModifiedDateTime;
-  renderEntityProps(outboundProvisioningFlowSet, set as unknown as Record<string, unknown>, out, { ...options, entityContext: "", path: [] });
-  return out;
-}
-
-/** A flow as Graph returns it: `@odata.type` always (the collection is polymorphic). */
-export function renderFlow(setId: string, flow: StoredFlow, options: RenderOptions & { withContext: boolean }): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  const collection = flowsContext(options.graphUrl, setId);
-  if (options.withContext) out["@odata.context"] = `${collection}/$entity`;
-  out["@odata.type"] = odataType(flow.kind);
-  out.id = flow.id;
-  out.createdDateTime = flow.createdDateTime;
-  out.lastModifiedDateTime = flow.lastModifiedDateTime;
-  out.readinessStatus = flow.readinessStatus ?? null;
-  const entityContext = `${collection}('${flow.id}')/${odataType(flow.kind).slice(1)}`;
-  renderEntityProps(flowKinds[flow.kind as FlowKind], flow, out, { ...options, entityContext, path: [] });
-  return out;
+/**
+ * An entity's structural properties as Graph returns them, added to `out` (inbound bindings and secrets left out);
+ * `entityContext` is the entity's own context path, which an expanded outbound roleGroup names in its context.
+ */
+export function renderStructural(def: EntityDef, stored: Record<string, unknown>, out: Record<string, unknown>, options: RenderOptions & { entityContext?: string }): void {
+  renderEntityProps(def, stored, out, { ...options, entityContext: options.entityContext ?? "", path: [] });
 }

@@ -1,20 +1,24 @@
 /**
- * The generic routes of an inbound collection (collectionDefs): list, create, get, strict PATCH, delete, the
- * navigation sub-paths (`…/{id}/sourceSystem`), `$expand` of the bindings and `$select`. Bindings are
- * written only on create (`<navigation>@odata.bind`) and never appear in a plain read.
+ * The generic routes of a collection of entities (a CollectionDef: the outbound flow sets and flows, the inbound
+ * collections): list, create, get, strict PATCH, delete, the entity's actions, the navigation sub-paths
+ * (`…/{id}/sourceSystem`), `$expand` of the bindings and `$select`. Bindings are written only on create
+ * (`<navigation>@odata.bind`) and never appear in a plain read.
  */
 import { randomUUID } from "node:crypto";
 import { FastifyInstance, FastifyRequest } from "fastify";
 import { EmulatorContext } from "../context";
 import { badRequest, GraphHttpError, notFound } from "../graphError";
+import { graphTimestamp } from "../model/clock";
 import { ingestEntity, stripReadAnnotations } from "../model/ingest";
 import { renderStructural } from "../model/render";
 import { InboundCollection, StoredEntity, TenantState } from "../model/tenant";
 import { EntityDef, NavTarget, odataType } from "../schemas/edm";
 import { qualified } from "../schemas/inboundEdm";
 import { canonicalizePropertyNames } from "../schemas/propertyNames";
-import { assertValid, entityValidators } from "../schemas/validator";
-import { CollectionDef, collectionDefs } from "./inboundCollections";
+import { assertValid, entityValidators, EntityValidators } from "../schemas/validator";
+import { CollectionDef, Scope } from "./collectionDef";
+import { collectionDefs } from "./inboundCollections";
+import { outboundCollectionDefs } from "./outboundCollections";
 import { collectionAnswer, objectBody, rejectComputed, renderOptionsFor, requestGraphUrl, requestOrigin } from "./odata";
 
 /** `/beta/external/industryData` */
@@ -43,11 +47,17 @@ function structuralNames(def: CollectionDef): Set<string> {
   return names;
 }
 
-/** The stored entity of `def` with this id (ids compare case-insensitively), or the Graph 404. */
-export function findEntity(state: Readonly<TenantState>, def: CollectionDef, id: string): StoredEntity {
-  const found = state[def.segment].find((e) => e.id === id.toLowerCase());
-  if (!found) throw notFound(`The ${def.typeName} '${id}' was not found.`);
+/** The entity of `scope` with this id, or the Graph 404. */
+function findIn(def: CollectionDef, scope: Scope, id: string): StoredEntity {
+  // Keys compare case-insensitively (GUIDs), on both sides: a stored id need not be lower-case (PUT state).
+  const found = scope.list.find((e) => e.id.toLowerCase() === id.toLowerCase());
+  if (!found) throw notFound(`The ${def.typeName} '${id}' was not found${scope.within ?? ""}.`);
   return found;
+}
+
+/** The stored entity of a top-level collection with this id (ids compare case-insensitively), or the Graph 404. */
+export function findEntity(state: Readonly<TenantState>, def: CollectionDef, id: string): StoredEntity {
+  return findIn(def, def.scope(state, {}), id);
 }
 
 function kindDef(def: CollectionDef, entity: StoredEntity): EntityDef {
@@ -117,23 +127,44 @@ function expandOf(def: CollectionDef, raw: string | undefined): ReadShape["expan
  * The entity-level navigations the CSDL marks `Core.AutoExpand` (industryDataConnector/sourceSystem), by
  * collection; served expanded in plain reads only with the `autoExpandInbound` option.
  */
-const AUTO_EXPANDED: Partial<Record<InboundCollection, string[]>> = { dataConnectors: ["sourceSystem"] };
+const AUTO_EXPANDED: Partial<Record<string, string[]>> = { dataConnectors: ["sourceSystem"] };
 
-function readShape(request: FastifyRequest, def: CollectionDef, autoExpand: boolean): ReadShape {
+function readShape(request: FastifyRequest, def: CollectionDef, autoExpand: boolean, read: "list" | "item"): ReadShape {
   const query = request.query as Record<string, string | undefined>;
+  if (read === "list" && def.listRefuses && query[def.listRefuses.option] !== undefined) throw badRequest(def.listRefuses.message);
+  if (def.queryOptions === "ignored") return { expand: [] };
   for (const unsupported of ["$filter", "$orderby", "$search", "$count"]) {
-    if (query[unsupported] !== undefined) throw badRequest(`Query option '${unsupported}' is not supported by the emulator on ${def.segment}.`);
+    if (query[unsupported] !== undefined) throw badRequest(`Query option '${unsupported}' is not supported by the emulator on ${def.path}.`);
   }
   return { expand: expandOf(def, query.$expand), select: selectOf(def, query.$select), autoExpand };
 }
 
-/** An entity as Graph returns it: `@odata.type` for polymorphic collections, id, structural properties, computed ones. */
-export function renderEntity(def: CollectionDef, entity: StoredEntity, request: FastifyRequest, state: Readonly<TenantState>, shape: ReadShape = { expand: [] }, context?: string): Record<string, unknown> {
+/** How one entity is rendered beyond its read shape. */
+export interface RenderAs {
+  /** The answer's `@odata.context` (an item's `…/$entity`), if it has one. */
+  context?: string;
+  /** The context URL of the entity's collection, which a flow's expanded roleGroup names in its own context. */
+  collection?: string;
+  /** The 201 answer of a create: no roleGroup expanded in it (as the docs' create example shows). */
+  created?: boolean;
+}
+
+/**
+ * An entity as Graph returns it: `@odata.type` for polymorphic collections, id, the stored head (timestamps,
+ * status), structural properties, computed ones.
+ */
+export function renderEntity(def: CollectionDef, entity: StoredEntity, request: FastifyRequest, state: Readonly<TenantState>, shape: ReadShape = { expand: [] }, as: RenderAs = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  if (context) out["@odata.context"] = context;
-  if (def.polymorphic) out["@odata.type"] = odataType(entity.kind as string);
+  if (as.context) out["@odata.context"] = as.context;
+  const kind = entity.kind ?? def.typeName;
+  if (def.polymorphic) out["@odata.type"] = odataType(kind);
   out.id = entity.id;
-  renderStructural(kindDef(def, entity), entity, out, { ...renderOptionsFor(request, state), expandInboundRoleGroups: shape.autoExpand === true });
+  Object.assign(out, def.renderHead?.(entity));
+  renderStructural(kindDef(def, entity), entity, out, {
+    ...renderOptionsFor(request, state, !as.created),
+    expandInboundRoleGroups: shape.autoExpand === true,
+    entityContext: as.collection ? `${as.collection}('${entity.id}')/${qualified(kind)}` : "",
+  });
   Object.assign(out, def.computedOnRead?.(entity));
   if (shape.select) {
     for (const key of Object.keys(out)) if (!key.startsWith("@odata.") && key !== "id" && !shape.select.has(key)) delete out[key];
@@ -141,7 +172,7 @@ export function renderEntity(def: CollectionDef, entity: StoredEntity, request: 
   for (const { nav, shape: nested } of shape.expand) out[nav.name] = renderBound(nav, entity, request, state, nested);
   if (shape.autoExpand) {
     // AutoExpand: what the read did not $expand itself (nor leave out with $select) comes expanded, whole.
-    for (const nav of navigationsOf(def).filter((n) => AUTO_EXPANDED[def.segment]?.includes(n.name))) {
+    for (const nav of navigationsOf(def).filter((n) => AUTO_EXPANDED[def.path]?.includes(n.name))) {
       if (nav.name in out || (shape.select && !shape.select.has(nav.name))) continue;
       out[nav.name] = renderBound(nav, entity, request, state, { expand: [], autoExpand: true });
     }
@@ -157,8 +188,8 @@ function renderBound(nav: Navigation, entity: StoredEntity, request: FastifyRequ
   return bound ? renderEntity(targetDef, bound, request, state, shape) : null;
 }
 
-function contextOf(request: FastifyRequest, segment: string): string {
-  return `${requestGraphUrl(request)}/$metadata#external/industryData/${segment}`;
+function contextOf(request: FastifyRequest, collection: string): string {
+  return `${requestGraphUrl(request)}/$metadata#external/industryData/${collection}`;
 }
 
 /** The concrete kind a POST body names; the Graph 400 for none, an abstract base, or another collection's type. */
@@ -171,7 +202,7 @@ function kindForCreate(def: CollectionDef, body: Record<string, unknown>): strin
   const kind = Object.keys(def.kinds).find((k) => qualified(k) === name);
   if (kind) return kind;
   const abstract = new Set([def.typeName, ...Object.values(def.ancestors ?? {}).flat()].map(qualified));
-  throw badRequest(`Cannot create an instance of '${name}' in ${def.segment}: ${abstract.has(name) ? "the type is abstract" : "not a type of this collection"}. Send one of ${allowed}.`);
+  throw badRequest(`Cannot create an instance of '${name}' in ${def.path}: ${abstract.has(name) ? "the type is abstract" : "not a type of this collection"}. Send one of ${allowed}.`);
 }
 
 /** A PATCH's `@odata.type`, when sent, must name the entity's own kind or an abstract ancestor (with or without '#'). */
@@ -185,11 +216,16 @@ function checkPatchType(def: CollectionDef, entity: StoredEntity, body: Record<s
   }
 }
 
+function validatorsOf(def: CollectionDef, kind: string): EntityValidators {
+  return def.validators?.(kind) ?? entityValidators(def.kinds[kind], { requireOdataType: def.polymorphic });
+}
+
 /** A validated, annotation-free write body with canonical property names. */
 function checkedBody(request: FastifyRequest, def: CollectionDef, kind: string, mode: "create" | "patch"): Record<string, unknown> {
   const sent = stripReadAnnotations(objectBody(request)) as Record<string, unknown>;
   const body = canonicalizePropertyNames(def.kinds[kind].properties, sent);
   rejectComputed(body, def.readOnly);
+  def.checkBody?.(body);
   if (mode === "patch") {
     // Checked by checkPatchType (own kind or an abstract ancestor): the kind's schema validates the rest.
     delete body["@odata.type"];
@@ -198,7 +234,7 @@ function checkedBody(request: FastifyRequest, def: CollectionDef, kind: string, 
     const bind = navigationsOf(def).find((n) => `${n.name}@odata.bind` in body);
     if (bind) throw badRequest(`Property '${bind.name}@odata.bind' cannot be updated: the ${bind.name} of a ${def.typeName} is set on create only. Delete the ${def.typeName} and create a new one.`);
   }
-  const validators = entityValidators(def.kinds[kind], { requireOdataType: def.polymorphic });
+  const validators = validatorsOf(def, kind);
   assertValid(mode === "create" ? validators.create : validators.patch, body);
   return body;
 }
@@ -212,62 +248,98 @@ function checkCreateOnly(def: CollectionDef, before: StoredEntity, after: Stored
   }
 }
 
-/** Registers the routes of one inbound collection. */
+/** The route parameters of a request (a parent's id, the entity's). */
+function paramsOf(request: FastifyRequest): Record<string, string> {
+  return request.params as Record<string, string>;
+}
+
+/** Registers the routes of one collection. */
 export function entityRoutes(app: FastifyInstance, ctx: EmulatorContext, def: CollectionDef): void {
-  const path = `${INDUSTRY_DATA_PATH}/${def.segment}`;
+  const path = `${INDUSTRY_DATA_PATH}/${def.path}`;
+  const item = `${path}/:${def.idParam}`;
   const read = { config: { access: "read" as const, scopes: def.scopes } };
   const write = { config: { access: "write" as const, scopes: def.scopes } };
-  const id = (request: FastifyRequest) => (request.params as { id: string }).id;
+  const id = (request: FastifyRequest) => paramsOf(request)[def.idParam];
+  /** The entities the request addresses and their collection's context URL. */
+  const scopeOf = (request: FastifyRequest, state: Readonly<TenantState>) => {
+    const scope = def.scope(state, paramsOf(request));
+    return { scope, collection: contextOf(request, scope.context) };
+  };
+  const entityOf = (request: FastifyRequest, state: Readonly<TenantState>) => {
+    const { scope, collection } = scopeOf(request, state);
+    return { scope, collection, entity: findIn(def, scope, id(request)) };
+  };
 
   app.get(path, read, async (request) => {
-    const shape = readShape(request, def, ctx.options.autoExpandInbound);
+    const shape = readShape(request, def, ctx.options.autoExpandInbound, "list");
     return ctx.store.read((state) => {
-      const all = state[def.segment].map((e) => renderEntity(def, e, request, state, shape));
-      return collectionAnswer(all, request, { context: contextOf(request, def.segment), pageSize: ctx.options.pageSize });
+      const { scope, collection } = scopeOf(request, state);
+      const all = scope.list.map((e) => renderEntity(def, e, request, state, shape, { collection }));
+      return collectionAnswer(all, request, { context: collection, pageSize: ctx.options.pageSize });
     });
   });
 
   app.post(path, write, async (request, reply) => {
-    const kind = kindForCreate(def, objectBody(request));
+    const sent = objectBody(request);
+    const kind = def.kindForCreate?.(sent) ?? kindForCreate(def, sent);
     const body = checkedBody(request, def, kind, "create");
     const created = await ctx.store.update((state) => {
+      const { scope, collection } = scopeOf(request, state);
+      def.beforeCreate?.(kind, scope);
       const props = ingestEntity(def.kinds[kind], body, { roleGroups: state.roleGroups, state });
-      const entity: StoredEntity = { id: randomUUID(), ...(def.polymorphic ? { kind } : {}), ...props };
+      const now = graphTimestamp();
+      const entity: StoredEntity = {
+        id: randomUUID(),
+        ...(def.polymorphic ? { kind } : {}),
+        ...(def.timestamps ? { createdDateTime: now, lastModifiedDateTime: now } : {}),
+        ...def.initial?.(),
+        ...props,
+      };
       def.check?.(entity, state);
-      state[def.segment].push(entity);
-      return renderEntity(def, entity, request, state, undefined, `${contextOf(request, def.segment)}/$entity`);
+      scope.list.push(entity);
+      return renderEntity(def, entity, request, state, undefined, { context: `${collection}/$entity`, collection, created: true });
     });
-    reply.code(201).header("Location", `${requestOrigin(request)}${path}/${String(created.id)}`);
+    const params = paramsOf(request);
+    const at = def.path.replace(/:(\w+)/g, (_m, name: string) => params[name]);
+    reply.code(201).header("Location", `${requestOrigin(request)}${INDUSTRY_DATA_PATH}/${at}/${String(created.id)}`);
     return created;
   });
 
-  app.get(`${path}/:id`, read, async (request) => {
-    const shape = readShape(request, def, ctx.options.autoExpandInbound);
-    return ctx.store.read((state) => renderEntity(def, findEntity(state, def, id(request)), request, state, shape, `${contextOf(request, def.segment)}/$entity`));
+  app.get(item, read, async (request) => {
+    const shape = readShape(request, def, ctx.options.autoExpandInbound, "item");
+    return ctx.store.read((state) => {
+      const { collection, entity } = entityOf(request, state);
+      return renderEntity(def, entity, request, state, shape, { context: `${collection}/$entity`, collection });
+    });
   });
 
-  app.patch(`${path}/:id`, write, async (request, reply) => {
+  app.patch(item, write, async (request, reply) => {
     const rendered = await ctx.store.update((state) => {
-      const entity = findEntity(state, def, id(request));
-      checkPatchType(def, entity, objectBody(request));
-      const body = checkedBody(request, def, entity.kind ?? def.typeName, "patch");
-      // Strict PATCH: each property sent replaces the stored one whole (a credential sent without a part loses
-      // it); properties not sent stay. Applied to a draft so a refused PATCH changes nothing.
-      const draft: StoredEntity = { ...structuredClone(entity), ...ingestEntity(kindDef(def, entity), body, { roleGroups: state.roleGroups, state }) };
-      checkCreateOnly(def, entity, draft);
+      const { scope, collection, entity } = entityOf(request, state);
+      // Applied to a copy, so a refused PATCH changes nothing.
+      const draft: StoredEntity = structuredClone(entity);
+      if (def.applyPatch) def.applyPatch(draft, stripReadAnnotations(objectBody(request)) as Record<string, unknown>, state);
+      else {
+        checkPatchType(def, entity, objectBody(request));
+        const body = checkedBody(request, def, entity.kind ?? def.typeName, "patch");
+        // Strict PATCH: each property sent replaces the stored one whole (a credential sent without a part loses
+        // it); properties not sent stay.
+        Object.assign(draft, ingestEntity(kindDef(def, entity), body, { roleGroups: state.roleGroups, state }));
+        checkCreateOnly(def, entity, draft);
+      }
+      if (def.timestamps) draft.lastModifiedDateTime = graphTimestamp();
       def.check?.(draft, state);
-      const list = state[def.segment];
-      list[list.indexOf(entity)] = draft;
-      return renderEntity(def, draft, request, state, undefined, `${contextOf(request, def.segment)}/$entity`);
+      scope.list[scope.list.indexOf(entity)] = draft;
+      return renderEntity(def, draft, request, state, undefined, { context: `${collection}/$entity`, collection });
     });
-    // Docs show 204; the SDK allows 200 with the entity: both are offered (option patchResponse), as outbound.
+    // Docs show 204; the SDK allows 200 with the entity: both are offered (option patchResponse).
     if (ctx.options.patchResponse === 200) return rendered;
     return reply.code(204).send();
   });
 
-  app.delete(`${path}/:id`, write, async (request, reply) => {
+  app.delete(item, write, async (request, reply) => {
     await ctx.store.update((state) => {
-      const entity = findEntity(state, def, id(request));
+      const { scope, entity } = entityOf(request, state);
       const binders = def.boundBy?.(state, entity.id);
       if (binders && binders.ids.length) {
         // Undocumented: the emulator refuses with 409 rather than leave dangling bindings (README).
@@ -277,18 +349,25 @@ export function entityRoutes(app: FastifyInstance, ctx: EmulatorContext, def: Co
           message: `The ${def.typeName} '${entity.id}' cannot be deleted: ${binders.collection} ${binders.ids.map((b) => `'${b}'`).join(", ")} bind it through '${binders.navigation}'. Delete or replace them first.`,
         });
       }
-      const list = state[def.segment];
-      list.splice(list.indexOf(entity), 1);
+      // What the entity contains (a set's flows) goes with it.
+      scope.list.splice(scope.list.indexOf(entity), 1);
     });
     return reply.code(204).send();
   });
 
+  for (const [name, run] of Object.entries(def.actions ?? {})) {
+    app.post(`${item}/${name}`, write, async (request, reply) => {
+      await ctx.store.update((state) => run(entityOf(request, state).entity));
+      return reply.code(202).send();
+    });
+  }
+
   // Navigation sub-paths: the bound entity itself (reference §1: …/dataConnectors/{id}/sourceSystem, …).
   for (const nav of navigationsOf(def)) {
     if (nav.target === "roleGroups") continue;
-    app.get(`${path}/:id/${nav.name}`, read, async (request) =>
+    app.get(`${item}/${nav.name}`, read, async (request) =>
       ctx.store.read((state) => {
-        const bound = renderBound(nav, findEntity(state, def, id(request)), request, state);
+        const bound = renderBound(nav, entityOf(request, state).entity, request, state);
         if (!bound) throw notFound(`The ${def.typeName} '${id(request)}' has no ${nav.name}.`);
         return { "@odata.context": `${contextOf(request, nav.target)}/$entity`, ...bound };
       }),
@@ -296,7 +375,8 @@ export function entityRoutes(app: FastifyInstance, ctx: EmulatorContext, def: Co
   }
 }
 
-/** Registers every generic inbound collection. */
-export function inboundRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+/** Registers every collection of entities: the outbound ones, then the inbound ones. */
+export function collectionRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
+  for (const def of outboundCollectionDefs) entityRoutes(app, ctx, def);
   for (const segment of Object.keys(collectionDefs) as InboundCollection[]) entityRoutes(app, ctx, collectionDefs[segment]);
 }

@@ -4,34 +4,21 @@
  * entities bind which (so a bound one cannot be deleted).
  */
 import { badRequest } from "../graphError";
-import { ScopeSet, SCOPES } from "../auth/permissions";
-import { StoredEntity, TenantState, InboundCollection } from "../model/tenant";
-import { EntityDef, odataType } from "../schemas/edm";
+import { SCOPES } from "../auth/permissions";
+import { TenantState, InboundCollection } from "../model/tenant";
+import { odataType } from "../schemas/edm";
+import { CollectionDef } from "./collectionDef";
 import { connectorKindForFlow, connectorKinds, inboundFlowKinds, sourceSystemDefinition, yearTimePeriodDefinition } from "../schemas/inboundEdm";
 
-/** One inbound collection. */
-export interface CollectionDef {
-  /** URL segment under `/external/industryData`, and the tenant state's key. */
-  segment: InboundCollection;
-  /** The declared entity type (the abstract base for a polymorphic collection), for messages. */
-  typeName: string;
-  /** Concrete kinds by type name; a collection of one type has that one. */
-  kinds: Record<string, EntityDef>;
-  /** True when the declared type is abstract: a POST must name a concrete kind in `@odata.type`. */
-  polymorphic: boolean;
-  /** Abstract ancestors of each kind: a PATCH may name one in `@odata.type` (the older docs' examples do). */
-  ancestors?: Record<string, readonly string[]>;
-  scopes: ScopeSet;
-  /** Properties the service computes: rejected in a write body (like the outbound side's). */
-  readOnly: readonly string[];
-  /** Structural properties that cannot change after create: a PATCH changing one is a 400. */
-  createOnly: readonly string[];
-  /** Rules over the whole (merged) entity, after a create or PATCH; throw the Graph 400. */
-  check?(entity: StoredEntity, state: Readonly<TenantState>): void;
-  /** What binds the entity `id`: deleting it is refused while anything does. */
-  boundBy?(state: Readonly<TenantState>, id: string): { collection: InboundCollection; navigation: string; ids: string[] };
-  /** Properties the service computes on each read. */
-  computedOnRead?(entity: StoredEntity): Record<string, unknown>;
+/** A top-level collection: the tenant's list of that name (ids stored lower-case). */
+function topLevel(segment: InboundCollection): Pick<CollectionDef, "path" | "idParam" | "scope" | "queryOptions" | "timestamps"> {
+  return {
+    path: segment,
+    idParam: "id",
+    scope: (state) => ({ list: state[segment], context: segment }),
+    queryOptions: "served",
+    timestamps: false,
+  };
 }
 
 function bindersIn(state: Readonly<TenantState>, collection: InboundCollection, navigation: string, id: string) {
@@ -39,7 +26,7 @@ function bindersIn(state: Readonly<TenantState>, collection: InboundCollection, 
 }
 
 const sourceSystems: CollectionDef = {
-  segment: "sourceSystems",
+  ...topLevel("sourceSystems"),
   typeName: "sourceSystemDefinition",
   kinds: { sourceSystemDefinition },
   polymorphic: false,
@@ -50,7 +37,7 @@ const sourceSystems: CollectionDef = {
 };
 
 const dataConnectors: CollectionDef = {
-  segment: "dataConnectors",
+  ...topLevel("dataConnectors"),
   typeName: "industryDataConnector",
   kinds: connectorKinds,
   polymorphic: true,
@@ -62,7 +49,7 @@ const dataConnectors: CollectionDef = {
 };
 
 const years: CollectionDef = {
-  segment: "years",
+  ...topLevel("years"),
   typeName: "yearTimePeriodDefinition",
   kinds: { yearTimePeriodDefinition },
   polymorphic: false,
@@ -80,7 +67,7 @@ const years: CollectionDef = {
 };
 
 const inboundFlows: CollectionDef = {
-  segment: "inboundFlows",
+  ...topLevel("inboundFlows"),
   typeName: "inboundFlow",
   kinds: inboundFlowKinds,
   polymorphic: true,

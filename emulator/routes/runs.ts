@@ -225,7 +225,7 @@ export function runRoutes(app: FastifyInstance, ctx: EmulatorContext): void {
       const activity = findActivity(findRun(state, id), activityId);
       const flow = state.inboundFlows.find((f) => f.id === activity.flowId);
       if (!flow) throw notFound(`The inbound flow '${activity.flowId}' of activity '${activity.id}' no longer exists.`);
-      return renderEntity(collectionDefs.inboundFlows, flow, request, state, { expand: [] }, `${requestGraphUrl(request)}/$metadata#external/industryData/inboundFlows/$entity`);
+      return renderEntity(collectionDefs.inboundFlows, flow, request, state, { expand: [] }, { context: `${requestGraphUrl(request)}/$metadata#external/industryData/inboundFlows/$entity` });
     });
   });
 }

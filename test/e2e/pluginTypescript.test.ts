@@ -13,7 +13,7 @@ import { startEmulator, type LoggedRequest, type RunningEmulator } from "../../e
 import { flowSetsPath, flowsPath } from "../../provider/schema";
 import { pulumiRunner, type CliRun } from "../export/pulumiCli";
 import { repoRoot } from "../harness";
-import { PLUGIN_PATH } from "../provider/frontEnds";
+import { PLUGIN_PATH } from "../provider/eachFrontEnd";
 import { TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
 import { describeWithCli } from "./pulumiRoutes";
 

@@ -9,7 +9,7 @@ import * as path from "path";
 import { packageSchema } from "../../provider/plugin/packageSchema";
 import { describeWithCli } from "../e2e/pulumiRoutes";
 import { pulumiRunner } from "../export/pulumiCli";
-import { PLUGIN_PATH } from "../provider/frontEnds";
+import { PLUGIN_PATH } from "../provider/eachFrontEnd";
 
 const { version } = require("../../package.json") as { version: string };
 

@@ -7,7 +7,7 @@
 import { startEmulator, type RunningEmulator } from "../../emulator";
 import { flowSetsPath, flowsPath } from "../../provider/schema";
 import { repoRoot, secret, startEngineServer, startProviderHost, type ProviderHost } from "../harness";
-import { PLUGIN_PATH } from "../provider/frontEnds";
+import { PLUGIN_PATH } from "../provider/eachFrontEnd";
 import { TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
 
 type Json = Record<string, any>;

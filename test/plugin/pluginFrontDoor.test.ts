@@ -12,7 +12,7 @@ import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import * as emptyPb from "google-protobuf/google/protobuf/empty_pb";
 import * as structPb from "google-protobuf/google/protobuf/struct_pb";
 import { createProviderServer } from "../../provider/plugin/providerServer";
-import { PLUGIN_PATH } from "../provider/frontEnds";
+import { PLUGIN_PATH } from "../provider/eachFrontEnd";
 
 const { version } = require("../../package.json") as { version: string };
 

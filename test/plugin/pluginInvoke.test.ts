@@ -7,7 +7,7 @@ import { startEmulator, type RunningEmulator } from "../../emulator";
 import { lookups } from "../../provider/operations";
 import { packageSchema } from "../../provider/plugin/packageSchema";
 import { repoRoot, secret, startProviderHost, type ProviderHost } from "../harness";
-import { PLUGIN_PATH } from "../provider/frontEnds";
+import { PLUGIN_PATH } from "../provider/eachFrontEnd";
 import { TEST_TOKENS } from "../support/testSecrets";
 
 const TOKEN = TEST_TOKENS.lookupsCli;

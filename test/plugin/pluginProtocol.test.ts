@@ -6,7 +6,7 @@
 import { startEmulator, type LoggedRequest, type RunningEmulator } from "../../emulator";
 import { flowSetsPath, flowsPath } from "../../provider/schema";
 import { repoRoot, Secret, secret, startProviderHost, type ProviderHost } from "../harness";
-import { PLUGIN_PATH } from "../provider/frontEnds";
+import { PLUGIN_PATH } from "../provider/eachFrontEnd";
 import { TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
 
 const userUrn = "urn:pulumi:test::industrydata-test::industrydata:index:UserProvisioningFlow::users";

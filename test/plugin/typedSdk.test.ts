@@ -12,7 +12,7 @@ import * as os from "os";
 import * as path from "path";
 import { describeWithCli } from "../e2e/pulumiRoutes";
 import { pulumiRunner } from "../export/pulumiCli";
-import { PLUGIN_PATH } from "../provider/frontEnds";
+import { PLUGIN_PATH } from "../provider/eachFrontEnd";
 
 const { pulumiSdkVersion } = { pulumiSdkVersion: (require("@pulumi/pulumi/package.json") as { version: string }).version };
 const SDK_MODULE = "github.com/pulumi-industrydata/pulumi-industrydata/sdk/go";

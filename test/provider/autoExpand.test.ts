@@ -10,78 +10,74 @@ import { entityToArgs } from "../../provider/cli/serverToArgs";
 import { dataConnectorsPath, sourceSystemsPath } from "../../provider/schema";
 import { csvConnectorArgs, sourceSystemArgs } from "../support/inboundArgs";
 import { AUTO_EXPAND_MODES, startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
-import { FRONT_ENDS, startFrontEnd, type FrontEnd } from "./frontEnds";
+import { eachFrontEnd } from "./eachFrontEnd";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON from the emulator
 
+const t = eachFrontEnd();
+
+/** Swaps the role groups of the source system's two user-matching settings (priorities stay), as in the portal. */
+async function swapRoleGroupOutOfBand(id: string): Promise<void> {
+  const state = await t.fx.state();
+  const stored = (state.sourceSystems as unknown as Json[]).find((s) => s.id === id)!;
+  stored.userMatchingSettings[0].roleGroupId = "students";
+  stored.userMatchingSettings[1].roleGroupId = "staff";
+  await t.fx.putState(state);
+}
+
 describe.each(AUTO_EXPAND_MODES)("$mode", ({ autoExpandInbound }) => {
-  let fx: EmulatorFixture;
-  beforeAll(async () => {
-    fx = await startFixture({ autoExpandInbound });
-  });
-  afterAll(() => fx.stop());
-  beforeEach(() => fx.reset());
-
-  /** Swaps the role groups of the source system's two user-matching settings (priorities stay), as in the portal. */
-  async function swapRoleGroupOutOfBand(id: string): Promise<void> {
-    const state = await fx.state();
-    const stored = (state.sourceSystems as unknown as Json[]).find((s) => s.id === id)!;
-    stored.userMatchingSettings[0].roleGroupId = "students";
-    stored.userMatchingSettings[1].roleGroupId = "staff";
-    await fx.putState(state);
-  }
-
-  describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
-    let frontEnd: FrontEnd;
-    beforeAll(async () => {
-      frontEnd = await startFrontEnd(frontEndName, fx);
-    });
-    afterAll(() => frontEnd.stop());
-
+  t.describe(() => {
     test(
       autoExpandInbound
         ? "a user-matching role group changed out of band is drift: read returns it, diff names userMatchingSettings, update PATCHes the declared settings back"
         : "a user-matching role group changed out of band cannot be seen (Graph does not return it): no change, no request",
       async () => {
-        const provider = frontEnd.providers.sourceSystemDefinition;
+        const provider = t.providers.sourceSystemDefinition;
         const { inputs } = await provider.check({}, sourceSystemArgs());
         const { id, outs } = await provider.create(inputs);
         await swapRoleGroupOutOfBand(id);
         const read = await provider.read!(id, outs);
-        await fx.clearRequests();
+        await t.fx.clearRequests();
         const diff = await provider.diff!(id, read.props, inputs);
         if (!autoExpandInbound) {
           expect(diff).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-          expect(await fx.requests()).toEqual([]);
+          expect(await t.fx.requests()).toEqual([]);
           return;
         }
         expect(read.props.userMatchingSettings.map((s: Json) => s.roleGroup)).toEqual([{ id: "students" }, { id: "staff" }]);
         expect(diff).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
         await provider.update!(id, read.props, inputs);
-        const sent = await fx.requests();
+        const sent = await t.fx.requests();
         // One GET first: the settings are complex values, laid over what the tenant holds now (no stale overlay).
         expect(summary(sent)).toEqual([`GET ${sourceSystemsPath}/${id}`, `PATCH ${sourceSystemsPath}/${id}`, `GET ${sourceSystemsPath}/${id}`]);
         expect(Object.keys(sent[1].body as Json)).toEqual(["@odata.type", "userMatchingSettings"]);
-        const after = (await fx.graph("GET", `${sourceSystemsPath}/${id}`)).body;
+        const after = (await t.fx.graph("GET", `${sourceSystemsPath}/${id}`)).body;
         expect(after.userMatchingSettings.map((s: Json) => [s.priorityOrder, s.roleGroup.id])).toEqual([[0, "staff"], [1, "students"]]);
       },
     );
 
     test("the declared settings after a refresh are no change, and a changed declared role group is one (both ways)", async () => {
-      const provider = frontEnd.providers.sourceSystemDefinition;
+      const provider = t.providers.sourceSystemDefinition;
       const { inputs } = await provider.check({}, sourceSystemArgs());
       const { id, outs } = await provider.create(inputs);
       const read = await provider.read!(id, outs);
-      await fx.clearRequests();
+      await t.fx.clearRequests();
       expect(await provider.diff!(id, read.props, inputs)).toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
       const changed = sourceSystemArgs();
       changed.userMatchingSettings[1].roleGroupId = "staff";
       changed.userMatchingSettings[0].roleGroupId = "students";
       const { inputs: news } = await provider.check(inputs, changed);
       expect(await provider.diff!(id, read.props, news)).toMatchObject({ changes: true });
-      expect(await fx.requests()).toEqual([]);
+      expect(await t.fx.requests()).toEqual([]);
     });
+  }, { autoExpandInbound });
+
+  /** The export reads the tenant directly (no front end): one emulator for the mode. */
+  let fx: EmulatorFixture;
+  beforeAll(async () => {
+    fx = await startFixture({ autoExpandInbound });
   });
+  afterAll(() => fx.stop());
 
   test(
     autoExpandInbound

@@ -1,11 +1,10 @@
 /**
- * A real emulator on port 0 with a static token, the provider runtime configured against it, and the admin
- * API's request log, so a test can assert exactly which Graph requests a provider method sent.
+ * A real emulator on port 0 with a static token and the admin API's request log, so a test can assert exactly
+ * which Graph requests a provider method sent (the front ends are pointed at it by eachFrontEnd).
  */
 import { startEmulator, type FaultRule, type LoggedRequest, type RunningEmulator, type TenantState } from "../../emulator";
 import { closeSharedGraphClients } from "../../provider/graph";
 import { flowSetsPath } from "../../provider/schema";
-import { configure } from "../../provider/dynamic/runtime";
 import { TEST_TOKENS } from "../support/testSecrets";
 
 /** The emulator's static token in these tests (a loopback test value, not a credential). */
@@ -21,7 +20,7 @@ export interface SentRequest {
   status: number;
 }
 
-/** A running emulator and the runtime pointed at it. */
+/** A running emulator and the ways a test reaches it. */
 export interface EmulatorFixture {
   emulator: RunningEmulator;
   /** Graph requests received since the last `clearRequests()` (bodies with passwords redacted). */
@@ -55,14 +54,17 @@ export const AUTO_EXPAND_MODES = [
   { mode: "plain reads with the CSDL's AutoExpand", autoExpandInbound: true },
 ] as const;
 
-/** Starts an emulator (PATCH answered 204 unless `patchResponse: 200`) and configures the runtime for it. */
-export async function startFixture(options: { patchResponse?: 204 | 200; autoExpandInbound?: boolean } = {}): Promise<EmulatorFixture> {
+/** The emulator's options the provider tests vary. */
+export interface FixtureOptions {
+  /** How PATCH answers (default 204, as the docs show; 200 with the entity, as the metadata allows). */
+  patchResponse?: 204 | 200;
+  /** Whether plain reads expand the CSDL's AutoExpand navigations (default false, as the docs' examples show). */
+  autoExpandInbound?: boolean;
+}
+
+/** Starts an emulator on port 0 with the tests' static token. */
+export async function startFixture(options: FixtureOptions = {}): Promise<EmulatorFixture> {
   const emulator = await startEmulator({ staticToken: TEST_TOKEN, patchResponse: options.patchResponse, autoExpandInbound: options.autoExpandInbound });
-  const stack: Record<string, string> = {
-    "industrydata:graphEndpoint": emulator.graphUrl,
-    "industrydata:accessToken": TEST_TOKEN,
-  };
-  await configure({ get: (key) => stack[key] });
   const graph: EmulatorFixture["graph"] = async (method, path, body) => {
     const response = await fetch(`${emulator.graphUrl}${path}`, {
       method,

@@ -1,21 +1,8 @@
 import { flowPath, flowsPath } from "../../provider/schema";
-import type { CrudProvider } from "../../provider/dynamic/resourceProvider";
-import type { ProviderKey } from "../../provider/schema";
-import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
-import { FRONT_ENDS, startFrontEnd, type FrontEnd } from "./frontEnds";
+import { summary } from "./emulatorFixture";
+import { eachFrontEnd, type CrudProvider, type ProviderKey } from "./eachFrontEnd";
 
-let fx: EmulatorFixture;
-let setId: string;
-
-beforeAll(async () => {
-  fx = await startFixture();
-});
-afterAll(() => fx.stop());
-beforeEach(async () => {
-  await fx.reset();
-  setId = await fx.createFlowSet("District");
-  await fx.clearRequests();
-});
+const t = eachFrontEnd({ flowSet: "District" });
 
 const ns = "#microsoft.graph.industryData.";
 
@@ -71,75 +58,68 @@ const kinds: {
 ];
 
 async function checked(provider: CrudProvider, args: Record<string, unknown>, olds: Record<string, unknown> = {}) {
-  const { inputs, failures } = await provider.check(olds, { flowSetId: setId, ...args });
+  const { inputs, failures } = await provider.check(olds, { flowSetId: t.setId, ...args });
   expect(failures).toEqual([]);
   return inputs;
 }
 
-/** Every case below holds for both front ends: the dynamic providers in process and the plugin over gRPC. */
-describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
-  let frontEnd: FrontEnd;
-  beforeAll(async () => {
-    frontEnd = await startFrontEnd(frontEndName, fx);
-  });
-  afterAll(() => frontEnd.stop());
-
+t.describe(() => {
   describe.each(kinds)("$name provider over HTTP", ({ name, args, changed, patch }) => {
     let provider: CrudProvider;
     beforeAll(() => {
-      provider = frontEnd.providers[name];
+      provider = t.providers[name];
     });
 
     test("create: list (one flow per kind), POST with @odata.type; the 201 answer suffices", async () => {
       const inputs = await checked(provider, args);
       const { id, outs } = await provider.create(inputs);
-      expect(id).toBe(`${setId}/${outs.flowId}`);
-      const sent = await fx.requests();
-      expect(summary(sent)).toEqual([`GET ${flowsPath(setId)}`, `POST ${flowsPath(setId)}`]);
+      expect(id).toBe(`${t.setId}/${outs.flowId}`);
+      const sent = await t.fx.requests();
+      expect(summary(sent)).toEqual([`GET ${flowsPath(t.setId)}`, `POST ${flowsPath(t.setId)}`]);
       expect((sent[1].body as Record<string, unknown>)["@odata.type"]).toBe(`${ns}${name}`);
-      expect(outs).toMatchObject({ flowSetId: setId, readinessStatus: expect.any(String), createdDateTime: expect.any(String), adopted: false });
+      expect(outs).toMatchObject({ flowSetId: t.setId, readinessStatus: expect.any(String), createdDateTime: expect.any(String), adopted: false });
     });
 
     test("no-op diff sends nothing; a change is one GET (no stale overlay), exactly one PATCH with the expected body, then one GET; then no-op again", async () => {
       const inputs = await checked(provider, args);
       const { id, outs } = await provider.create(inputs);
-      await fx.clearRequests();
+      await t.fx.clearRequests();
       await expect(provider.diff(id, outs, await checked(provider, args, inputs))).resolves.toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
       const news = await checked(provider, changed, inputs);
       await expect(provider.diff(id, outs, news)).resolves.toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
-      expect(await fx.requests()).toEqual([]);
+      expect(await t.fx.requests()).toEqual([]);
       const { outs: updated } = await provider.update(id, outs, news);
-      const sent = await fx.requests();
-      expect(summary(sent)).toEqual([`GET ${flowPath(setId, outs.flowId)}`, `PATCH ${flowPath(setId, outs.flowId)}`, `GET ${flowPath(setId, outs.flowId)}`]);
+      const sent = await t.fx.requests();
+      expect(summary(sent)).toEqual([`GET ${flowPath(t.setId, outs.flowId)}`, `PATCH ${flowPath(t.setId, outs.flowId)}`, `GET ${flowPath(t.setId, outs.flowId)}`]);
       expect(sent[1].body).toEqual(patch);
-      await fx.clearRequests();
+      await t.fx.clearRequests();
       await expect(provider.diff(id, updated, news)).resolves.toMatchObject({ changes: false });
-      expect(await fx.requests()).toEqual([]);
+      expect(await t.fx.requests()).toEqual([]);
     });
 
     test("a flowSetId change replaces, deleting first (one flow per kind)", async () => {
       const inputs = await checked(provider, args);
       const { id, outs } = await provider.create(inputs);
-      const other = await fx.createFlowSet("Other");
+      const other = await t.fx.createFlowSet("Other");
       const { inputs: moved } = await provider.check(inputs, { ...args, flowSetId: other });
       await expect(provider.diff(id, outs, moved)).resolves.toEqual({ changes: true, replaces: ["flowSetId"], deleteBeforeReplace: true });
     });
 
     test("delete: one DELETE; the flow is gone from the tenant", async () => {
       const { id, outs } = await provider.create(await checked(provider, args));
-      await fx.clearRequests();
+      await t.fx.clearRequests();
       await provider.delete(id, outs);
-      expect(summary(await fx.requests())).toEqual([`DELETE ${flowPath(setId, outs.flowId)}`]);
-      expect((await fx.state()).flowSets[0].flows).toEqual([]);
+      expect(summary(await t.fx.requests())).toEqual([`DELETE ${flowPath(t.setId, outs.flowId)}`]);
+      expect((await t.fx.state()).flowSets[0].flows).toEqual([]);
     });
 
     test("one flow per kind: a second flow of the kind in the set fails naming the set, the kind and the existing flow, without a POST", async () => {
       const { outs } = await provider.create(await checked(provider, args));
-      await fx.clearRequests();
+      await t.fx.clearRequests();
       const second = provider.create(await checked(provider, args));
-      await expect(second).rejects.toThrow(`flow set ${setId} already holds a ${name} (flow ${outs.flowId})`);
+      await expect(second).rejects.toThrow(`flow set ${t.setId} already holds a ${name} (flow ${outs.flowId})`);
       await expect(second).rejects.toThrow(`flowId: "${outs.flowId}"`);
-      expect(summary(await fx.requests())).toEqual([`GET ${flowsPath(setId)}`]);
+      expect(summary(await t.fx.requests())).toEqual([`GET ${flowsPath(t.setId)}`]);
     });
   });
 });

@@ -5,64 +5,59 @@
  * property, and an id that bypasses `check` (imported, stored in state) never becomes a request.
  */
 import { descriptors, flowsPath, resourceKinds, type ResourceKind } from "../../provider/schema";
-import { providers } from "../../provider/dynamic/runtime";
-import { providerKeyOf } from "./providerKeys";
-import { startFixture, type EmulatorFixture } from "./emulatorFixture";
+import { eachFrontEnd, providerKeyOf } from "./eachFrontEnd";
 
+const t = eachFrontEnd({ flowSet: "District" });
 const ns = "#microsoft.graph.industryData.";
-let fx: EmulatorFixture;
-let setId: string;
 let flowIds: string[];
 
-beforeAll(async () => {
-  fx = await startFixture();
-});
-afterAll(() => fx.stop());
-beforeEach(async () => {
-  await fx.reset();
-  setId = await fx.createFlowSet("District");
-  const security = await fx.graph("POST", flowsPath(setId), {
+/** The set and two flows in it, made before each test (not through the provider). */
+async function seedFlows(): Promise<void> {
+  const security = await t.fx.graph("POST", flowsPath(t.setId), {
     "@odata.type": `${ns}securityGroupProvisioningFlow`,
     creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false },
   });
-  const adminUnit = await fx.graph("POST", flowsPath(setId), {
+  const adminUnit = await t.fx.graph("POST", flowsPath(t.setId), {
     "@odata.type": `${ns}administrativeUnitProvisioningFlow`,
     creationOptions: { createBasedOnOrg: true, createBasedOnOrgPlusRoleGroup: false },
   });
   flowIds = [security.body.id, adminUnit.body.id];
-  await fx.clearRequests();
-});
+  await t.fx.clearRequests();
+}
 
 /** The set and both flows are still there, untouched. */
 async function expectTenantIntact() {
-  const state = await fx.state();
-  expect(state.flowSets.map((s) => s.id)).toEqual([setId]);
+  const state = await t.fx.state();
+  expect(state.flowSets.map((s) => s.id)).toEqual([t.setId]);
   expect(state.flowSets[0].flows.map((f) => f.id).sort()).toEqual([...flowIds].sort());
 }
 
-const base = providers.provisioningFlow;
+t.describe(() => {
+beforeEach(seedFlows);
 
 describe("issue 14: flowId '..' on a ProvisioningFlow with deleteOnDestroy", () => {
+  const base = () => t.providers.provisioningFlow;
+
   test("check fails naming flowId", async () => {
-    const { failures } = await base.check({}, { flowSetId: setId, flowId: "..", deleteOnDestroy: true });
+    const { failures } = await base().check({}, { flowSetId: t.setId, flowId: "..", deleteOnDestroy: true });
     expect(failures).toEqual([{ property: "flowId", reason: 'must not be ".." (a dot segment would address another entity)' }]);
-    expect(await fx.requests()).toEqual([]);
+    expect(await t.fx.requests()).toEqual([]);
   });
 
   test("a direct create (bypassing check) fails and sends no request", async () => {
-    await expect(base.create({ flowSetId: setId, flowId: "..", deleteOnDestroy: true })).rejects.toThrow(
+    await expect(base().create({ flowSetId: t.setId, flowId: "..", deleteOnDestroy: true })).rejects.toThrow(
       'invalid flowId "..": must not be ".." (a dot segment would address another entity); no request was sent',
     );
-    expect(await fx.requests()).toEqual([]);
+    expect(await t.fx.requests()).toEqual([]);
     await expectTenantIntact();
   });
 
   test("a direct delete of a stored id `<set>/..` fails and sends no request", async () => {
-    const props = { flowSetId: setId, flowId: "..", deleteOnDestroy: true, adopted: true };
-    await expect(base.delete(`${setId}/..`, props)).rejects.toThrow('invalid flowId ".."');
-    await expect(base.read(`${setId}/..`, props)).rejects.toThrow('invalid flowId ".."');
-    await expect(base.update(`${setId}/..`, props, { ...props, readinessStatus: "disabled" })).rejects.toThrow('invalid flowId ".."');
-    expect(await fx.requests()).toEqual([]);
+    const props = { flowSetId: t.setId, flowId: "..", deleteOnDestroy: true, adopted: true };
+    await expect(base().delete(`${t.setId}/..`, props)).rejects.toThrow('invalid flowId ".."');
+    await expect(base().read(`${t.setId}/..`, props)).rejects.toThrow('invalid flowId ".."');
+    await expect(base().update(`${t.setId}/..`, props, { ...props, readinessStatus: "disabled" })).rejects.toThrow('invalid flowId ".."');
+    expect(await t.fx.requests()).toEqual([]);
     await expectTenantIntact();
   });
 });
@@ -79,7 +74,7 @@ const hostileIds = [".", "..", "%2e%2e", ".%2E", "a/..", "../..", "x?y", "x#y", 
 function idCases(kind: ResourceKind, id: string): { args: Record<string, unknown>; named: string }[] {
   const d = descriptors[kind];
   if (kind === "flowSet") return [{ args: { flowSetId: id }, named: "flowSetId" }];
-  if (d.isFlow) return [{ args: { flowSetId: id }, named: "flowSetId" }, { args: { flowSetId: setId, flowId: id }, named: "flowId" }];
+  if (d.isFlow) return [{ args: { flowSetId: id }, named: "flowSetId" }, { args: { flowSetId: t.setId, flowId: id }, named: "flowId" }];
   return [
     { args: { [d.adoptArgument]: id }, named: d.adoptArgument },
     ...d.entityBindings.map((b) => ({ args: { [b.argument]: id }, named: b.argument })),
@@ -113,27 +108,28 @@ const realChange: Record<ResourceKind, Record<string, unknown>> = {
 };
 
 describe.each(resourceKinds.map((kind) => ({ kind })))("$kind: an id that is no safe URL segment", ({ kind }: { kind: ResourceKind }) => {
-  const provider = providers[providerKeyOf(kind)];
+  const provider = () => t.providers[providerKeyOf(kind)];
   const descriptor = descriptors[kind];
 
   test.each(hostileIds.map((id) => ({ id, shown: JSON.stringify(id.length > 20 ? `${id.slice(0, 8)}…(${id.length})` : id) })))(
     "$shown: check names the property; create, read, update and delete send no request",
     async ({ id }) => {
       for (const { args, named } of idCases(kind, id)) {
-        const { failures } = await provider.check({}, { ...args, deleteOnDestroy: true });
+        const { failures } = await provider().check({}, { ...args, deleteOnDestroy: true });
         expect((failures ?? []).map((f) => f.property)).toContain(named);
         // Bypassing check, as an imported or stored id would (the base kind, given no flowId, refuses to create).
-        await expect(provider.create({ ...args, deleteOnDestroy: true })).rejects.toThrow(/no request was sent|can only adopt/);
+        await expect(provider().create({ ...args, deleteOnDestroy: true })).rejects.toThrow(/no request was sent|can only adopt/);
       }
       const idArgument = descriptor.isFlow ? "flowId" : descriptor.adoptArgument;
-      const storedId = descriptor.isFlow ? `${setId}/${id}` : id;
-      const props = { flowSetId: kind === "flowSet" ? id : setId, [idArgument]: id, deleteOnDestroy: true, adopted: true };
-      await expect(provider.delete(storedId, props)).rejects.toThrow(/no request was sent|invalid flow id/);
-      await expect(provider.read(storedId, props)).rejects.toThrow(/no request was sent|invalid flow id/);
+      const storedId = descriptor.isFlow ? `${t.setId}/${id}` : id;
+      const props = { flowSetId: kind === "flowSet" ? id : t.setId, [idArgument]: id, deleteOnDestroy: true, adopted: true };
+      await expect(provider().delete(storedId, props)).rejects.toThrow(/no request was sent|invalid flow id/);
+      await expect(provider().read(storedId, props)).rejects.toThrow(/no request was sent|invalid flow id/);
       // An update with a real change needs the id as a path segment: it fails before any request.
-      await expect(provider.update(storedId, props, { ...props, ...realChange[kind] })).rejects.toThrow(/no request was sent|invalid flow id/);
-      expect(await fx.requests()).toEqual([]);
+      await expect(provider().update(storedId, props, { ...props, ...realChange[kind] })).rejects.toThrow(/no request was sent|invalid flow id/);
+      expect(await t.fx.requests()).toEqual([]);
       await expectTenantIntact();
     },
   );
+});
 });

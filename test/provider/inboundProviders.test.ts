@@ -3,8 +3,6 @@
  * adopt, no-op diff with zero requests, one PATCH holding only what differs, replace on a create-only value (named
  * in `replaces`), drift found and restored, and what happens when the entity is deleted out of band.
  */
-import type { CrudProvider } from "../../provider/dynamic/resourceProvider";
-import type { ProviderKey } from "../../provider/schema";
 import {
   dataConnectorsPath,
   inboundFlowsPath,
@@ -20,29 +18,24 @@ import {
   sourceSystemArgs,
   yearArgs,
 } from "../support/inboundArgs";
-import { AUTO_EXPAND_MODES, startFixture, summaryWithQuery, type EmulatorFixture } from "./emulatorFixture";
-import { FRONT_ENDS, startFrontEnd, type FrontEnd } from "./frontEnds";
+import { AUTO_EXPAND_MODES, summaryWithQuery } from "./emulatorFixture";
+import { eachFrontEnd, type ProviderKey } from "./eachFrontEnd";
+
+const t = eachFrontEnd();
 
 type Json = Record<string, any>;
 const ns = "#microsoft.graph.industryData.";
-let fx: EmulatorFixture;
-/** The front end the running describe block drives (set by its beforeAll). */
-let providers: Record<ProviderKey, CrudProvider>;
 /** Whether the running emulator serves the CSDL's AutoExpand navigations in plain reads (set by its beforeAll). */
 let autoExpanded = false;
 
-beforeEach(async () => {
-  await fx.reset();
-});
-
 /** Creates an entity directly (not through the provider, as in the portal) and returns its id. */
 async function direct(path: string, body: Json): Promise<string> {
-  const created = await fx.graph("POST", path, body);
+  const created = await t.fx.graph("POST", path, body);
   if (created.status !== 201) throw new Error(`POST ${path}: ${created.status} ${JSON.stringify(created.body)}`);
   return created.body.id;
 }
 
-const bind = (collection: string, id: string) => `${fx.emulator.graphUrl}${collection}/${id}`;
+const bind = (collection: string, id: string) => `${t.fx.emulator.graphUrl}${collection}/${id}`;
 
 async function directSourceSystem(): Promise<string> {
   return direct(sourceSystemsPath, { displayName: "Other source" });
@@ -134,7 +127,7 @@ const kinds: KindCase[] = [
 ];
 
 async function checked(c: KindCase, args: Json, olds: Json = {}): Promise<Json> {
-  const { inputs, failures } = await providers[c.key].check(olds, args);
+  const { inputs, failures } = await t.providers[c.key].check(olds, args);
   expect(failures).toEqual([]);
   return inputs;
 }
@@ -142,7 +135,7 @@ async function checked(c: KindCase, args: Json, olds: Json = {}): Promise<Json> 
 async function createVia(c: KindCase, args?: Json): Promise<{ args: Json; inputs: Json; id: string; outs: Json }> {
   const declared = args ?? (await c.args());
   const inputs = await checked(c, declared);
-  const { id, outs } = await providers[c.key].create(inputs);
+  const { id, outs } = await t.providers[c.key].create(inputs);
   return { args: declared, inputs, id, outs };
 }
 
@@ -168,7 +161,7 @@ function withExpand(c: KindCase, path: string): string {
 
 /** `METHOD path?query` of the requests sent since the last clear. */
 async function sent(): Promise<string[]> {
-  return summaryWithQuery(await fx.requests());
+  return summaryWithQuery(await t.fx.requests());
 }
 
 /** The same arguments with fresh literals (proves the diff compares values, not identities). */
@@ -181,37 +174,28 @@ async function withSameDeps(_c: KindCase, inputs: Json): Promise<Json> {
  * both ways Graph may answer a plain read of the AutoExpand navigations.
  */
 describe.each(AUTO_EXPAND_MODES)("$mode", ({ autoExpandInbound }) => {
-beforeAll(async () => {
-  fx = await startFixture({ autoExpandInbound });
+beforeAll(() => {
   autoExpanded = autoExpandInbound;
 });
-afterAll(() => fx.stop());
 
-describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
-  let frontEnd: FrontEnd;
-  beforeAll(async () => {
-    frontEnd = await startFrontEnd(frontEndName, fx);
-    providers = frontEnd.providers;
-  });
-  afterAll(() => frontEnd.stop());
-
+t.describe(() => {
   describe.each(kinds)("$key provider over HTTP", (c) => {
     test("create: one GET that looks for the entity an interrupted create made (the reference definition's by its id), one POST; outputs hold the id and no secret", async () => {
       const declared = await c.args();
-      await fx.clearRequests();
+      await t.fx.clearRequests();
       const { id, outs } = await createVia(c, declared);
       const expected = [c.key === "referenceDefinition" ? `GET ${readPath(c, id)}` : `GET ${listPath(c)}`, `POST ${c.collection}`];
       expect(await sent()).toEqual(expected);
       expect(outs).toMatchObject({ [c.adoptArgument]: id, adopted: false, deleteOnDestroy: true, displayName: declared.displayName });
-      const stored = (await fx.state()) as unknown as Record<string, Json[]>;
+      const stored = (await t.fx.state()) as unknown as Record<string, Json[]>;
       const collection = c.collection.slice(c.collection.lastIndexOf("/") + 1);
       expect(stored[collection].some((e) => e.id === id)).toBe(true);
     });
 
     test("read: one GET (with $expand of the bindings) answers what create stored; a no-op diff sends nothing", async () => {
       const { inputs, id, outs } = await createVia(c);
-      await fx.clearRequests();
-      const read = await providers[c.key].read!(id, outs);
+      await t.fx.clearRequests();
+      const read = await t.providers[c.key].read!(id, outs);
       expect(await sent()).toEqual([`GET ${readPath(c, id)}`]);
       expect(read.id).toBe(id);
       // With AutoExpand a read also returns each user-matching setting's role group (kept by id), which the
@@ -220,35 +204,35 @@ describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
       expect(read.props).toEqual(
         roleGroups ? { ...outs, userMatchingSettings: outs.userMatchingSettings.map((s: Json, i: number) => ({ ...s, roleGroup: { id: ["staff", "students"][i] } })) } : outs,
       );
-      await fx.clearRequests();
-      await expect(providers[c.key].diff!(id, read.props, inputs)).resolves.toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-      await expect(providers[c.key].diff!(id, outs, await checked(c, await withSameDeps(c, inputs), inputs))).resolves.toMatchObject({ changes: false });
-      expect(await fx.requests()).toEqual([]);
+      await t.fx.clearRequests();
+      await expect(t.providers[c.key].diff!(id, read.props, inputs)).resolves.toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
+      await expect(t.providers[c.key].diff!(id, outs, await checked(c, await withSameDeps(c, inputs), inputs))).resolves.toMatchObject({ changes: false });
+      expect(await t.fx.requests()).toEqual([]);
     });
 
     test("update: one PATCH holding only the changed property, then one GET; the next diff is clean", async () => {
       const { args, inputs, id, outs } = await createVia(c);
-      await fx.clearRequests();
+      await t.fx.clearRequests();
       const news = await checked(c, { ...args, displayName: "Renamed by the program" }, inputs);
-      expect(await providers[c.key].diff!(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
-      const { outs: updated } = await providers[c.key].update!(id, outs, news);
-      const requests = await fx.requests();
+      expect(await t.providers[c.key].diff!(id, outs, news)).toEqual({ changes: true, replaces: [], deleteBeforeReplace: false });
+      const { outs: updated } = await t.providers[c.key].update!(id, outs, news);
+      const requests = await t.fx.requests();
       expect(summaryWithQuery(requests)).toEqual([`PATCH ${c.collection}/${id}`, `GET ${readPath(c, id)}`]);
       expect(requests[0].body).toEqual({ "@odata.type": `${ns}${c.graphType}`, displayName: "Renamed by the program" });
       expect(updated!.displayName).toBe("Renamed by the program");
-      await fx.clearRequests();
-      await expect(providers[c.key].diff!(id, updated!, news)).resolves.toMatchObject({ changes: false });
-      expect(await fx.requests()).toEqual([]);
+      await t.fx.clearRequests();
+      await expect(t.providers[c.key].diff!(id, updated!, news)).resolves.toMatchObject({ changes: false });
+      expect(await t.fx.requests()).toEqual([]);
     });
 
     test("replace: a create-only change is named in replaces (created before the old one is deleted)", async () => {
       const { args, inputs, id, outs } = await createVia(c);
       const edited = { ...args };
       await c.replace.edit(edited);
-      await fx.clearRequests();
-      const diff = await providers[c.key].diff!(id, outs, await checked(c, edited, inputs));
+      await t.fx.clearRequests();
+      const diff = await t.providers[c.key].diff!(id, outs, await checked(c, edited, inputs));
       expect(diff).toEqual({ changes: true, replaces: [c.replace.argument], deleteBeforeReplace: false });
-      expect(await fx.requests()).toEqual([]);
+      expect(await t.fx.requests()).toEqual([]);
     });
 
     test("drift: a rename out of band shows on read and is PATCHed back", async () => {
@@ -256,68 +240,68 @@ describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
       const body = c.key === "sourceSystemDefinition" || c.key === "yearTimePeriodDefinition" || c.key === "referenceDefinition"
         ? { displayName: "Renamed in the portal" }
         : { "@odata.type": `${ns}${c.graphType}`, displayName: "Renamed in the portal" };
-      expect((await fx.graph("PATCH", `${c.collection}/${id}`, body)).status).toBe(204);
-      const read = await providers[c.key].read!(id, outs);
+      expect((await t.fx.graph("PATCH", `${c.collection}/${id}`, body)).status).toBe(204);
+      const read = await t.providers[c.key].read!(id, outs);
       expect(read.props.displayName).toBe("Renamed in the portal");
-      expect(await providers[c.key].diff!(id, read.props, inputs)).toMatchObject({ changes: true, replaces: [] });
-      await fx.clearRequests();
-      await providers[c.key].update!(id, read.props, inputs);
-      const requests = await fx.requests();
+      expect(await t.providers[c.key].diff!(id, read.props, inputs)).toMatchObject({ changes: true, replaces: [] });
+      await t.fx.clearRequests();
+      await t.providers[c.key].update!(id, read.props, inputs);
+      const requests = await t.fx.requests();
       expect(requests[0]).toMatchObject({ method: "PATCH", body: { displayName: inputs.displayName } });
       expect(Object.keys(requests[0].body as Json)).toEqual(["@odata.type", "displayName"]);
-      expect((await fx.graph("GET", `${c.collection}/${id}`)).body.displayName).toBe(inputs.displayName);
+      expect((await t.fx.graph("GET", `${c.collection}/${id}`)).body.displayName).toBe(inputs.displayName);
     });
 
     test("adopt: one GET, then a PATCH only of what Graph cannot tell; destroy leaves it in the tenant", async () => {
       const { args, id } = await createVia(c);
       const adoptArgs = { ...args, [c.adoptArgument]: id };
-      await fx.clearRequests();
-      const { id: adoptedId, outs } = await providers[c.key].create(await checked(c, adoptArgs));
+      await t.fx.clearRequests();
+      const { id: adoptedId, outs } = await t.providers[c.key].create(await checked(c, adoptArgs));
       expect(adoptedId).toBe(id);
-      const requests = await fx.requests();
+      const requests = await t.fx.requests();
       const patches = requests.filter((r) => r.method === "PATCH");
       expect(summaryWithQuery(requests)[0]).toBe(`GET ${readPath(c, id)}`);
       const adoptPatches = autoExpanded ? (c.adoptPatchesAutoExpanded ?? c.adoptPatches) : c.adoptPatches;
       expect(patches.map((p) => Object.keys(p.body as Json).filter((k) => k !== "@odata.type"))).toEqual(adoptPatches.length ? [adoptPatches] : []);
       expect(outs).toMatchObject({ adopted: true, deleteOnDestroy: false });
-      await fx.clearRequests();
-      await providers[c.key].delete!(id, outs);
-      expect(await fx.requests()).toEqual([]);
-      expect((await fx.graph("GET", `${c.collection}/${id}`)).status).toBe(200);
+      await t.fx.clearRequests();
+      await t.providers[c.key].delete!(id, outs);
+      expect(await t.fx.requests()).toEqual([]);
+      expect((await t.fx.graph("GET", `${c.collection}/${id}`)).status).toBe(200);
     });
 
     test("adopt: an id that does not exist fails before any write, naming it", async () => {
       const args = { ...(await c.args()), [c.adoptArgument]: c.key === "referenceDefinition" ? "RefGradeLevel-Missing" : "00000000-0000-4000-8000-00000000dead" };
-      await fx.clearRequests();
-      await expect(providers[c.key].create(await checked(c, args))).rejects.toThrow(/cannot adopt .* it does not exist \(404\)/);
-      expect((await fx.requests()).filter((r) => r.method !== "GET")).toEqual([]);
+      await t.fx.clearRequests();
+      await expect(t.providers[c.key].create(await checked(c, args))).rejects.toThrow(/cannot adopt .* it does not exist \(404\)/);
+      expect((await t.fx.requests()).filter((r) => r.method !== "GET")).toEqual([]);
     });
   });
 
   describe("deleted out of band", () => {
     test.each(kinds.filter((c) => c.key !== "referenceDefinition"))("$key: a created entity reads as gone (the next up recreates it)", async (c) => {
       const { id, outs } = await createVia(c);
-      expect((await fx.graph("DELETE", `${c.collection}/${id}`)).status).toBe(204);
-      await expect(providers[c.key].read!(id, outs)).resolves.toEqual({ id: "", props: {} });
+      expect((await t.fx.graph("DELETE", `${c.collection}/${id}`)).status).toBe(204);
+      await expect(t.providers[c.key].read!(id, outs)).resolves.toEqual({ id: "", props: {} });
     });
 
     test.each(kinds.filter((c) => c.key !== "referenceDefinition"))("$key: an adopted entity fails the read with what to do", async (c) => {
       const { args, id } = await createVia(c);
-      const { outs } = await providers[c.key].create(await checked(c, { ...args, [c.adoptArgument]: id }));
-      expect((await fx.graph("DELETE", `${c.collection}/${id}`)).status).toBe(204);
-      await expect(providers[c.key].read!(id, outs)).rejects.toThrow(new RegExp(`no longer exists \\(404\\).*adopted with ${c.adoptArgument}`));
+      const { outs } = await t.providers[c.key].create(await checked(c, { ...args, [c.adoptArgument]: id }));
+      expect((await t.fx.graph("DELETE", `${c.collection}/${id}`)).status).toBe(204);
+      await expect(t.providers[c.key].read!(id, outs)).rejects.toThrow(new RegExp(`no longer exists \\(404\\).*adopted with ${c.adoptArgument}`));
     });
 
     test("referenceDefinition (soft delete): deleted out of band it reads back disabled, and the next up enables it again", async () => {
       const c = kinds[6];
       const { inputs, id, outs } = await createVia(c);
-      expect((await fx.graph("DELETE", `${c.collection}/${id}`)).status).toBe(204);
-      const read = await providers.referenceDefinition.read!(id, outs);
+      expect((await t.fx.graph("DELETE", `${c.collection}/${id}`)).status).toBe(204);
+      const read = await t.providers.referenceDefinition.read!(id, outs);
       expect(read).toMatchObject({ id, props: { isDisabled: true } });
-      await fx.clearRequests();
-      await providers.referenceDefinition.update!(id, read.props, inputs);
-      expect((await fx.requests())[0]).toMatchObject({ method: "PATCH", body: { "@odata.type": `${ns}referenceDefinition`, isDisabled: false } });
+      await t.fx.clearRequests();
+      await t.providers.referenceDefinition.update!(id, read.props, inputs);
+      expect((await t.fx.requests())[0]).toMatchObject({ method: "PATCH", body: { "@odata.type": `${ns}referenceDefinition`, isDisabled: false } });
     });
   });
-});
+}, { autoExpandInbound });
 });

@@ -7,9 +7,10 @@ import { readFileSync } from "node:fs";
 import * as path from "node:path";
 import { passwordMatches } from "../../emulator";
 import { flowPath, flowsPath } from "../../provider/schema";
-import type { CrudProvider } from "../../provider/dynamic/resourceProvider";
-import { FRONT_ENDS, startFrontEnd, type FrontEnd } from "./frontEnds";
-import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
+import { summary } from "./emulatorFixture";
+import { eachFrontEnd, type CrudProvider } from "./eachFrontEnd";
+
+const t = eachFrontEnd({ flowSet: "District" });
 
 const ns = "#microsoft.graph.industryData.";
 /** The seeds' own bodies, shared with the unit tests. */
@@ -17,56 +18,34 @@ function seedBody(file: string): Record<string, any> {
   return JSON.parse(readFileSync(path.join(__dirname, "..", "unit", "fixtures", file), "utf8"));
 }
 
-let fx: EmulatorFixture;
-let setId: string;
-
-beforeAll(async () => {
-  fx = await startFixture();
-});
-afterAll(() => fx.stop());
-beforeEach(async () => {
-  await fx.reset();
-  setId = await fx.createFlowSet("District");
-});
-
 /** Creates with `before`, declares `after`, returns the PATCH the update sent and the tenant's flow afterwards. */
 async function patchFromTo(provider: CrudProvider, before: Record<string, unknown>, after: Record<string, unknown>) {
-  const { inputs, failures } = await provider.check({}, { flowSetId: setId, ...before });
+  const { inputs, failures } = await provider.check({}, { flowSetId: t.setId, ...before });
   expect(failures).toEqual([]);
   const { id, outs } = await provider.create(inputs);
-  const { inputs: news, failures: newFailures } = await provider.check(inputs, { flowSetId: setId, ...after });
+  const { inputs: news, failures: newFailures } = await provider.check(inputs, { flowSetId: t.setId, ...after });
   expect(newFailures).toEqual([]);
-  await fx.clearRequests();
+  await t.fx.clearRequests();
   const { outs: updated } = await provider.update(id, outs, news);
-  const sent = await fx.requests();
+  const sent = await t.fx.requests();
   const patch = sent.find((r) => r.method === "PATCH")!;
   // A GET first when the PATCH sends a complex value, built over what the tenant holds now (no stale overlay);
   // a PATCH of scalars only (seed 002) needs none.
   const complex = Object.entries(patch.body as Record<string, unknown>).some(([key, value]) => key !== "@odata.type" && typeof value === "object" && value !== null);
-  const path = flowPath(setId, outs.flowId);
+  const path = flowPath(t.setId, outs.flowId);
   expect(summary(sent)).toEqual([...(complex ? [`GET ${path}`] : []), `PATCH ${path}`, `GET ${path}`]);
-  await fx.clearRequests();
+  await t.fx.clearRequests();
   await expect(provider.diff(id, updated, news)).resolves.toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-  expect(await fx.requests()).toEqual([]);
-  const stored = (await fx.state()).flowSets[0].flows.find((f) => f.id === outs.flowId)!;
+  expect(await t.fx.requests()).toEqual([]);
+  const stored = (await t.fx.state()).flowSets[0].flows.find((f) => f.id === outs.flowId)!;
   return { body: patch.body as Record<string, any>, stored };
 }
 
-let frontEnd: FrontEnd;
-let providers: FrontEnd["providers"];
-
-/** Every case below holds for both front ends: the dynamic providers in process and the plugin over gRPC. */
-describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
-  beforeAll(async () => {
-    frontEnd = await startFrontEnd(frontEndName, fx);
-    providers = frontEnd.providers;
-  });
-  afterAll(() => frontEnd.stop());
-
+t.describe(() => {
   describe("seed request bodies, as the provider sends them", () => {
     test("seed 000 (securityGroupProvisioningFlow, 204)", async () => {
       const { body } = await patchFromTo(
-        providers.securityGroupProvisioningFlow,
+        t.providers.securityGroupProvisioningFlow,
         { creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false } },
         { creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: true } },
       );
@@ -79,7 +58,7 @@ describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
         { roleGroupId: "students", defaultPasswordSettings: { password: "********" }, licenseSkus: [skus[1]] },
       ];
       const { body, stored } = await patchFromTo(
-        providers.userProvisioningFlow,
+        t.providers.userProvisioningFlow,
         {
           createUnmatchedUsers: false,
           managementOptions: { additionalAttributes: ["userNumber"], additionalOptions: { studentAgeGroup: "adult", allowStudentContactAssociation: false } },
@@ -96,7 +75,7 @@ describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
       const expected = JSON.parse(
         JSON.stringify(seedBody("seed003-user-patch.json"))
           .split("https://graph.microsoft.com/beta")
-          .join(fx.emulator.graphUrl)
+          .join(t.fx.emulator.graphUrl)
           .split('"password":"********"')
           .join('"password":"[redacted]"'),
       );
@@ -108,7 +87,7 @@ describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
 
     test("seed 004 (classGroupProvisioningFlow: nested @odata.type values, enrollment mappings)", async () => {
       const { body } = await patchFromTo(
-        providers.classGroupProvisioningFlow,
+        t.providers.classGroupProvisioningFlow,
         {
           configuration: {
             additionalAttributes: ["courseTitle"],
@@ -128,13 +107,13 @@ describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
     });
 
     test("seed 002 (provisioningFlow: readinessStatus on the base type; the seed's placeholder value made a real one)", async () => {
-      const existing = await fx.graph("POST", flowsPath(setId), {
+      const existing = await t.fx.graph("POST", flowsPath(t.setId), {
         "@odata.type": `${ns}securityGroupProvisioningFlow`,
         creationOptions: { createBasedOnRoleGroup: true, createBasedOnOrgPlusRoleGroup: false },
       });
       const flowId = existing.body.id as string;
       const declared = existing.body.readinessStatus === "disabled" ? "ready" : "disabled";
-      const { body } = await patchFromTo(providers.provisioningFlow, { flowId }, { flowId, readinessStatus: declared });
+      const { body } = await patchFromTo(t.providers.provisioningFlow, { flowId }, { flowId, readinessStatus: declared });
       expect(body).toEqual({ ...seedBody("seed002-provisioningFlow-patch.json"), readinessStatus: declared });
     });
   });

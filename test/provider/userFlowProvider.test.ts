@@ -1,30 +1,19 @@
 import { PASSWORD_MASK, passwordMatches } from "../../emulator";
 import { flowPath, flowsPath } from "../../provider/schema";
 import { parseFlowResourceId } from "../../provider/operations/resourceId";
-import type { CrudProvider } from "../../provider/dynamic/resourceProvider";
-import { FRONT_ENDS, outsBesideSecretInputs, startFrontEnd, type FrontEnd } from "./frontEnds";
-import { startFixture, summary, type EmulatorFixture } from "./emulatorFixture";
+import { summary } from "./emulatorFixture";
 import { TEST_PASSWORDS } from "../support/testSecrets";
+import { eachFrontEnd, outsBesideSecretInputs, type CrudProvider } from "./eachFrontEnd";
+
+const t = eachFrontEnd({ flowSet: "District" });
 
 let provider: CrudProvider;
 const STAFF_PASSWORD = TEST_PASSWORDS.providerStaff;
 const STUDENT_PASSWORD = TEST_PASSWORDS.providerStudent;
-let fx: EmulatorFixture;
-let setId: string;
-
-beforeAll(async () => {
-  fx = await startFixture();
-});
-afterAll(() => fx.stop());
-beforeEach(async () => {
-  await fx.reset();
-  setId = await fx.createFlowSet("District");
-  await fx.clearRequests();
-});
 
 function userArgs(overrides: { studentAgeGroup?: string; studentPassword?: string; studentSkus?: string[] } = {}) {
   return {
-    flowSetId: setId,
+    flowSetId: t.setId,
     createUnmatchedUsers: true,
     managementOptions: {
       additionalAttributes: ["userGradeLevel"],
@@ -50,35 +39,28 @@ async function checked(args: Record<string, unknown>, olds: Record<string, unkno
 }
 
 async function storedUserFlow(flowId: string): Promise<Record<string, any>> {
-  const set = (await fx.state()).flowSets.find((s) => s.id === setId)!;
+  const set = (await t.fx.state()).flowSets.find((s) => s.id === t.setId)!;
   return set.flows.find((f) => f.id === flowId)!;
 }
 
-let frontEnd: FrontEnd;
-let providers: FrontEnd["providers"];
-
-/** Every case below holds for both front ends: the dynamic providers in process and the plugin over gRPC. */
-describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
-  beforeAll(async () => {
-    frontEnd = await startFrontEnd(frontEndName, fx);
-    providers = frontEnd.providers;
-    provider = providers.userProvisioningFlow;
+t.describe(() => {
+  beforeAll(() => {
+    provider = t.providers.userProvisioningFlow;
   });
-  afterAll(() => frontEnd.stop());
 
   describe("userProvisioningFlow provider over HTTP", () => {
     test("roleGroup expansion: create lists the set (one flow per kind), POSTs, then GETs once since the 201 lacks roleGroup", async () => {
       const inputs = await checked(userArgs());
       const { id, outs } = await provider.create(inputs);
       const { flowSetId, flowId } = parseFlowResourceId(id);
-      expect(flowSetId).toBe(setId);
+      expect(flowSetId).toBe(t.setId);
       // Quirk (roleGroup expansion): the 201 answer has no roleGroup, which GET auto-expands: one GET follows.
-      expect(summary(await fx.requests())).toEqual([
-        `GET ${flowsPath(setId)}`,
-        `POST ${flowsPath(setId)}`,
-        `GET ${flowPath(setId, flowId)}`,
+      expect(summary(await t.fx.requests())).toEqual([
+        `GET ${flowsPath(t.setId)}`,
+        `POST ${flowsPath(t.setId)}`,
+        `GET ${flowPath(t.setId, flowId)}`,
       ]);
-      expect(outs).toMatchObject({ flowSetId: setId, flowId, readinessStatus: expect.any(String), createUnmatchedUsers: true, adopted: false });
+      expect(outs).toMatchObject({ flowSetId: t.setId, flowId, readinessStatus: expect.any(String), createUnmatchedUsers: true, adopted: false });
       // Outputs: the password stays Graph's mask, only a salted hash of the declared one is kept.
       const text = JSON.stringify(outsBesideSecretInputs(outs));
       expect(text).not.toContain(STAFF_PASSWORD);
@@ -95,22 +77,22 @@ describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
     test("a no-op diff returns changes: false and sends nothing, with the password masked on the server", async () => {
       const inputs = await checked(userArgs());
       const { id, outs } = await provider.create(inputs);
-      await fx.clearRequests();
+      await t.fx.clearRequests();
       const again = await checked(userArgs(), inputs);
       await expect(provider.diff(id, outs, again)).resolves.toEqual({ changes: false, replaces: [], deleteBeforeReplace: false });
-      expect(await fx.requests()).toEqual([]);
+      expect(await t.fx.requests()).toEqual([]);
     });
 
     test("update: one GET (no stale overlay), one PATCH holding managementOptions whole (required on PATCH), creationOptions untouched; then one GET", async () => {
       const inputs = await checked(userArgs());
       const { id, outs } = await provider.create(inputs);
-      await fx.clearRequests();
+      await t.fx.clearRequests();
       const news = await checked(userArgs({ studentAgeGroup: "notAdult" }), inputs);
       expect((await provider.diff(id, outs, news)).changes).toBe(true);
       const { outs: updated } = await provider.update(id, outs, news);
-      const sent = await fx.requests();
+      const sent = await t.fx.requests();
       // The first GET: a complex value is PATCHed over what the tenant holds now; the last: Graph answered 204.
-      expect(summary(sent)).toEqual([`GET ${flowPath(setId, outs.flowId)}`, `PATCH ${flowPath(setId, outs.flowId)}`, `GET ${flowPath(setId, outs.flowId)}`]);
+      expect(summary(sent)).toEqual([`GET ${flowPath(t.setId, outs.flowId)}`, `PATCH ${flowPath(t.setId, outs.flowId)}`, `GET ${flowPath(t.setId, outs.flowId)}`]);
       expect(sent[1].body).toEqual({
         "@odata.type": "#microsoft.graph.industryData.userProvisioningFlow",
         managementOptions: {
@@ -119,21 +101,21 @@ describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
         },
       });
       expect((updated.managementOptions as any).additionalOptions.studentAgeGroup).toBe("notAdult");
-      await fx.clearRequests();
+      await t.fx.clearRequests();
       await expect(provider.diff(id, updated, news)).resolves.toMatchObject({ changes: false });
-      expect(await fx.requests()).toEqual([]);
+      expect(await t.fx.requests()).toEqual([]);
     });
 
     test("masked password: never drift on read, but a changed declared password is a change and is sent", async () => {
       const inputs = await checked(userArgs());
       const { id, outs } = await provider.create(inputs);
       const read = await provider.read(id, outs);
-      await fx.clearRequests();
+      await t.fx.clearRequests();
       await expect(provider.diff(id, read.props, inputs)).resolves.toMatchObject({ changes: false });
       const news = await checked(userArgs({ studentPassword: TEST_PASSWORDS.providerStudentRotated }), inputs);
       expect((await provider.diff(id, read.props, news)).changes).toBe(true);
       const { outs: updated } = await provider.update(id, read.props, news);
-      const patch = (await fx.requests()).find((r) => r.method === "PATCH")!;
+      const patch = (await t.fx.requests()).find((r) => r.method === "PATCH")!;
       expect(Object.keys(patch.body as object).sort()).toEqual(["@odata.type", "creationOptions", "managementOptions"]);
       // Sent whole (collections replace wholesale), so the unchanged staff password is sent again too.
       const stored = await storedUserFlow(outs.flowId);
@@ -149,17 +131,17 @@ describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
       delete (args.managementOptions.additionalOptions as any).allowStudentContactAssociation;
       const inputs = await checked(args);
       const { id, outs } = await provider.create(inputs);
-      const path = flowPath(setId, outs.flowId);
-      await fx.graph("PATCH", path, {
+      const path = flowPath(t.setId, outs.flowId);
+      await t.fx.graph("PATCH", path, {
         "@odata.type": "#microsoft.graph.industryData.userProvisioningFlow",
         managementOptions: { additionalAttributes: ["userGradeLevel"], additionalOptions: { studentAgeGroup: "adult", allowStudentContactAssociation: true } },
       });
       const read = await provider.read(id, outs);
       expect((read.props.managementOptions as any).additionalOptions.studentAgeGroup).toBe("adult");
-      await fx.clearRequests();
+      await t.fx.clearRequests();
       expect((await provider.diff(id, read.props, inputs)).changes).toBe(true);
       await provider.update(id, read.props, inputs);
-      const patch = (await fx.requests()).find((r) => r.method === "PATCH")!;
+      const patch = (await t.fx.requests()).find((r) => r.method === "PATCH")!;
       expect((patch.body as any).managementOptions.additionalOptions).toEqual({ studentAgeGroup: "minor", allowStudentContactAssociation: true });
       const stored = await storedUserFlow(outs.flowId);
       expect(stored.managementOptions.additionalOptions).toEqual({ studentAgeGroup: "minor", allowStudentContactAssociation: true });
@@ -167,16 +149,16 @@ describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
 
     test("a flow deleted out of band reads as gone (empty id) so the next up recreates it", async () => {
       const { id, outs } = await provider.create(await checked(userArgs()));
-      await fx.graph("DELETE", flowPath(setId, outs.flowId));
+      await t.fx.graph("DELETE", flowPath(t.setId, outs.flowId));
       await expect(provider.read(id, outs)).resolves.toEqual({ id: "", props: {} });
     });
 
     test("delete sends one DELETE and tolerates 404", async () => {
       const { id, outs } = await provider.create(await checked(userArgs()));
-      await fx.clearRequests();
+      await t.fx.clearRequests();
       await provider.delete(id, outs);
       await provider.delete(id, outs);
-      expect((await fx.requests()).map((r) => `${r.method} ${r.status}`)).toEqual(["DELETE 204", "DELETE 404"]);
+      expect((await t.fx.requests()).map((r) => `${r.method} ${r.status}`)).toEqual(["DELETE 204", "DELETE 404"]);
     });
 
     test.each([
@@ -186,7 +168,7 @@ describe.each(FRONT_ENDS)("%s front end", (frontEndName) => {
     ])("%s fails in check with the property path, before any request", async (_case, change, property) => {
       const { failures } = await provider.check({}, { ...userArgs(), ...change });
       expect(failures).toEqual(expect.arrayContaining([expect.objectContaining({ property })]));
-      expect(await fx.requests()).toEqual([]);
+      expect(await t.fx.requests()).toEqual([]);
     });
   });
 
