@@ -16,6 +16,7 @@ import {
   refreshedInputs,
   toOutputs,
   twinError,
+  withoutPaths,
   type DiffResult,
   type JsonObject,
 } from "../reconcile";
@@ -51,6 +52,18 @@ export interface CreateOptions {
   urn?: string;
 }
 
+/** What a front end knows about a diff beyond the outputs and the declared inputs. */
+export interface DiffOptions {
+  /** The arguments last applied (the plugin's old inputs): tell a change of the arguments from drift in `detailedChanges`. */
+  oldInputs?: JsonObject;
+  /**
+   * Pulumi property paths the resource's `ignoreChanges` names (as the plugin receives them): an ignored value
+   * is undeclared to the rules (the engine copied the old input there; dropping it also holds when the old
+   * input is stale), so it is never compared nor shown.
+   */
+  ignoreChanges?: readonly string[];
+}
+
 /** A created or adopted resource: its Pulumi id and outputs. */
 export interface CreatedResource {
   id: string;
@@ -66,7 +79,11 @@ export interface ResourceOperations {
   kind: ResourceKind;
   locator: ResourceLocator;
   check(news: JsonObject): CheckOutcome;
-  diff(olds: JsonObject, news: JsonObject): DiffResult;
+  /**
+   * What differs between the outputs (`olds`) and the declared inputs, decided and located as a plan names it
+   * (`detailedChanges`; the kind of a polymorphic entity as `odataType`), the same for both front ends.
+   */
+  diff(olds: JsonObject, news: JsonObject, options?: DiffOptions): DiffResult;
   /**
    * Adopts the entity the inputs name, or creates one: first looking for the entity an interrupted create made
    * (same kind, parent and natural key), and refusing, with the commands that take it over, when there is one.
@@ -101,7 +118,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
 
     check: (news) => checkResource(kind, news),
 
-    diff: (olds, news) => diffResource(kind, news, olds),
+    diff: (olds, news, { oldInputs, ignoreChanges = [] } = {}) => diffResource(kind, withoutPaths(news, ignoreChanges), olds, oldInputs),
 
     async create(ctx, declared, options = {}) {
       const adoptedId = locator.adoptedId(declared);

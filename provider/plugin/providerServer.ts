@@ -20,8 +20,8 @@ import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import * as statusPb from "@pulumi/pulumi/proto/status_pb";
 import { providerConfigKeys, providerConfigSpecs, resolveProviderConfig, type ProviderConfig, type ProviderConfigKey } from "../config";
 import { createGraphClient, scopedGraphClient, type ManagedGraphClient, type RetryEvent } from "../graph";
-import { isInitFailedError, lookupNamed, lookups, resourceOperations, type GraphContext, type LookupSpec, type ResourceOperations } from "../operations";
-import { detailedDiff, passwordHashesKey, withoutPaths, type JsonObject, type PropertyChange } from "../reconcile";
+import { isInitFailedError, lookupNamed, lookups, resourceOperations, type GraphContext, type LookupSpec, type PropertyChange, type ResourceOperations } from "../operations";
+import { passwordHashesKey, withoutPaths, type JsonObject } from "../reconcile";
 import { descriptors, pulumiUnknownValue } from "../schema";
 import { lookupNameOfToken } from "./functionSchema";
 import { kindOfToken, PACKAGE_NAME, packageSchema } from "./packageSchema";
@@ -184,20 +184,17 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
     diff: unary(async (call: Call<providerPb.DiffRequest, providerPb.DiffResponse>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
       const olds = unwrapSecrets(fromStruct(call.request.getOlds())).value;
-      // ignoreChanges: an ignored value is undeclared to the rules (the engine copied the old input there;
-      // dropping it also holds when the old input is stale), so it is never compared nor shown.
-      const news = withoutPaths(unwrapSecrets(fromStruct(call.request.getNews())).value, call.request.getIgnorechangesList());
+      const news = unwrapSecrets(fromStruct(call.request.getNews())).value;
       const oldInputs = call.request.getOldInputs() === undefined ? undefined : unwrapSecrets(fromStruct(call.request.getOldInputs())).value;
-      const result = operations.diff(olds, news);
-      const changes = detailedDiff(operations.kind, news, olds, oldInputs);
+      const result = operations.diff(olds, news, { oldInputs, ignoreChanges: call.request.getIgnorechangesList() });
       const response = new providerPb.DiffResponse()
         .setChanges(result.changes ? providerPb.DiffResponse.DiffChanges.DIFF_SOME : providerPb.DiffResponse.DiffChanges.DIFF_NONE)
-        .setReplacesList(result.replaces.map(propertyName))
+        .setReplacesList(result.replaces)
         .setDeletebeforereplace(result.deleteBeforeReplace)
-        .setDiffsList(result.changedProperties.map(propertyName))
+        .setDiffsList(result.changedProperties)
         .setHasdetaileddiff(true);
       const detailed = response.getDetaileddiffMap();
-      for (const change of changes) detailed.set(change.path, propertyDiff(change));
+      for (const change of result.detailedChanges) detailed.set(change.path, propertyDiff(change));
       return response;
     }),
 
@@ -317,11 +314,6 @@ function retryMessage(event: RetryEvent): string {
   const ids = [event.requestId && `request-id ${event.requestId}`, event.clientRequestId && `client-request-id ${event.clientRequestId}`].filter(Boolean).join(", ");
   const why = event.strategy.startsWith("throttling") ? "throttled, waiting as Retry-After says" : "retrying after back-off";
   return `${event.method} ${event.path} ${answer}${ids ? ` (${ids})` : ""}: ${why}, retry ${event.retry} in ${(event.delayMs / 1000).toFixed(1)}s`;
-}
-
-/** A changed property as the engine names it: the flow kind ("@odata.type" to the rules) is the `odataType` output. */
-function propertyName(name: string): string {
-  return name === "@odata.type" ? "odataType" : name;
 }
 
 /** The operations of the resource type a request names (`industrydata:index:<Class>`). */

@@ -13,8 +13,8 @@ export { assertNoCreateOnlyConflict, assertRevivable } from "./existingEntity";
 export { findTwin, twinError } from "./twinEntity";
 export type { TwinRefusal } from "./twinEntity";
 export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged, unreadableProperties, unreadableReturned } from "./lastDeclared";
-export { detailedDiff, valueAt } from "./detailedDiff";
-export type { PropertyChange } from "./detailedDiff";
+export { valueAt } from "./detailedDiff";
+export { kindOutputKey } from "./kindOutput";
 export { buildCreateBody } from "./buildCreateBody";
 export { buildPatchBody, patchBodyOver } from "./buildPatchBody";
 export { toOutputs } from "./toOutputs";
@@ -38,4 +38,4 @@ export {
   passwordMatches,
   passwordSaltKey,
 } from "./passwords";
-export type { BodyContext, DiffResult, JsonObject, OutputContext } from "./types";
+export type { BodyContext, DiffResult, JsonObject, OutputContext, PropertyChange } from "./types";

@@ -178,7 +178,7 @@ describe("outputs", () => {
 describe("no-op diffs (Graph's normalizations are no change)", () => {
   test.each(kinds)("$kind: the create's own outputs against the same arguments", (c) => {
     const { declared, outs } = created(c);
-    const none = { changes: false, replaces: [], changedProperties: [], deleteBeforeReplace: false };
+    const none = { changes: false, replaces: [], changedProperties: [], deleteBeforeReplace: false, detailedChanges: [] };
     // Both the inputs the create was given and a fresh check of the same arguments (as the next run makes).
     expect(diffResource(c.kind, declared, outs)).toEqual(none);
     expect(diffResource(c.kind, checked(c.kind, c.args()), outs)).toEqual(none);
