@@ -18,7 +18,7 @@ import * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
 import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import * as statusPb from "@pulumi/pulumi/proto/status_pb";
-import { providerConfigKeys, providerConfigSpecs, resolveProviderConfig, type ProviderConfig, type ProviderConfigKey } from "../config";
+import { isConfigError, providerConfigKeys, providerConfigSpecs, resolveProviderConfig, type ConfigError, type ProviderConfig } from "../config";
 import { createGraphClient, scopedGraphClient, type ManagedGraphClient, type RetryEvent } from "../graph";
 import { isInitFailedError, lookupNamed, lookups, resourceOperations, type GraphContext, type LookupSpec, type PropertyChange, type ResourceOperations } from "../operations";
 import { passwordHashesKey, withoutPaths, type JsonObject } from "../reconcile";
@@ -370,9 +370,10 @@ function configFailures(values: JsonObject, env: NodeJS.ProcessEnv): { property:
   try {
     resolveProviderConfig(configGetter(values), env);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const key = /^industrydata:(\w+)/.exec(message)?.[1] as ProviderConfigKey | undefined;
-    failures.push({ property: key ?? "", reason: key === undefined ? message : message.slice(`industrydata:${key} `.length) });
+    // A stack key is the failure's property; a value read from the environment instead names its variable.
+    const stackKey = isConfigError(error) && error.key.startsWith("industrydata:") ? error.key.slice("industrydata:".length) : undefined;
+    if (stackKey !== undefined) failures.push({ property: stackKey, reason: (error as ConfigError).problem });
+    else failures.push({ property: "", reason: error instanceof Error ? error.message : String(error) });
   }
   return failures;
 }
