@@ -68,7 +68,7 @@ class ChangeWalker {
     if (this.d.writeOnly.includes(pattern)) {
       // Write-only (masked password): a change of the declared value, seen against the last arguments or the hash.
       const before = valueAt(this.previous, path);
-      if (before !== declared && (before !== undefined || passwordChanged(this.declared, this.olds))) this.record(path, aligned, server);
+      if (before !== declared && (before !== undefined || passwordChanged(this.declared, this.olds, this.kind))) this.record(path, aligned, server);
       return;
     }
     if (isPlainObject(declared)) {
@@ -99,7 +99,7 @@ class ChangeWalker {
       }
     }
     const holdsWriteOnly = this.d.writeOnly.some((p) => p.startsWith(`${pattern}[]`));
-    if (!covers(this.kind, declared, server, pattern) || (holdsWriteOnly && passwordChanged(this.declared, this.olds))) {
+    if (!covers(this.kind, declared, server, pattern) || (holdsWriteOnly && passwordChanged(this.declared, this.olds, this.kind))) {
       this.record(path, aligned, server);
     }
   }

@@ -264,6 +264,16 @@ describe("PATCH bodies hold only what differs", () => {
     expect(JSON.stringify(updated)).not.toContain(ROTATED);
   });
 
+  test("a client secret rotation is located at credential.clientSecret by the connector's own write-only rules, also without old inputs (judged against its hash, not by the user flow's rules)", () => {
+    const { outs } = created(kinds[2]);
+    const news = checked("oneRosterApiDataConnector", oneRosterConnectorArgs("ss-1", ROTATED));
+    expect(diffResource("oneRosterApiDataConnector", news, outs).detailedChanges).toEqual([
+      { path: "credential.clientSecret", kind: "add", replace: false, inputDiff: true },
+    ]);
+    const same = checked("oneRosterApiDataConnector", oneRosterConnectorArgs("ss-1"));
+    expect(diffResource("oneRosterApiDataConnector", same, outs).detailedChanges).toEqual([]);
+  });
+
   test("roleGroup is compared with the last declared value: a change sends the settings whole with every bind", () => {
     const { outs } = created(kinds[0]);
     const args = sourceSystemArgs();
