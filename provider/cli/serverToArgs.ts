@@ -12,9 +12,10 @@ import {
   forEachAt,
   isPlainObject,
   jsonSchemas,
+  resourceKinds,
   type ResourceKind,
 } from "../schema";
-import { boundIds, toDeclaredForm, unreadableProperties, unreadableReturned, type JsonObject } from "../reconcile";
+import { boundIds, isTenantsOwn, toDeclaredForm, unreadableProperties, unreadableReturned, type JsonObject } from "../reconcile";
 
 /**
  * Stands where a write-only value belongs (the descriptor's `writeOnly` paths): Graph returns a password masked
@@ -29,6 +30,9 @@ export class SecretReference {
     readonly element?: string,
   ) {}
 }
+
+/** The flow kind that adopts any flow (Graph's abstract base type): a flow of a type this version does not model. */
+const ABSTRACT_FLOW_KIND = resourceKinds.find((kind) => descriptors[kind].isFlow && descriptors[kind].abstract)!;
 
 /** How write-only values are exported. */
 export type PasswordMode =
@@ -92,16 +96,16 @@ export function flowSetToArgs(server: JsonObject): FlowSetArgsExport {
 export function flowToArgs(server: JsonObject, options: FlowToArgsOptions): FlowArgsExport {
   const odataType = typeof server["@odata.type"] === "string" ? server["@odata.type"] : "";
   const found = descriptorForOdataType(odataType);
-  const kind: ResourceKind = found === undefined || found.abstract || !found.isFlow ? "provisioningFlow" : found.kind;
+  const kind: ResourceKind = found === undefined || found.abstract || !found.isFlow ? ABSTRACT_FLOW_KIND : found.kind;
   const notes: string[] = [];
-  if (kind === "provisioningFlow") {
+  if (descriptors[kind].abstract) {
     notes.push(`its type ${JSON.stringify(odataType)} is not modelled by this provider version: adopted as a ProvisioningFlow, its settings unmanaged`);
   }
   const args: JsonObject = { flowSetId: options.flowSetId, flowId: String(server.id) };
   // readinessStatus is server-computed (CSDL Computed): never exported, even on the base kind that accepts it.
-  if (kind !== "provisioningFlow") Object.assign(args, managedProperties(kind, toDeclaredForm(kind, server), notes));
+  if (!descriptors[kind].abstract) Object.assign(args, managedProperties(kind, toDeclaredForm(kind, server), notes));
   const secrets = replaceWriteOnly(kind, args, options.passwords ?? "config");
-  if (kind === "user") dropDeprecatedMinorsFlag(args, notes);
+  dropDeprecated(kind, args, notes);
   return { kind, args, secrets, notes };
 }
 
@@ -121,19 +125,13 @@ export interface EntityArgsExport {
 }
 
 /**
- * Whether the export adopts this entity. Reference definitions are the one collection that also lists what the
- * tenant did not define: Graph's built-in codes (CEDS, IMS Global, …; hundreds, the same in every tenant, never
- * deletable), which are not configuration. Only tenant-defined ones are adopted, and of those only the enabled
- * ones: a disabled one is what Graph's (soft) DELETE leaves behind, a removed code, not one the tenant uses.
+ * Whether the export adopts this entity: only the tenant's own configuration (reconcile's isTenantsOwn): not
+ * Graph's built-in reference codes (hundreds, the same in every tenant, never deletable), and not a disabled
+ * one, what Graph's (soft) DELETE leaves behind, a removed code rather than one the tenant uses.
  */
 export function isExported(kind: ResourceKind, server: JsonObject): boolean {
-  if (kind !== "referenceDefinition") return true;
-  const flag = descriptors[kind].softDelete?.flag;
-  return server.source === TENANT_DEFINED && (flag === undefined || server[flag] !== true);
+  return isTenantsOwn(kind, server);
 }
-
-/** The `source` Graph gives a reference definition a tenant created. */
-export const TENANT_DEFINED = "Tenant Defined";
 
 /**
  * A top-level inbound entity's adoption arguments, driven by its descriptor: `<adoptArgument>` (its id), then each
@@ -236,17 +234,18 @@ function requiredAt(kind: ResourceKind, pattern: string): boolean {
 }
 
 /**
- * Deprecated `markAllStudentsAsMinors`: Graph stopped honouring it (2025-10-15) in favour of `studentAgeGroup`,
- * and declaring it only earns a warning on every run, so it is not exported; a value other than null is noted.
+ * Deprecated properties (the descriptor's `deprecated`, e.g. `markAllStudentsAsMinors`, which Graph stopped
+ * honouring in favour of `studentAgeGroup`): declaring one only earns a warning on every run, so it is not
+ * exported; a value other than null is noted.
  */
-function dropDeprecatedMinorsFlag(args: JsonObject, notes: string[]): void {
-  const managementOptions = args.managementOptions;
-  const options = isPlainObject(managementOptions) ? managementOptions.additionalOptions : undefined;
-  if (!isPlainObject(options) || !("markAllStudentsAsMinors" in options)) return;
-  const value = options.markAllStudentsAsMinors;
-  delete options.markAllStudentsAsMinors;
-  if (value !== null && value !== undefined) {
-    notes.push(`managementOptions.additionalOptions.markAllStudentsAsMinors was ${JSON.stringify(value)}: deprecated and not exported; studentAgeGroup replaces it`);
+function dropDeprecated(kind: ResourceKind, args: JsonObject, notes: string[]): void {
+  for (const { path, replacement } of descriptors[kind].deprecated ?? []) {
+    forEachAt(args, path, (holder, key, value) => {
+      delete holder[key];
+      if (value !== null && value !== undefined) {
+        notes.push(`${path} was ${JSON.stringify(value)}: deprecated and not exported; ${replacement.slice(replacement.lastIndexOf(".") + 1)} replaces it`);
+      }
+    });
   }
 }
 

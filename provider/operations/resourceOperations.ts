@@ -152,7 +152,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
         const fresh = await client.get<JsonObject>(locator.readPath(id));
         body = patchBodyOver(kind, declared, fresh, Object.keys(body).filter((key) => key !== "@odata.type"), graphEndpoint);
       }
-      const server = await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
+      const server = await patchEntity(client, { kind, path: locator.entityPath(id), body, readPath: locator.readPath(id) });
       return toOutputs(kind, server, declared, { olds });
     },
 
@@ -200,7 +200,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     const created = await client.post<JsonObject>(locator.collectionPath(declared), body);
     const id = locator.resourceId(declared, String(created.id));
     try {
-      const server = needsReread(created) ? await client.get<JsonObject>(locator.entityPath(id)) : created;
+      const server = needsReread(kind, created) ? await client.get<JsonObject>(locator.entityPath(id)) : created;
       return { id, outputs: toOutputs(kind, server, declared) };
     } catch (error) {
       // The entity exists now: report it as created-but-failed so the engine records it instead of leaking it.
@@ -226,7 +226,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     // Read whole (a list entry may lack what a read expands), then only what differs is sent.
     const existing = await client.get<JsonObject>(locator.readPath(id));
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
-    const server = body === undefined ? existing : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
+    const server = body === undefined ? existing : await patchEntity(client, { kind, path: locator.entityPath(id), body, readPath: locator.readPath(id) });
     // No adopt argument is declared: the outputs record a created resource (not adopted; destroy deletes it).
     return { id, outputs: toOutputs(kind, server, declared) };
   }
@@ -239,7 +239,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     assertAdoptedEntity({ kind, id: String(declared[descriptor.adoptArgument]), entity: existing, what: locator.describe(id) });
     assertNoCreateOnlyConflict(kind, declared, existing, locator.describe(id));
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
-    const server = body === undefined ? existing : await patchEntity(client, path, body, locator.readPath(id));
+    const server = body === undefined ? existing : await patchEntity(client, { kind, path, body, readPath: locator.readPath(id) });
     return { id, outputs: toOutputs(kind, server, declared) };
   }
 
@@ -256,7 +256,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     // An enabled one is an interrupted create's (taken over when named) or someone else's (refused).
     if (!(takeOver ?? []).includes(id)) assertRevivable(kind, existing, id);
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
-    const server = body === undefined ? existing : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
+    const server = body === undefined ? existing : await patchEntity(client, { kind, path: locator.entityPath(id), body, readPath: locator.readPath(id) });
     return { id, outputs: toOutputs(kind, server, declared) };
   }
 }

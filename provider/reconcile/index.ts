@@ -9,7 +9,7 @@ export {
   replacedArguments,
 } from "./diffResource";
 export { boundIds, liftEntityBindings } from "./entityBindings";
-export { assertNoCreateOnlyConflict, assertRevivable } from "./existingEntity";
+export { assertNoCreateOnlyConflict, assertRevivable, isTenantsOwn } from "./existingEntity";
 export { findTwin, twinError } from "./twinEntity";
 export type { TwinRefusal } from "./twinEntity";
 export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged, unreadableProperties, unreadableReturned } from "./lastDeclared";

@@ -63,6 +63,12 @@ export interface TypeDescriptor {
   /** True for the flows (children of a flow set); false for the flow set and the top-level inbound entities. */
   isFlow: boolean;
   /**
+   * Which half of industryData the kind belongs to: `outbound` (the provisioning flow set and its flows, read set
+   * by set, their parent and ids among the outputs always present) or `inbound` (the top-level entities the
+   * flows depend on, one collection each: source systems, connectors, years, inbound flows, reference codes).
+   */
+  side: "outbound" | "inbound";
+  /**
    * The collection holds several Graph types (flows, data connectors, inbound flows): the concrete
    * `@odata.type` is kept in the outputs (`odataType`), an adopted entity must be of this kind, and a
    * change of kind replaces the resource.
@@ -153,6 +159,29 @@ export interface TypeDescriptor {
    * it (a set holds at most one flow of each kind). Absent when Graph's id is the natural key (naturalId).
    */
   naturalKey?: string[];
+  /**
+   * Properties Graph has deprecated: accepted with a warning naming what replaces them (check), and never
+   * exported or imported (declaring one only earns that warning on every run).
+   */
+  deprecated?: Deprecation[];
+  /**
+   * The collection also lists entities the tenant did not define (Graph's built-in reference codes: hundreds,
+   * the same in every tenant, never deletable), which are not configuration: only those whose `property` is
+   * `tenantValue` (compared case-insensitively) are the tenant's, to export or to call orphans.
+   */
+  builtIns?: { property: string; tenantValue: string };
+}
+
+/** A deprecated property and what replaces it. */
+export interface Deprecation {
+  /** Its path, e.g. "managementOptions.additionalOptions.markAllStudentsAsMinors". */
+  path: string;
+  /** Why, e.g. "Graph stops honouring and returning it after 2025-10-15". */
+  reason: string;
+  /** The path of the property that replaces it. */
+  replacement: string;
+  /** The values the replacement takes, as the warning shows them. */
+  replacementValues: string;
 }
 
 /** A navigation of the entity itself, declared by the id of its target. */
@@ -219,6 +248,7 @@ function flowDescriptor(specifics: FlowSpecifics): TypeDescriptor {
     pathTemplate: flowPathTemplate,
     noun: "flow",
     isFlow: true,
+    side: "outbound",
     polymorphic: true,
     abstract: false,
     providerFields: flowProviderFields,
@@ -259,6 +289,7 @@ function entityDescriptor({ collection, ...specifics }: EntitySpecifics): TypeDe
     odataType: `${ns}${specifics.graphType}`,
     pathTemplate: `${collection}/{${specifics.adoptArgument}}`,
     isFlow: false,
+    side: "inbound",
     polymorphic: false,
     abstract: false,
     providerFields: [specifics.adoptArgument, "deleteOnDestroy", ...bindingArguments],
@@ -317,6 +348,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     pathTemplate: `${flowSetsPath}/{flowSetId}`,
     noun: "flow set",
     isFlow: false,
+    side: "outbound",
     polymorphic: false,
     abstract: false,
     properties: ["displayName", "filter"],
@@ -369,6 +401,14 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     odataTypes: { "creationOptions.configurations[].defaultPasswordSettings": `${ns}simplePasswordSettings` },
     // roleGroup is a navigation on a complex type: written as roleGroup@odata.bind, read back auto-expanded.
     bindings: { "creationOptions.configurations[]": { argument: "roleGroupId", navigation: "roleGroup" } },
+    deprecated: [
+      {
+        path: "managementOptions.additionalOptions.markAllStudentsAsMinors",
+        reason: "Graph stops honouring and returning it after 2025-10-15",
+        replacement: "managementOptions.additionalOptions.studentAgeGroup",
+        replacementValues: '"minor", "notAdult", "adult" or null',
+      },
+    ],
   }),
   classGroup: flowDescriptor({
     kind: "classGroup",
@@ -521,6 +561,8 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     idArguments: ["referenceDefinitionId", "referenceType", "code"],
     // Quirk (soft delete): Graph's DELETE disables a definition, since historical data may point at its code.
     softDelete: { flag: "isDisabled" },
+    // The collection lists Graph's built-in codes (CEDS, IMS Global, Microsoft) beside the tenant's.
+    builtIns: { property: "source", tenantValue: "Tenant Defined" },
   }),
 };
 
