@@ -9,7 +9,7 @@ import { locatorFor } from "./resourceLocator";
 
 export { checkResource, createResourceOperations, isInitFailedError, isNotFound } from "./resourceOperations";
 export type { CheckOutcome, CreatedResource, CreateOptions, DiffOptions, GraphContext, InitFailedError, ReadOutcome, ResourceOperations } from "./resourceOperations";
-export type { DiffResult, PropertyChange } from "../reconcile";
+export type { DeclaredArguments, DeclaredArgumentsOptions, DiffResult, PropertyChange, WriteOnlyChoice, WriteOnlyPlace } from "../reconcile";
 export { flowLocator, flowSetLocator, locatorFor } from "./resourceLocator";
 export type { ResourceLocator } from "./resourceLocator";
 export { formatFlowResourceId, parseFlowResourceId } from "./resourceId";

@@ -9,7 +9,7 @@ import {
   diffResource,
   patchBodyOver,
   findTwin,
-  importedInputs,
+  declaredArguments,
   isAdoption,
   naturalIdOf,
   recordedDeleteOnDestroy,
@@ -17,6 +17,8 @@ import {
   toOutputs,
   twinError,
   withoutPaths,
+  type DeclaredArguments,
+  type DeclaredArgumentsOptions,
   type DiffResult,
   type JsonObject,
 } from "../reconcile";
@@ -101,7 +103,19 @@ export interface ResourceOperations {
    * destroy leaves it unless `deleteOnDestroy: true`) and the outputs they would have produced. No PATCH.
    */
   importExisting(ctx: GraphContext, id: string): Promise<{ inputs: JsonObject; outputs: JsonObject } | undefined>;
+  /**
+   * The Graph properties that declare an entity as Graph holds it (no request): the one walk behind
+   * importExisting and `industrydata export` (reconcile's declaredArguments), identity arguments excluded.
+   */
+  declaredArguments(server: JsonObject, options: DeclaredArgumentsOptions): DeclaredArguments;
 }
+
+/**
+ * What `pulumi import` declares: a write-only value cannot be read (the generated code could only hold Graph's
+ * mask), so the object holding it is left unmanaged; a null is left undeclared (unmanaged), which is what null
+ * would say, and what Pulumi's generated code cannot spell in every language.
+ */
+const IMPORT_ARGUMENTS: DeclaredArgumentsOptions = { writeOnly: { omit: "always" }, nulls: "drop" };
 
 /** What a resource kind's operations are built from. */
 export interface ResourceOperationsOptions {
@@ -167,6 +181,8 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     },
 
     importExisting: (ctx, id) => importExisting(ctx, id),
+
+    declaredArguments: (server, options) => declaredArguments(kind, server, options),
   };
 
   async function importExisting({ client }: GraphContext, id: string): Promise<{ inputs: JsonObject; outputs: JsonObject } | undefined> {
@@ -179,7 +195,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     }
     const identity = locator.adoptionInputs(id);
     assertAdoptedEntity({ kind, id: String(identity[descriptor.adoptArgument]), entity: server, what: locator.describe(id) });
-    const inputs = importedInputs(kind, server, identity);
+    const inputs = { ...identity, ...declaredArguments(kind, server, IMPORT_ARGUMENTS).args };
     return { inputs, outputs: toOutputs(kind, server, inputs) };
   }
 

@@ -3,7 +3,7 @@
  * `pulumi preview --diff` names). The decision is diffResource's; these pin the paths, the kinds and whether the
  * old value is the old argument (inputDiff) or Graph's value (drift).
  */
-import { buildCreateBody, diffResource, importedInputs, toOutputs, valueAt } from "../../provider/reconcile";
+import { buildCreateBody, declaredArguments, diffResource, toOutputs, valueAt } from "../../provider/reconcile";
 import { validateInputs } from "../../provider/schema";
 import { TEST_PASSWORDS } from "../support/testSecrets";
 import { graphReadBack } from "./helpers/graphReadBack";
@@ -111,11 +111,11 @@ describe("drift (the arguments did not change, Graph's value did): shown against
   });
 });
 
-describe("importedInputs: the arguments that declare an existing flow as it is", () => {
+describe("declaredArguments (as pulumi import takes them): the arguments that declare an existing flow as it is", () => {
   test("declared form (roleGroupId), schema properties only, no masked password, no nulls; they diff as no change", () => {
     const { outputs } = createdFrom(userArgs({ extraStaff: true }));
     const server = { ...graphReadBack({}, { managementOptions: { additionalOptions: { studentAgeGroup: "minor" } } }), ...outputs, createUnmatchedUsers: null };
-    const inputs = importedInputs("user", server, { flowSetId: "set-1", flowId: "flow-1" });
+    const inputs = { flowSetId: "set-1", flowId: "flow-1", ...declaredArguments("user", server, { writeOnly: { omit: "always" }, nulls: "drop" }).args };
     expect(inputs).toEqual({
       flowSetId: "set-1",
       flowId: "flow-1",
