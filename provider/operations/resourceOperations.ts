@@ -66,6 +66,12 @@ export interface DiffOptions {
   ignoreChanges?: readonly string[];
 }
 
+/** What a front end knows about an update beyond the outputs and the declared inputs. */
+export interface UpdateOptions {
+  /** Pulumi property paths the resource's `ignoreChanges` names (see DiffOptions). */
+  ignoreChanges?: readonly string[];
+}
+
 /** A created or adopted resource: its Pulumi id and outputs. */
 export interface CreatedResource {
   id: string;
@@ -96,7 +102,8 @@ export interface ResourceOperations {
    * stored inputs (Graph's shape, secrets in place), also those inputs refreshed for the declared paths.
    */
   read(ctx: GraphContext, id: string, olds: JsonObject, inputs?: JsonObject): Promise<ReadOutcome | undefined>;
-  update(ctx: GraphContext, id: string, olds: JsonObject, news: JsonObject): Promise<JsonObject>;
+  /** PATCHes what the declared inputs change; `ignoreChanges` (as in diff): an ignored value is neither sent nor laid over what the tenant holds. */
+  update(ctx: GraphContext, id: string, olds: JsonObject, news: JsonObject, options?: UpdateOptions): Promise<JsonObject>;
   delete(ctx: GraphContext, id: string, olds: JsonObject): Promise<void>;
   /**
    * Reads an existing entity for `pulumi import`: the arguments that declare it as it is (adopting it, so
@@ -154,7 +161,8 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
       }
     },
 
-    async update({ client, graphEndpoint }, id, olds, declared) {
+    async update({ client, graphEndpoint }, id, olds, news, { ignoreChanges = [] } = {}) {
+      const declared = withoutPaths(news, ignoreChanges);
       // What to send is what the program changed against the state (Pulumi's plan); without --refresh a value
       // the tenant changed since is not the program's to put back.
       let body = buildPatchBody(kind, declared, olds, { graphEndpoint, olds });

@@ -21,7 +21,7 @@ import * as statusPb from "@pulumi/pulumi/proto/status_pb";
 import { isConfigError, providerConfigKeys, providerConfigSpecs, resolveProviderConfig, type ConfigError, type ProviderConfig } from "../config";
 import { createGraphClient, scopedGraphClient, type ManagedGraphClient, type RetryEvent } from "../graph";
 import { isInitFailedError, lookupNamed, lookups, resourceOperations, type GraphContext, type LookupSpec, type PropertyChange, type ResourceOperations } from "../operations";
-import { passwordHashesKey, withoutPaths, type JsonObject } from "../reconcile";
+import { passwordHashesKey, type JsonObject } from "../reconcile";
 import { descriptors, pulumiUnknownValue } from "../schema";
 import { lookupNameOfToken } from "./functionSchema";
 import { kindOfToken, PACKAGE_NAME, packageSchema } from "./packageSchema";
@@ -247,9 +247,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
         return new providerPb.UpdateResponse().setProperties(toStruct(markSecrets(operations, { ...olds.value, ...news.value }, [...olds.secretPaths, ...news.secretPaths])));
       }
       const ctx = graphContext({ urn: call.request.getUrn(), operation: "update", timeoutSeconds: call.request.getTimeout() });
-      // ignoreChanges (see diff): an ignored value is neither sent nor laid over what the tenant holds.
-      const declared = withoutPaths(news.value, call.request.getIgnorechangesList());
-      const outputs = await operations.update(ctx, call.request.getId(), olds.value, declared);
+      const outputs = await operations.update(ctx, call.request.getId(), olds.value, news.value, { ignoreChanges: call.request.getIgnorechangesList() });
       return new providerPb.UpdateResponse().setProperties(toStruct(markSecrets(operations, outputs, news.secretPaths)));
     }),
 
