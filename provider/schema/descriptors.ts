@@ -5,6 +5,7 @@
  * Path notation: dotted property names, `[]` for "each element of a collection", e.g.
  * `creationOptions.configurations[].defaultPasswordSettings.password`.
  */
+import { builtInReferenceTypes, extensibleReferenceTypes } from "./enums";
 import {
   dataConnectorsPath,
   flowSetsPath,
@@ -170,6 +171,8 @@ export interface TypeDescriptor {
    * `tenantValue` (compared case-insensitively) are the tenant's, to export or to call orphans.
    */
   builtIns?: { property: string; tenantValue: string };
+  /** Values a property may take on create, and more on adoption (validation; see CreatableValues). */
+  creatableValues?: CreatableValues;
 }
 
 /** A deprecated property and what replaces it. */
@@ -205,6 +208,21 @@ export interface OdataTypeChoice {
   property: string;
   whenPresent: string;
   otherwise: string;
+  /**
+   * Properties only the `whenPresent` type has (an OAuth 1 credential has no scope): declared (non-null) on a
+   * value without `property`, each fails check with `reason`.
+   */
+  onlyWhenPresent?: { properties: string[]; reason: string };
+}
+
+/**
+ * A property whose values Graph limits by what is done with the entity (a reference definition's type): created
+ * only with one of `creatable`, adopted also with one of `adoptable` (Graph's built-in types).
+ */
+export interface CreatableValues {
+  property: string;
+  creatable: readonly string[];
+  adoptable: readonly string[];
 }
 
 /** Where a write-only value is carried as its own secret input (see `TypeDescriptor.liftedSecrets`). */
@@ -526,7 +544,16 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     liftedSecrets: { "credential.clientSecret": { input: "clientSecret" } },
     // credential is abstract-typed (oAuthClientCredential): OAuth 2 has a token endpoint, OAuth 1 has none.
     odataTypes: {
-      credential: { property: "tokenUrl", whenPresent: `${ns}oAuth2ClientCredential`, otherwise: `${ns}oAuth1ClientCredential` },
+      credential: {
+        property: "tokenUrl",
+        whenPresent: `${ns}oAuth2ClientCredential`,
+        otherwise: `${ns}oAuth1ClientCredential`,
+        onlyWhenPresent: {
+          properties: ["scope"],
+          reason:
+            "is only for an OAuth 2 credential (one with a tokenUrl: oAuth2ClientCredential); an OAuth 1 credential (clientId and clientSecret only) has no scope",
+        },
+      },
     },
     entityBindings: [{ argument: "sourceSystemId", navigation: "sourceSystem", targetCollection: sourceSystemsPath }],
   }),
@@ -563,6 +590,8 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     softDelete: { flag: "isDisabled" },
     // The collection lists Graph's built-in codes (CEDS, IMS Global, Microsoft) beside the tenant's.
     builtIns: { property: "source", tenantValue: "Tenant Defined" },
+    // Tenants add codes to six reference types; Graph's other types can be adopted, not extended.
+    creatableValues: { property: "referenceType", creatable: extensibleReferenceTypes, adoptable: builtInReferenceTypes },
   }),
 };
 

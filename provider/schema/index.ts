@@ -34,7 +34,7 @@ export type {
   ReferenceDefinitionProps,
 } from "./types";
 export { descriptors, descriptorForOdataType, resourceKinds } from "./descriptors";
-export type { Deprecation, EntityBinding, LiftedSecret, NavigationBinding, OdataTypeChoice, OrderedPair, ResourceKind, TypeDescriptor } from "./descriptors";
+export type { CreatableValues, Deprecation, EntityBinding, LiftedSecret, NavigationBinding, OdataTypeChoice, OrderedPair, ResourceKind, TypeDescriptor } from "./descriptors";
 export {
   flowSetsPath,
   flowSetPath,
