@@ -14,6 +14,16 @@ export interface CommandIo {
   env: NodeJS.ProcessEnv;
 }
 
+/**
+ * Where the `industrydata` command reads and writes: a CommandIo whose streams are terminals' (the export's
+ * progress bar asks for the width and whether it is a TTY); the real process by default, replaceable in tests.
+ * Here, beside CommandIo, so every command module takes it from one place (no command imports another for it).
+ */
+export interface CliIo extends CommandIo {
+  stdout: NodeJS.WriteStream;
+  stderr: NodeJS.WriteStream;
+}
+
 /** Tenant data shown on a terminal: control characters would drive it. */
 export function printable(value: unknown): string {
   return String(value ?? "").replace(/[\u0000-\u001f\u007f-\u009f]/g, " ");

@@ -14,13 +14,7 @@ import { progressDisplay } from "./progressDisplay";
 import { describeSecret } from "./planProgram";
 import type { PasswordMode } from "./serverToArgs";
 import { registerOrphansCommand } from "./orphansCommand";
-
-/** Where the command reads and writes; the real process by default, replaceable in tests. */
-export interface CliIo {
-  stdout: NodeJS.WriteStream;
-  stderr: NodeJS.WriteStream;
-  env: NodeJS.ProcessEnv;
-}
+import type { CliIo } from "./commandOutput";
 
 /** The options of `industrydata export`, as commander parses them. */
 interface ExportOptions extends ConnectionOptions {

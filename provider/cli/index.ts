@@ -1,6 +1,6 @@
 /** provider/cli: the `industrydata` command line (`export`, and upload/validate/runs/reset/health) and its parts, for tests and tools. */
 export { runCli } from "./exportCommand";
-export type { CliIo } from "./exportCommand";
+export type { CliIo } from "./commandOutput";
 export { exportTenant, projectNameFor } from "./exportTenant";
 export type { ExportTenantOptions, ExportSummary } from "./exportTenant";
 export { readTenant, entityCollections } from "./readTenant";

@@ -4,7 +4,7 @@
  * that take it over or delete it. An orphan an interrupted `pulumi up` left (the stack's state still records the
  * pending create it matches) gets the take-over the provider's refusal gives.
  */
-import { findTwin, type JsonObject } from "../reconcile";
+import { findTwin, isTenantsOwn, type JsonObject } from "../reconcile";
 import { descriptors, entityPath, flowPath, flowSetPath, entityCollectionPath, resourceKinds, type ResourceKind } from "../schema";
 import type { TenantSnapshot } from "./readTenant";
 
@@ -94,7 +94,7 @@ export function findOrphans(tenant: TenantSnapshot, state: StackState, graphEndp
     }
   }
   for (const { kind, server } of tenant.entities ?? []) {
-    if (kind === "referenceDefinition" && !isTenantDefined(server)) continue;
+    if (!isTenantsOwn(kind, server)) continue;
     const id = String(server.id);
     candidates.push({ kind, id, server, path: entityPath(entityCollectionPath(kind), id, descriptors[kind].adoptArgument) });
   }
@@ -104,7 +104,7 @@ export function findOrphans(tenant: TenantSnapshot, state: StackState, graphEndp
 function orphan(c: { kind: ResourceKind; id: string; server: JsonObject; path: string }, state: StackState, graphEndpoint: string): Orphan {
   const { resourceName } = descriptors[c.kind];
   // The set a flow belongs to is part of what the pending create declared (its flowSetId).
-  const parent = c.kind === "flowSet" || !descriptors[c.kind].isFlow ? {} : { flowSetId: c.id.split("/")[0] };
+  const parent = !descriptors[c.kind].isFlow ? {} : { flowSetId: c.id.split("/")[0] };
   const pending = state.pendingCreates.find(
     (p) => p.kind === c.kind && (parent.flowSetId === undefined || p.inputs.flowSetId === parent.flowSetId) && findTwin(c.kind, p.inputs, [c.server]) !== undefined,
   );
@@ -138,11 +138,6 @@ function adoptArguments(kind: ResourceKind, id: string): string {
 function flowKind(flow: JsonObject): ResourceKind | undefined {
   const type = typeof flow["@odata.type"] === "string" ? flow["@odata.type"].replace(/^#?microsoft\.graph\.industryData\./i, "") : "";
   return resourceKinds.find((kind) => descriptors[kind].isFlow && !descriptors[kind].abstract && descriptors[kind].graphType.toLowerCase() === type.toLowerCase());
-}
-
-/** Built-in reference definitions (CEDS, IMS Global, Microsoft) are Graph's; a disabled one is what a destroy leaves. */
-function isTenantDefined(server: JsonObject): boolean {
-  return typeof server.source === "string" && server.source.toLowerCase() === "tenant defined" && server.isDisabled !== true;
 }
 
 /** A resource name for `pulumi import`: the display name in kebab case, else the kind and the id's start. */

@@ -10,7 +10,7 @@ import type { Command } from "commander";
 import { resolveProviderConfig } from "../config";
 import { createGraphClient, type ManagedGraphClient } from "../graph";
 import { addConnectionOptions, configFromOptions, type ConnectionOptions as GraphOptions } from "./connectionOptions";
-import type { CliIo } from "./exportCommand";
+import type { CliIo } from "./commandOutput";
 import { explainExportError } from "./explainExportError";
 import { findOrphans, formatOrphans, readStackState } from "./orphans";
 import { readTenant } from "./readTenant";

@@ -104,8 +104,8 @@ export function flowCount(plan: ProgramPlan): number {
   return plan.flowSets.reduce((n, s) => n + s.flows.length, 0);
 }
 
-/** Flow kinds in the order a program lists them (the base kind last). */
-const kindOrder: ResourceKind[] = ["user", "classGroup", "securityGroup", "administrativeUnit", "provisioningFlow"];
+/** Flow kinds in the order a program lists them: the descriptors' order (the concrete kinds, then the abstract base). */
+const kindOrder: ResourceKind[] = [...resourceKinds.filter((k) => descriptors[k].isFlow && !descriptors[k].abstract), ...resourceKinds.filter((k) => descriptors[k].isFlow && descriptors[k].abstract)];
 
 /** Resource-name suffix of each flow kind. */
 const kindSuffix: Record<ResourceKind, string> = {
@@ -135,7 +135,7 @@ export function entityCount(plan: ProgramPlan): number {
  * reference in the program is to a variable already declared.
  */
 export function entityKindOrder(): ResourceKind[] {
-  const inbound = resourceKinds.filter((k) => k !== "flowSet" && !descriptors[k].isFlow);
+  const inbound = resourceKinds.filter((k) => descriptors[k].side === "inbound");
   const depth = (k: ResourceKind): number => {
     const targets = descriptors[k].entityBindings.flatMap((b) => inbound.filter((t) => entityCollectionPath(t) === b.targetCollection));
     return targets.length === 0 ? 0 : 1 + Math.max(...targets.map(depth));

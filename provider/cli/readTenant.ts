@@ -50,14 +50,14 @@ interface EntityCollection {
 }
 
 /**
- * The inbound collections, from the descriptors: every kind that is neither the flow set nor a flow lives in a
- * top-level collection; kinds sharing one (the two connector kinds, whose bindings are the same) are listed once.
+ * The inbound collections, from the descriptors: every inbound kind (the outbound flow set and its flows are
+ * read set by set) lives in a top-level collection; kinds sharing one (the two connector kinds, whose bindings are the same) are listed once.
  * Bindings are never in a plain answer (Graph returns them only expanded): `$expand` brings them in the same list.
  */
 export function entityCollections(): EntityCollection[] {
   const byPath = new Map<string, ResourceKind[]>();
   for (const kind of resourceKinds) {
-    if (kind === "flowSet" || descriptors[kind].isFlow) continue;
+    if (descriptors[kind].side !== "inbound") continue;
     const collection = entityCollectionPath(kind);
     byPath.set(collection, [...(byPath.get(collection) ?? []), kind]);
   }

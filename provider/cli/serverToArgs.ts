@@ -1,20 +1,12 @@
 /**
  * The server JSON -> resource arguments mapping of `industrydata export`: the inverse of the create body
- * (provider/reconcile `buildCreateBody`). Pure: JSON in, arguments out, no I/O. Everything it knows about the
- * Graph types comes from provider/schema (descriptors, JSON schemas) and provider/reconcile (`toDeclaredForm`),
- * so the exported arguments are exactly what the provider compares and sends.
+ * (provider/reconcile `buildCreateBody`). Pure: JSON in, arguments out, no I/O. The arguments come from the
+ * one walk `pulumi import` uses too (operations' declaredArguments), so the exported arguments are exactly what
+ * the provider compares and sends; this adds the identity arguments, the bindings, and the secret references.
  */
-import {
-  childPath,
-  descriptorForOdataType,
-  descriptors,
-  elementPath,
-  forEachAt,
-  isPlainObject,
-  jsonSchemas,
-  type ResourceKind,
-} from "../schema";
-import { boundIds, toDeclaredForm, unreadableProperties, unreadableReturned, type JsonObject } from "../reconcile";
+import { resourceOperations, type DeclaredArgumentsOptions } from "../operations";
+import { descriptorForOdataType, descriptors, resourceKinds, type ResourceKind } from "../schema";
+import { boundIds, isTenantsOwn, type JsonObject } from "../reconcile";
 
 /**
  * Stands where a write-only value belongs (the descriptor's `writeOnly` paths): Graph returns a password masked
@@ -29,6 +21,9 @@ export class SecretReference {
     readonly element?: string,
   ) {}
 }
+
+/** The flow kind that adopts any flow (Graph's abstract base type): a flow of a type this version does not model. */
+const ABSTRACT_FLOW_KIND = resourceKinds.find((kind) => descriptors[kind].isFlow && descriptors[kind].abstract)!;
 
 /** How write-only values are exported. */
 export type PasswordMode =
@@ -73,14 +68,9 @@ export interface FlowToArgsOptions {
  * out: an adopted set keeps the name it holds.
  */
 export function flowSetToArgs(server: JsonObject): FlowSetArgsExport {
-  const notes: string[] = [];
   const id = String(server.id);
-  const args: JsonObject = { flowSetId: id, ...managedProperties("flowSet", toDeclaredForm("flowSet", server), notes) };
-  if ("displayName" in args && (typeof args.displayName !== "string" || args.displayName === "")) {
-    notes.push(`its displayName ${JSON.stringify(args.displayName)} cannot be declared: left undeclared, the set keeps it`);
-    delete args.displayName;
-  }
-  return { id, args, notes };
+  const { args, notes } = exported("flowSet", server, "config", []);
+  return { id, args: { flowSetId: id, ...args }, notes };
 }
 
 /**
@@ -92,17 +82,15 @@ export function flowSetToArgs(server: JsonObject): FlowSetArgsExport {
 export function flowToArgs(server: JsonObject, options: FlowToArgsOptions): FlowArgsExport {
   const odataType = typeof server["@odata.type"] === "string" ? server["@odata.type"] : "";
   const found = descriptorForOdataType(odataType);
-  const kind: ResourceKind = found === undefined || found.abstract || !found.isFlow ? "provisioningFlow" : found.kind;
+  const kind: ResourceKind = found === undefined || found.abstract || !found.isFlow ? ABSTRACT_FLOW_KIND : found.kind;
   const notes: string[] = [];
-  if (kind === "provisioningFlow") {
+  if (descriptors[kind].abstract) {
     notes.push(`its type ${JSON.stringify(odataType)} is not modelled by this provider version: adopted as a ProvisioningFlow, its settings unmanaged`);
   }
-  const args: JsonObject = { flowSetId: options.flowSetId, flowId: String(server.id) };
-  // readinessStatus is server-computed (CSDL Computed): never exported, even on the base kind that accepts it.
-  if (kind !== "provisioningFlow") Object.assign(args, managedProperties(kind, toDeclaredForm(kind, server), notes));
-  const secrets = replaceWriteOnly(kind, args, options.passwords ?? "config");
-  if (kind === "user") dropDeprecatedMinorsFlag(args, notes);
-  return { kind, args, secrets, notes };
+  const secrets: SecretReference[] = [];
+  const walked = exported(kind, server, options.passwords ?? "config", secrets);
+  const args: JsonObject = { flowSetId: options.flowSetId, flowId: String(server.id), ...walked.args };
+  return { kind, args, secrets, notes: [...notes, ...walked.notes] };
 }
 
 /** A top-level inbound entity's kind, id, bindings and adoption arguments, as the tenant holds them. */
@@ -121,19 +109,13 @@ export interface EntityArgsExport {
 }
 
 /**
- * Whether the export adopts this entity. Reference definitions are the one collection that also lists what the
- * tenant did not define: Graph's built-in codes (CEDS, IMS Global, …; hundreds, the same in every tenant, never
- * deletable), which are not configuration. Only tenant-defined ones are adopted, and of those only the enabled
- * ones: a disabled one is what Graph's (soft) DELETE leaves behind, a removed code, not one the tenant uses.
+ * Whether the export adopts this entity: only the tenant's own configuration (reconcile's isTenantsOwn): not
+ * Graph's built-in reference codes (hundreds, the same in every tenant, never deletable), and not a disabled
+ * one, what Graph's (soft) DELETE leaves behind, a removed code rather than one the tenant uses.
  */
 export function isExported(kind: ResourceKind, server: JsonObject): boolean {
-  if (kind !== "referenceDefinition") return true;
-  const flag = descriptors[kind].softDelete?.flag;
-  return server.source === TENANT_DEFINED && (flag === undefined || server[flag] !== true);
+  return isTenantsOwn(kind, server);
 }
-
-/** The `source` Graph gives a reference definition a tenant created. */
-export const TENANT_DEFINED = "Tenant Defined";
 
 /**
  * A top-level inbound entity's adoption arguments, driven by its descriptor: `<adoptArgument>` (its id), then each
@@ -144,139 +126,25 @@ export const TENANT_DEFINED = "Tenant Defined";
  */
 export function entityToArgs(kind: ResourceKind, server: JsonObject, options: { passwords?: PasswordMode } = {}): EntityArgsExport {
   const d = descriptors[kind];
-  const notes: string[] = [];
   const id = String(server.id);
   const ids = boundIds(kind, server);
   const bindings = d.entityBindings.map((b) => ({ argument: b.argument, targetCollection: b.targetCollection, id: ids[b.argument] }));
-  const declared = toDeclaredForm(kind, server);
-  for (const b of d.entityBindings) delete declared[b.argument];
-  for (const path of d.readOnly) dropAt(declared, path);
-  const properties = managedProperties(kind, declared, notes);
-  for (const property of unreadableProperties(kind)) {
-    const value = properties[property];
-    if (value === undefined || value === null || (Array.isArray(value) && value.length === 0)) continue;
-    // Graph returned them after all (AutoExpand of the role group): exported like any value.
-    if (unreadableReturned(kind, property, properties)) continue;
-    delete properties[property];
-    notes.push(
-      `${property} left undeclared (unmanaged): Graph never returns ${d.unreadable.filter((p) => p.startsWith(property)).join(", ")}, ` +
-        `so it cannot be exported; the tenant holds ${JSON.stringify(value)}. Declare it with that value to manage it ` +
-        "(the first `pulumi up` then sends it once).",
-    );
-  }
-  const args: JsonObject = { [d.adoptArgument]: id, ...properties };
-  const secrets = replaceWriteOnly(kind, args, options.passwords ?? "config");
-  return { kind, id, args, bindings, secrets, notes };
-}
-
-/** Deletes the value at a descriptor path (`credential.isValid`), wherever it is present. */
-function dropAt(root: JsonObject, pattern: string): void {
-  forEachAt(root, pattern, (holder, key) => {
-    delete holder[key];
-  });
-}
-
-/**
- * Write-only values (the descriptor's `writeOnly` paths): Graph returns a password masked and a client secret not
- * at all, so neither is ever exported. Wherever the object holding one is present (a user configuration's
- * `defaultPasswordSettings`, a connector's `credential`), the value becomes a `SecretReference`; with `omit`, the
- * holder is left out instead where its schema allows. The key of each keyed collection element (a
- * configuration's roleGroupId) is moved first: it names the element, and the secret read in it.
- */
-function replaceWriteOnly(kind: ResourceKind, args: JsonObject, mode: PasswordMode): SecretReference[] {
-  const d = descriptors[kind];
-  for (const [collection, keyArgument] of Object.entries(d.keyedCollections)) {
-    forEachAt(args, `${collection}[]`, (holder, index, element) => {
-      if (isPlainObject(element) && keyArgument in element) holder[index] = { [keyArgument]: element[keyArgument], ...element };
-    });
-  }
   const secrets: SecretReference[] = [];
-  for (const pattern of d.writeOnly) {
-    const cut = pattern.lastIndexOf(".");
-    const holderPattern = pattern.slice(0, cut);
-    const property = pattern.slice(cut + 1);
-    const keyed = Object.entries(d.keyedCollections).find(([collection]) => holderPattern.startsWith(`${collection}[].`));
-    const visitHolder = (root: unknown, rest: string, element: string | undefined) =>
-      forEachAt(root, rest, (parent, key, holder) => {
-        if (!isPlainObject(holder)) return;
-        if (mode === "omit" && !requiredAt(kind, pattern.slice(0, cut))) {
-          delete parent[key];
-          return;
-        }
-        const reference = new SecretReference(property, element);
-        parent[key] = { ...holder, [property]: reference };
-        secrets.push(reference);
-      });
-    if (keyed === undefined) {
-      visitHolder(args, holderPattern, undefined);
-      continue;
-    }
-    const [collection, keyArgument] = keyed;
-    forEachAt(args, `${collection}[]`, (_holder, _index, element) => {
-      if (!isPlainObject(element)) return;
-      const key = typeof element[keyArgument] === "string" ? (element[keyArgument] as string) : "";
-      visitHolder(element, holderPattern.slice(collection.length + 3), key);
-    });
-  }
-  return secrets;
-}
-
-/** Whether the argument schema requires the value at a descriptor path (`credential`: yes; a configuration's `defaultPasswordSettings`: no). */
-function requiredAt(kind: ResourceKind, pattern: string): boolean {
-  let schema: unknown = jsonSchemas[kind];
-  const segments = pattern.split(".");
-  for (const [i, segment] of segments.entries()) {
-    const name = segment.replace(/\[\]$/, "");
-    if (!isPlainObject(schema) || !isPlainObject(schema.properties)) return false;
-    if (i === segments.length - 1) return Array.isArray(schema.required) && schema.required.includes(name);
-    schema = schema.properties[name];
-    if (segment.endsWith("[]")) schema = isPlainObject(schema) ? schema.items : undefined;
-  }
-  return false;
+  const { args, notes } = exported(kind, server, options.passwords ?? "config", secrets);
+  return { kind, id, args: { [d.adoptArgument]: id, ...args }, bindings, secrets, notes };
 }
 
 /**
- * Deprecated `markAllStudentsAsMinors`: Graph stopped honouring it (2025-10-15) in favour of `studentAgeGroup`,
- * and declaring it only earns a warning on every run, so it is not exported; a value other than null is noted.
+ * The walk `pulumi import` takes too, with the export's choices: a null Graph holds is declared (managed as
+ * null), and each write-only value a `SecretReference` (read from secret stack config), collected in `secrets`
+ * in the order they appear; with `omit`, left out with its holder where the arguments allow.
  */
-function dropDeprecatedMinorsFlag(args: JsonObject, notes: string[]): void {
-  const managementOptions = args.managementOptions;
-  const options = isPlainObject(managementOptions) ? managementOptions.additionalOptions : undefined;
-  if (!isPlainObject(options) || !("markAllStudentsAsMinors" in options)) return;
-  const value = options.markAllStudentsAsMinors;
-  delete options.markAllStudentsAsMinors;
-  if (value !== null && value !== undefined) {
-    notes.push(`managementOptions.additionalOptions.markAllStudentsAsMinors was ${JSON.stringify(value)}: deprecated and not exported; studentAgeGroup replaces it`);
-  }
-}
-
-/** The kind's Graph properties present in the declared form, each pruned to its argument schema. */
-function managedProperties(kind: ResourceKind, declared: JsonObject, notes: string[]): JsonObject {
-  const schema = jsonSchemas[kind] as { properties?: Record<string, unknown> };
-  const out: JsonObject = {};
-  for (const property of descriptors[kind].properties) {
-    if (property in declared) out[property] = pruneToSchema(declared[property], schema.properties?.[property], property, notes);
-  }
-  return out;
-}
-
-/**
- * The value with only what the argument schema declares: a property Graph returns that this provider version
- * does not model (a newer Graph, say) would fail `check`, so it is dropped and noted (left unmanaged).
- */
-function pruneToSchema(value: unknown, schema: unknown, path: string, notes: string[]): unknown {
-  if (!isPlainObject(schema)) return value;
-  if (Array.isArray(value)) return value.map((item, i) => pruneToSchema(item, schema.items, elementPath(path, i), notes));
-  const properties = schema.properties;
-  if (!isPlainObject(value) || !isPlainObject(properties)) return value;
-  const out: JsonObject = {};
-  for (const [key, sub] of Object.entries(value)) {
-    const subPath = childPath(path, key);
-    if (!(key in properties)) {
-      notes.push(`${JSON.stringify(subPath)} is not modelled by this provider version: left unmanaged`);
-      continue;
-    }
-    out[key] = pruneToSchema(sub, properties[key], subPath, notes);
-  }
-  return out;
+function exported(kind: ResourceKind, server: JsonObject, mode: PasswordMode, secrets: SecretReference[]): { args: JsonObject; notes: string[] } {
+  const placeholder = ({ property, element }: { property: string; element?: string }) => {
+    const reference = new SecretReference(property, element);
+    secrets.push(reference);
+    return reference;
+  };
+  const options: DeclaredArgumentsOptions = { writeOnly: { omit: mode === "omit" ? "whereOptional" : "never", placeholder }, nulls: "keep" };
+  return resourceOperations[kind].declaredArguments(server, options);
 }

@@ -1,10 +1,22 @@
 import { isLoopbackHost } from "./loopbackHost";
 
+/** A bad configuration value: the key it came from and what is wrong, also told apart for CheckConfig's failures. */
+export interface ConfigError extends Error {
+  name: "ConfigError";
+  /** Where the value came from: `industrydata:<key>`, or the environment variable read instead. */
+  key: string;
+  /** What is wrong with it, e.g. `must be a whole number from 0 to 20, got "three"`. */
+  problem: string;
+}
+
 /** An error for a bad configuration value; the message starts with the key so users can find it. */
-export function configError(key: string, problem: string): Error {
-  const error = new Error(`${key} ${problem}`);
-  error.name = "ConfigError";
-  return error;
+export function configError(key: string, problem: string): ConfigError {
+  return Object.assign(new Error(`${key} ${problem}`), { name: "ConfigError" as const, key, problem });
+}
+
+/** True for the error {@link configError} builds. */
+export function isConfigError(error: unknown): error is ConfigError {
+  return error instanceof Error && error.name === "ConfigError" && typeof (error as Partial<ConfigError>).key === "string";
 }
 
 /**

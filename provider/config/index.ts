@@ -10,3 +10,5 @@ export {
   DEFAULT_OPERATION_TIMEOUT_MS,
 } from "./providerConfig";
 export { isLoopbackHost } from "./loopbackHost";
+export { isConfigError } from "./configValues";
+export type { ConfigError } from "./configValues";

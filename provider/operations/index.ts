@@ -8,7 +8,8 @@ import { createResourceOperations, type ResourceOperations } from "./resourceOpe
 import { locatorFor } from "./resourceLocator";
 
 export { checkResource, createResourceOperations, isInitFailedError, isNotFound } from "./resourceOperations";
-export type { CheckOutcome, CreatedResource, CreateOptions, GraphContext, InitFailedError, ReadOutcome, ResourceOperations } from "./resourceOperations";
+export type { CheckOutcome, CreatedResource, CreateOptions, DiffOptions, GraphContext, InitFailedError, ReadOutcome, ResourceOperations, UpdateOptions } from "./resourceOperations";
+export type { DeclaredArguments, DeclaredArgumentsOptions, DiffResult, PropertyChange, WriteOnlyChoice, WriteOnlyPlace } from "../reconcile";
 export { flowLocator, flowSetLocator, locatorFor } from "./resourceLocator";
 export type { ResourceLocator } from "./resourceLocator";
 export { formatFlowResourceId, parseFlowResourceId } from "./resourceId";

@@ -5,8 +5,6 @@ import {
   entityPath,
   entityReadPath,
   flowPath,
-  flowSetPath,
-  flowSetsPath,
   flowsPath,
   type ResourceKind,
 } from "../schema";
@@ -42,20 +40,6 @@ export interface ResourceLocator {
   adoptionInputs(id: string): Inputs;
 }
 
-/** Flow sets: top-level entities whose Pulumi id is the Graph id; `flowSetId` adopts an existing one. */
-export const flowSetLocator: ResourceLocator = {
-  entityPath: (id) => flowSetPath(id),
-  readPath: (id) => flowSetPath(id),
-  collectionPath: () => flowSetsPath,
-  siblingsPath: () => flowSetsPath,
-  resourceId: (_inputs, entityId) => entityId,
-  // Any string adopts, even "": the path builder then refuses a bad id instead of a create going ahead.
-  adoptedId: (inputs) => (typeof inputs.flowSetId === "string" ? inputs.flowSetId : undefined),
-  describe: (id) => `flow set ${id}`,
-  noun: "flow set",
-  adoptionInputs: (id) => ({ flowSetId: id }),
-};
-
 /** Flows: children of a set, whose Pulumi id is `<setId>/<flowId>`. */
 export const flowLocator: ResourceLocator = {
   entityPath: (id) => {
@@ -79,8 +63,9 @@ export const flowLocator: ResourceLocator = {
 };
 
 /**
- * A top-level industryData entity (source system, connector, year, inbound flow, reference definition): its
- * Pulumi id is its Graph id, and its adopt argument (`sourceSystemId`, `dataConnectorId`, …) adopts one.
+ * A top-level industryData entity (the flow set, a source system, connector, year, inbound flow, reference
+ * definition): its Pulumi id is its Graph id, and its adopt argument (`flowSetId`, `sourceSystemId`, …) adopts
+ * one; its path and the `$expand` of its bindings come from its descriptor.
  */
 export function entityLocator(kind: ResourceKind): ResourceLocator {
   const descriptor = descriptors[kind];
@@ -102,8 +87,10 @@ export function entityLocator(kind: ResourceKind): ResourceLocator {
   };
 }
 
-/** The locator of a resource kind: a flow set's child, the flow set, or a top-level entity. */
+/** Flow sets: top-level entities whose Pulumi id is the Graph id; `flowSetId` adopts an existing one. */
+export const flowSetLocator: ResourceLocator = entityLocator("flowSet");
+
+/** The locator of a resource kind: a flow set's child, or a top-level entity (the flow set is one too). */
 export function locatorFor(kind: ResourceKind): ResourceLocator {
-  if (descriptors[kind].isFlow) return flowLocator;
-  return kind === "flowSet" ? flowSetLocator : entityLocator(kind);
+  return descriptors[kind].isFlow ? flowLocator : entityLocator(kind);
 }

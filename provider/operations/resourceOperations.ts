@@ -9,13 +9,16 @@ import {
   diffResource,
   patchBodyOver,
   findTwin,
-  importedInputs,
+  declaredArguments,
   isAdoption,
   naturalIdOf,
   recordedDeleteOnDestroy,
   refreshedInputs,
   toOutputs,
   twinError,
+  withoutPaths,
+  type DeclaredArguments,
+  type DeclaredArgumentsOptions,
   type DiffResult,
   type JsonObject,
 } from "../reconcile";
@@ -51,6 +54,24 @@ export interface CreateOptions {
   urn?: string;
 }
 
+/** What a front end knows about a diff beyond the outputs and the declared inputs. */
+export interface DiffOptions {
+  /** The arguments last applied (the plugin's old inputs): tell a change of the arguments from drift in `detailedChanges`. */
+  oldInputs?: JsonObject;
+  /**
+   * Pulumi property paths the resource's `ignoreChanges` names (as the plugin receives them): an ignored value
+   * is undeclared to the rules (the engine copied the old input there; dropping it also holds when the old
+   * input is stale), so it is never compared nor shown.
+   */
+  ignoreChanges?: readonly string[];
+}
+
+/** What a front end knows about an update beyond the outputs and the declared inputs. */
+export interface UpdateOptions {
+  /** Pulumi property paths the resource's `ignoreChanges` names (see DiffOptions). */
+  ignoreChanges?: readonly string[];
+}
+
 /** A created or adopted resource: its Pulumi id and outputs. */
 export interface CreatedResource {
   id: string;
@@ -66,7 +87,11 @@ export interface ResourceOperations {
   kind: ResourceKind;
   locator: ResourceLocator;
   check(news: JsonObject): CheckOutcome;
-  diff(olds: JsonObject, news: JsonObject): DiffResult;
+  /**
+   * What differs between the outputs (`olds`) and the declared inputs, decided and located as a plan names it
+   * (`detailedChanges`; the kind of a polymorphic entity as `odataType`), the same for both front ends.
+   */
+  diff(olds: JsonObject, news: JsonObject, options?: DiffOptions): DiffResult;
   /**
    * Adopts the entity the inputs name, or creates one: first looking for the entity an interrupted create made
    * (same kind, parent and natural key), and refusing, with the commands that take it over, when there is one.
@@ -77,14 +102,27 @@ export interface ResourceOperations {
    * stored inputs (Graph's shape, secrets in place), also those inputs refreshed for the declared paths.
    */
   read(ctx: GraphContext, id: string, olds: JsonObject, inputs?: JsonObject): Promise<ReadOutcome | undefined>;
-  update(ctx: GraphContext, id: string, olds: JsonObject, news: JsonObject): Promise<JsonObject>;
+  /** PATCHes what the declared inputs change; `ignoreChanges` (as in diff): an ignored value is neither sent nor laid over what the tenant holds. */
+  update(ctx: GraphContext, id: string, olds: JsonObject, news: JsonObject, options?: UpdateOptions): Promise<JsonObject>;
   delete(ctx: GraphContext, id: string, olds: JsonObject): Promise<void>;
   /**
    * Reads an existing entity for `pulumi import`: the arguments that declare it as it is (adopting it, so
    * destroy leaves it unless `deleteOnDestroy: true`) and the outputs they would have produced. No PATCH.
    */
   importExisting(ctx: GraphContext, id: string): Promise<{ inputs: JsonObject; outputs: JsonObject } | undefined>;
+  /**
+   * The Graph properties that declare an entity as Graph holds it (no request): the one walk behind
+   * importExisting and `industrydata export` (reconcile's declaredArguments), identity arguments excluded.
+   */
+  declaredArguments(server: JsonObject, options: DeclaredArgumentsOptions): DeclaredArguments;
 }
+
+/**
+ * What `pulumi import` declares: a write-only value cannot be read (the generated code could only hold Graph's
+ * mask), so the object holding it is left unmanaged; a null is left undeclared (unmanaged), which is what null
+ * would say, and what Pulumi's generated code cannot spell in every language.
+ */
+const IMPORT_ARGUMENTS: DeclaredArgumentsOptions = { writeOnly: { omit: "always" }, nulls: "drop" };
 
 /** What a resource kind's operations are built from. */
 export interface ResourceOperationsOptions {
@@ -101,7 +139,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
 
     check: (news) => checkResource(kind, news),
 
-    diff: (olds, news) => diffResource(kind, news, olds),
+    diff: (olds, news, { oldInputs, ignoreChanges = [] } = {}) => diffResource(kind, withoutPaths(news, ignoreChanges), olds, oldInputs),
 
     async create(ctx, declared, options = {}) {
       const adoptedId = locator.adoptedId(declared);
@@ -123,7 +161,8 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
       }
     },
 
-    async update({ client, graphEndpoint }, id, olds, declared) {
+    async update({ client, graphEndpoint }, id, olds, news, { ignoreChanges = [] } = {}) {
+      const declared = withoutPaths(news, ignoreChanges);
       // What to send is what the program changed against the state (Pulumi's plan); without --refresh a value
       // the tenant changed since is not the program's to put back.
       let body = buildPatchBody(kind, declared, olds, { graphEndpoint, olds });
@@ -135,7 +174,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
         const fresh = await client.get<JsonObject>(locator.readPath(id));
         body = patchBodyOver(kind, declared, fresh, Object.keys(body).filter((key) => key !== "@odata.type"), graphEndpoint);
       }
-      const server = await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
+      const server = await patchEntity(client, { kind, path: locator.entityPath(id), body, readPath: locator.readPath(id) });
       return toOutputs(kind, server, declared, { olds });
     },
 
@@ -150,6 +189,8 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     },
 
     importExisting: (ctx, id) => importExisting(ctx, id),
+
+    declaredArguments: (server, options) => declaredArguments(kind, server, options),
   };
 
   async function importExisting({ client }: GraphContext, id: string): Promise<{ inputs: JsonObject; outputs: JsonObject } | undefined> {
@@ -162,7 +203,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     }
     const identity = locator.adoptionInputs(id);
     assertAdoptedEntity({ kind, id: String(identity[descriptor.adoptArgument]), entity: server, what: locator.describe(id) });
-    const inputs = importedInputs(kind, server, identity);
+    const inputs = { ...identity, ...declaredArguments(kind, server, IMPORT_ARGUMENTS).args };
     return { inputs, outputs: toOutputs(kind, server, inputs) };
   }
 
@@ -183,7 +224,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     const created = await client.post<JsonObject>(locator.collectionPath(declared), body);
     const id = locator.resourceId(declared, String(created.id));
     try {
-      const server = needsReread(created) ? await client.get<JsonObject>(locator.entityPath(id)) : created;
+      const server = needsReread(kind, created) ? await client.get<JsonObject>(locator.entityPath(id)) : created;
       return { id, outputs: toOutputs(kind, server, declared) };
     } catch (error) {
       // The entity exists now: report it as created-but-failed so the engine records it instead of leaking it.
@@ -209,7 +250,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     // Read whole (a list entry may lack what a read expands), then only what differs is sent.
     const existing = await client.get<JsonObject>(locator.readPath(id));
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
-    const server = body === undefined ? existing : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
+    const server = body === undefined ? existing : await patchEntity(client, { kind, path: locator.entityPath(id), body, readPath: locator.readPath(id) });
     // No adopt argument is declared: the outputs record a created resource (not adopted; destroy deletes it).
     return { id, outputs: toOutputs(kind, server, declared) };
   }
@@ -222,7 +263,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     assertAdoptedEntity({ kind, id: String(declared[descriptor.adoptArgument]), entity: existing, what: locator.describe(id) });
     assertNoCreateOnlyConflict(kind, declared, existing, locator.describe(id));
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
-    const server = body === undefined ? existing : await patchEntity(client, path, body, locator.readPath(id));
+    const server = body === undefined ? existing : await patchEntity(client, { kind, path, body, readPath: locator.readPath(id) });
     return { id, outputs: toOutputs(kind, server, declared) };
   }
 
@@ -239,7 +280,7 @@ export function createResourceOperations({ kind, locator }: ResourceOperationsOp
     // An enabled one is an interrupted create's (taken over when named) or someone else's (refused).
     if (!(takeOver ?? []).includes(id)) assertRevivable(kind, existing, id);
     const body = buildPatchBody(kind, declared, existing, { graphEndpoint });
-    const server = body === undefined ? existing : await patchEntity(client, locator.entityPath(id), body, locator.readPath(id));
+    const server = body === undefined ? existing : await patchEntity(client, { kind, path: locator.entityPath(id), body, readPath: locator.readPath(id) });
     return { id, outputs: toOutputs(kind, server, declared) };
   }
 }

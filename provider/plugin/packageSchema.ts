@@ -164,8 +164,9 @@ function resourceSpec(kind: ResourceKind, types: Record<string, Spec>): Spec {
     inputProperties,
     ...nonEmpty("requiredInputs", adopt.required),
     properties: outputs,
-    // The outputs always present: a flow's parent and id, a set's id (others' ids are the resource id itself).
-    ...nonEmpty("required", descriptor.isFlow ? ["flowSetId", "flowId"] : kind === "flowSet" ? ["flowSetId"] : []),
+    // The outputs always present: on the outbound side, the arguments that name the entity (a flow's parent and
+    // id, a set's id); an inbound entity's id is the resource id itself.
+    ...nonEmpty("required", descriptor.side === "outbound" ? [...new Set([...descriptor.adoptRequires, descriptor.adoptArgument])] : []),
   };
 }
 

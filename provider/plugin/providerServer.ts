@@ -18,10 +18,10 @@ import * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
 import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import * as statusPb from "@pulumi/pulumi/proto/status_pb";
-import { providerConfigKeys, providerConfigSpecs, resolveProviderConfig, type ProviderConfig, type ProviderConfigKey } from "../config";
+import { isConfigError, providerConfigKeys, providerConfigSpecs, resolveProviderConfig, type ConfigError, type ProviderConfig } from "../config";
 import { createGraphClient, scopedGraphClient, type ManagedGraphClient, type RetryEvent } from "../graph";
-import { isInitFailedError, lookupNamed, lookups, resourceOperations, type GraphContext, type LookupSpec, type ResourceOperations } from "../operations";
-import { detailedDiff, passwordHashesKey, withoutPaths, type JsonObject, type PropertyChange } from "../reconcile";
+import { isInitFailedError, lookupNamed, lookups, resourceOperations, type GraphContext, type LookupSpec, type PropertyChange, type ResourceOperations } from "../operations";
+import { passwordHashesKey, type JsonObject } from "../reconcile";
 import { computedOutputNames, descriptors, pulumiUnknownValue } from "../schema";
 import { lookupNameOfToken } from "./functionSchema";
 import { kindOfToken, PACKAGE_NAME, packageSchema } from "./packageSchema";
@@ -184,20 +184,17 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
     diff: unary(async (call: Call<providerPb.DiffRequest, providerPb.DiffResponse>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
       const olds = unwrapSecrets(fromStruct(call.request.getOlds())).value;
-      // ignoreChanges: an ignored value is undeclared to the rules (the engine copied the old input there;
-      // dropping it also holds when the old input is stale), so it is never compared nor shown.
-      const news = withoutPaths(unwrapSecrets(fromStruct(call.request.getNews())).value, call.request.getIgnorechangesList());
+      const news = unwrapSecrets(fromStruct(call.request.getNews())).value;
       const oldInputs = call.request.getOldInputs() === undefined ? undefined : unwrapSecrets(fromStruct(call.request.getOldInputs())).value;
-      const result = operations.diff(olds, news);
-      const changes = detailedDiff(operations.kind, news, olds, oldInputs);
+      const result = operations.diff(olds, news, { oldInputs, ignoreChanges: call.request.getIgnorechangesList() });
       const response = new providerPb.DiffResponse()
         .setChanges(result.changes ? providerPb.DiffResponse.DiffChanges.DIFF_SOME : providerPb.DiffResponse.DiffChanges.DIFF_NONE)
-        .setReplacesList(result.replaces.map(propertyName))
+        .setReplacesList(result.replaces)
         .setDeletebeforereplace(result.deleteBeforeReplace)
-        .setDiffsList(result.changedProperties.map(propertyName))
+        .setDiffsList(result.changedProperties)
         .setHasdetaileddiff(true);
       const detailed = response.getDetaileddiffMap();
-      for (const change of changes) detailed.set(change.path, propertyDiff(change));
+      for (const change of result.detailedChanges) detailed.set(change.path, propertyDiff(change));
       return response;
     }),
 
@@ -250,9 +247,7 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
         return new providerPb.UpdateResponse().setProperties(toStruct(markSecrets(operations, { ...olds.value, ...news.value }, [...olds.secretPaths, ...news.secretPaths])));
       }
       const ctx = graphContext({ urn: call.request.getUrn(), operation: "update", timeoutSeconds: call.request.getTimeout() });
-      // ignoreChanges (see diff): an ignored value is neither sent nor laid over what the tenant holds.
-      const declared = withoutPaths(news.value, call.request.getIgnorechangesList());
-      const outputs = await operations.update(ctx, call.request.getId(), olds.value, declared);
+      const outputs = await operations.update(ctx, call.request.getId(), olds.value, news.value, { ignoreChanges: call.request.getIgnorechangesList() });
       return new providerPb.UpdateResponse().setProperties(toStruct(markSecrets(operations, outputs, news.secretPaths)));
     }),
 
@@ -319,11 +314,6 @@ function retryMessage(event: RetryEvent): string {
   return `${event.method} ${event.path} ${answer}${ids ? ` (${ids})` : ""}: ${why}, retry ${event.retry} in ${(event.delayMs / 1000).toFixed(1)}s`;
 }
 
-/** A changed property as the engine names it: the flow kind ("@odata.type" to the rules) is the `odataType` output. */
-function propertyName(name: string): string {
-  return name === "@odata.type" ? "odataType" : name;
-}
-
 /** The operations of the resource type a request names (`industrydata:index:<Class>`). */
 function operationsFor(type: string, urn: string): ResourceOperations {
   const token = type !== "" ? type : (urn.split("::")[2] ?? "").split("$").pop() ?? "";
@@ -372,9 +362,10 @@ function configFailures(values: JsonObject, env: NodeJS.ProcessEnv): { property:
   try {
     resolveProviderConfig(configGetter(values), env);
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    const key = /^industrydata:(\w+)/.exec(message)?.[1] as ProviderConfigKey | undefined;
-    failures.push({ property: key ?? "", reason: key === undefined ? message : message.slice(`industrydata:${key} `.length) });
+    // A stack key is the failure's property; a value read from the environment instead names its variable.
+    const stackKey = isConfigError(error) && error.key.startsWith("industrydata:") ? error.key.slice("industrydata:".length) : undefined;
+    if (stackKey !== undefined) failures.push({ property: stackKey, reason: (error as ConfigError).problem });
+    else failures.push({ property: "", reason: error instanceof Error ? error.message : String(error) });
   }
   return failures;
 }

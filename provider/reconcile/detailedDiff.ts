@@ -2,44 +2,37 @@ import { childPath, descriptors, elementPath, isPlainObject } from "../schema";
 import type { ResourceKind, TypeDescriptor } from "../schema";
 import { covers, findByKey } from "./covers";
 import { toDeclaredForm } from "./declaredForm";
-import { diffResource } from "./diffResource";
 import { isAnnotation, stripAnnotations } from "./json";
+import { kindOutputKey } from "./kindOutput";
 import { passwordChanged } from "./passwords";
-import type { JsonObject } from "./types";
-
-/** One changed place, as a plan names it. */
-export interface PropertyChange {
-  /** Printable path, e.g. `creationOptions.configurations[0].licenseSkus`. */
-  path: string;
-  kind: "add" | "delete" | "update";
-  /** True when the change replaces the resource. */
-  replace: boolean;
-  /**
-   * True when the change is between the old and the new arguments (the old value is shown from the old
-   * inputs); false for drift, where the arguments did not change but Graph's value did (shown from the outputs).
-   */
-  inputDiff: boolean;
-}
+import type { DiffResult, JsonObject, PropertyChange } from "./types";
 
 /**
  * Where `diffResource`'s changes are, down to the changed value, so a plan names each one with its old and new
- * value. The decision stays `diffResource`'s (the same normalization through `covers`): this only locates it.
+ * value. The decision is `diffResource`'s (the same normalization through `covers`): this only locates it.
  * Paths follow the declared arguments (a keyed collection's element by its declared index); where the
  * arguments are unchanged the change is drift, shown against the outputs, whose element order is Graph's, so
  * such a path stops at the deepest place both orders agree on.
  */
-export function detailedDiff(kind: ResourceKind, declared: JsonObject, olds: JsonObject, oldInputs: JsonObject | undefined): PropertyChange[] {
+export function locateChanges(
+  kind: ResourceKind,
+  decision: Omit<DiffResult, "detailedChanges">,
+  declared: JsonObject,
+  olds: JsonObject,
+  oldInputs: JsonObject | undefined,
+): PropertyChange[] {
   const descriptor = descriptors[kind];
-  const result = diffResource(kind, declared, olds);
   const previous = oldInputs ?? {};
   const changes: PropertyChange[] = [];
-  for (const argument of result.replaces) {
-    if (argument === "@odata.type") continue; // the kind is no argument: `replaces` names it for the engine
-    changes.push({ path: argument, kind: presence(previous[argument], declared[argument]), replace: true, inputDiff: true });
+  for (const argument of decision.replaces) {
+    // The kind is no argument: it is the `odataType` output that differs from the class declared (the stored
+    // one is shown, from the outputs).
+    if (argument === kindOutputKey) changes.push({ path: argument, kind: "update", replace: true, inputDiff: false });
+    else changes.push({ path: argument, kind: presence(previous[argument], declared[argument]), replace: true, inputDiff: true });
   }
   const server = toDeclaredForm(kind, olds);
-  for (const property of result.changedProperties) {
-    if (result.replaces.includes(property)) continue;
+  for (const property of decision.changedProperties) {
+    if (decision.replaces.includes(property)) continue;
     if (!descriptor.properties.includes(property)) {
       changes.push({ path: property, kind: presence(previous[property], declared[property]), replace: false, inputDiff: true });
       continue;
@@ -75,7 +68,7 @@ class ChangeWalker {
     if (this.d.writeOnly.includes(pattern)) {
       // Write-only (masked password): a change of the declared value, seen against the last arguments or the hash.
       const before = valueAt(this.previous, path);
-      if (before !== declared && (before !== undefined || passwordChanged(this.declared, this.olds))) this.record(path, aligned, server);
+      if (before !== declared && (before !== undefined || passwordChanged(this.declared, this.olds, this.kind))) this.record(path, aligned, server);
       return;
     }
     if (isPlainObject(declared)) {
@@ -106,7 +99,7 @@ class ChangeWalker {
       }
     }
     const holdsWriteOnly = this.d.writeOnly.some((p) => p.startsWith(`${pattern}[]`));
-    if (!covers(this.kind, declared, server, pattern) || (holdsWriteOnly && passwordChanged(this.declared, this.olds))) {
+    if (!covers(this.kind, declared, server, pattern) || (holdsWriteOnly && passwordChanged(this.declared, this.olds, this.kind))) {
       this.record(path, aligned, server);
     }
   }

@@ -2,7 +2,9 @@ import { descriptorForOdataType, descriptors, idSegment } from "../schema";
 import type { ResourceKind, TypeDescriptor } from "../schema";
 import { covers } from "./covers";
 import { toDeclaredForm } from "./declaredForm";
+import { locateChanges } from "./detailedDiff";
 import { differingProperties } from "./differingProperties";
+import { kindOutputKey } from "./kindOutput";
 import type { DiffResult, JsonObject } from "./types";
 
 /**
@@ -10,21 +12,30 @@ import type { DiffResult, JsonObject } from "./types";
  * fields). Managed = declared: only declared properties are compared, after normalization. A change of a
  * flow's flowSetId, of an adopted id (a flow's flowId, a set's flowSetId, a connector's dataConnectorId, …), of
  * the kind in a polymorphic collection, or of a create-only value (an entity binding such as a connector's
- * sourceSystemId, a year's `year` code, an inbound flow's dataDomain) replaces the resource. A flow is deleted first (a set holds at most one flow of each kind, so the new one could not be
- * created beside the old); a set is adopted (or created) before the old one is let go.
+ * sourceSystemId, a year's `year` code, an inbound flow's dataDomain) replaces the resource. A flow is deleted
+ * first (a set holds at most one flow of each kind, so the new one could not be created beside the old); a set
+ * is adopted (or created) before the old one is let go. Changes are named as plans name them (the kind by its
+ * output, `odataType`), and located down to the changed value (`detailedChanges`); `oldInputs`, the arguments
+ * last applied when the front end has them, tell a change of the arguments from drift.
  */
-export function diffResource(kind: ResourceKind, declared: JsonObject, olds: JsonObject): DiffResult {
+export function diffResource(kind: ResourceKind, declared: JsonObject, olds: JsonObject, oldInputs?: JsonObject): DiffResult {
   const descriptor = descriptors[kind];
-  const replaces = replacedArguments(kind, declared, olds);
+  const replaces = replacedArguments(kind, declared, olds).map(planName);
   const changed = differingProperties(kind, declared, olds, olds);
   if (effectiveDeleteOnDestroy(kind, declared, olds) !== recordedDeleteOnDestroy(kind, olds)) changed.push("deleteOnDestroy");
   const changedProperties = [...new Set([...replaces, ...changed])];
-  return {
+  const decision = {
     changes: changedProperties.length > 0,
     replaces,
     changedProperties,
     deleteBeforeReplace: replaces.length > 0 && descriptor.isFlow,
   };
+  return { ...decision, detailedChanges: locateChanges(kind, decision, declared, olds, oldInputs) };
+}
+
+/** A replace-on-change argument as a plan names it: the kind ("@odata.type" to the rules) by its output. */
+function planName(argument: string): string {
+  return argument === "@odata.type" ? kindOutputKey : argument;
 }
 
 /**
@@ -35,7 +46,7 @@ export function replacedArguments(kind: ResourceKind, declared: JsonObject, olds
   const descriptor = descriptors[kind];
   const held = toDeclaredForm(kind, olds);
   return descriptor.replaceOnChange.filter((argument) => {
-    if (argument === "@odata.type") return typeof olds.odataType === "string" && !kindMatches(descriptor, olds.odataType);
+    if (argument === "@odata.type") return typeof olds[kindOutputKey] === "string" && !kindMatches(descriptor, olds[kindOutputKey]);
     // Adopting another entity is another resource; dropping the adopted id keeps managing the same one.
     if (argument === descriptor.adoptArgument) {
       return declared[argument] !== undefined && declared[argument] !== null && declared[argument] !== olds[argument];

@@ -37,3 +37,17 @@ export function assertNoCreateOnlyConflict(kind: ResourceKind, declared: JsonObj
       `value (declare what the tenant holds, or drop ${adoptArgument} to create a new ${noun})`,
   );
 }
+
+/**
+ * Whether an entity Graph lists is the tenant's own configuration (what `industrydata export` adopts and
+ * `industrydata orphans` reports): not one of Graph's built-ins (the descriptor's `builtIns`: reference codes
+ * the tenant did not define), and not what a soft delete left behind (disabled: a removed code).
+ */
+export function isTenantsOwn(kind: ResourceKind, server: JsonObject): boolean {
+  const { builtIns, softDelete } = descriptors[kind];
+  if (builtIns !== undefined) {
+    const value = server[builtIns.property];
+    if (typeof value !== "string" || value.toLowerCase() !== builtIns.tenantValue.toLowerCase()) return false;
+  }
+  return softDelete === undefined || server[softDelete.flag] !== true;
+}

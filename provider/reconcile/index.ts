@@ -9,12 +9,12 @@ export {
   replacedArguments,
 } from "./diffResource";
 export { boundIds, liftEntityBindings } from "./entityBindings";
-export { assertNoCreateOnlyConflict, assertRevivable } from "./existingEntity";
+export { assertNoCreateOnlyConflict, assertRevivable, isTenantsOwn } from "./existingEntity";
 export { findTwin, twinError } from "./twinEntity";
 export type { TwinRefusal } from "./twinEntity";
 export { lastDeclaredKey, lastDeclaredRecord, unreadableChanged, unreadableProperties, unreadableReturned } from "./lastDeclared";
-export { detailedDiff, valueAt } from "./detailedDiff";
-export type { PropertyChange } from "./detailedDiff";
+export { valueAt } from "./detailedDiff";
+export { kindOutputKey } from "./kindOutput";
 export { buildCreateBody } from "./buildCreateBody";
 export { buildPatchBody, patchBodyOver } from "./buildPatchBody";
 export { toOutputs } from "./toOutputs";
@@ -23,7 +23,8 @@ export type { AdoptedEntity } from "./adoptedEntity";
 export { differingProperties } from "./differingProperties";
 export { covers } from "./covers";
 export { toDeclaredForm } from "./declaredForm";
-export { importedInputs } from "./importedInputs";
+export { declaredArguments } from "./declaredArguments";
+export type { DeclaredArguments, DeclaredArgumentsOptions, WriteOnlyChoice, WriteOnlyPlace } from "./declaredArguments";
 export { refreshedInputs } from "./refreshedInputs";
 export { parsePropertyPath, withoutPaths } from "./ignoredPaths";
 export { overlay, toWire } from "./wireValue";
@@ -38,4 +39,4 @@ export {
   passwordMatches,
   passwordSaltKey,
 } from "./passwords";
-export type { BodyContext, DiffResult, JsonObject, OutputContext } from "./types";
+export type { BodyContext, DiffResult, JsonObject, OutputContext, PropertyChange } from "./types";

@@ -59,10 +59,11 @@ export function passwordMatches(options: { salt: string; roleGroupId: string; pa
 }
 
 /**
- * The declared write-only values of a resource kind's inputs: by lower-cased key of their keyed-collection
- * element (a user flow's passwords by roleGroupId), else by their path (`credential.clientSecret`).
+ * The declared write-only values of a resource kind's inputs (its descriptor's `writeOnly` paths, so each kind
+ * is judged by its own: no default kind): by lower-cased key of their keyed-collection element (a user flow's
+ * passwords by roleGroupId), else by their path (`credential.clientSecret`).
  */
-export function declaredPasswords(declared: JsonObject | undefined, kind: ResourceKind = "user"): Map<string, string> {
+export function declaredPasswords(declared: JsonObject | undefined, kind: ResourceKind): Map<string, string> {
   const out = new Map<string, string>();
   if (declared === undefined) return out;
   const { writeOnly, keyedCollections } = descriptors[kind];
@@ -90,7 +91,7 @@ export function declaredPasswords(declared: JsonObject | undefined, kind: Resour
 }
 
 /** The hashes to keep in the outputs for the declared passwords (empty object when none is declared). */
-export function passwordHashes(declared: JsonObject | undefined, salt: string, kind: ResourceKind = "user"): Record<string, string> {
+export function passwordHashes(declared: JsonObject | undefined, salt: string, kind: ResourceKind): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [roleGroupId, password] of declaredPasswords(declared, kind)) {
     out[roleGroupId] = hashPassword({ salt, roleGroupId, password });
@@ -102,7 +103,7 @@ export function passwordHashes(declared: JsonObject | undefined, salt: string, k
  * True when a declared password differs from the one last sent (its hash in `olds`), or when there is
  * no record of it (first declared, or a state written without hashes).
  */
-export function passwordChanged(declared: JsonObject, olds: JsonObject | undefined, kind: ResourceKind = "user"): boolean {
+export function passwordChanged(declared: JsonObject, olds: JsonObject | undefined, kind: ResourceKind): boolean {
   const passwords = declaredPasswords(declared, kind);
   if (passwords.size === 0) return false;
   const salt = olds?.[passwordSaltKey];

@@ -2,6 +2,7 @@ import { descriptors, forEachAt, isPlainObject, roleGroupIdFromBindUrl } from ".
 import type { ResourceKind } from "../schema";
 import { effectiveDeleteOnDestroy, isAdoption } from "./diffResource";
 import { liftEntityBindings } from "./entityBindings";
+import { kindOutputKey } from "./kindOutput";
 import { deepCopy, stripAnnotations } from "./json";
 import { lastDeclaredKey, lastDeclaredRecord } from "./lastDeclared";
 import { newPasswordSalt, passwordHashes, passwordHashesKey, passwordSaltKey } from "./passwords";
@@ -37,8 +38,8 @@ export function toOutputs(
     out[descriptor.adoptArgument] = server.id ?? olds?.[descriptor.adoptArgument];
   }
   if (descriptor.polymorphic) {
-    const odataType = server["@odata.type"] ?? olds?.odataType ?? (descriptor.abstract ? undefined : descriptor.odataType);
-    if (odataType !== undefined) out.odataType = odataType;
+    const odataType = server["@odata.type"] ?? olds?.[kindOutputKey] ?? (descriptor.abstract ? undefined : descriptor.odataType);
+    if (odataType !== undefined) out[kindOutputKey] = odataType;
   }
   // A plain read carries the bookkeeping over and never invents it: a set stored before sets could be
   // adopted has none, and a refresh that added it would show as a change.

@@ -5,6 +5,7 @@
  * Path notation: dotted property names, `[]` for "each element of a collection", e.g.
  * `creationOptions.configurations[].defaultPasswordSettings.password`.
  */
+import { builtInReferenceTypes, extensibleReferenceTypes } from "./enums";
 import { jsonSchemas } from "./jsonSchemas";
 import {
   dataConnectorsPath,
@@ -85,6 +86,12 @@ export interface TypeDescriptor {
   noun: string;
   /** True for the flows (children of a flow set); false for the flow set and the top-level inbound entities. */
   isFlow: boolean;
+  /**
+   * Which half of industryData the kind belongs to: `outbound` (the provisioning flow set and its flows, read set
+   * by set, their parent and ids among the outputs always present) or `inbound` (the top-level entities the
+   * flows depend on, one collection each: source systems, connectors, years, inbound flows, reference codes).
+   */
+  side: "outbound" | "inbound";
   /**
    * The collection holds several Graph types (flows, data connectors, inbound flows): the concrete
    * `@odata.type` is kept in the outputs (`odataType`), an adopted entity must be of this kind, and a
@@ -176,6 +183,31 @@ export interface TypeDescriptor {
    * it (a set holds at most one flow of each kind). Absent when Graph's id is the natural key (naturalId).
    */
   naturalKey?: string[];
+  /**
+   * Properties Graph has deprecated: accepted with a warning naming what replaces them (check), and never
+   * exported or imported (declaring one only earns that warning on every run).
+   */
+  deprecated?: Deprecation[];
+  /**
+   * The collection also lists entities the tenant did not define (Graph's built-in reference codes: hundreds,
+   * the same in every tenant, never deletable), which are not configuration: only those whose `property` is
+   * `tenantValue` (compared case-insensitively) are the tenant's, to export or to call orphans.
+   */
+  builtIns?: { property: string; tenantValue: string };
+  /** Values a property may take on create, and more on adoption (validation; see CreatableValues). */
+  creatableValues?: CreatableValues;
+}
+
+/** A deprecated property and what replaces it. */
+export interface Deprecation {
+  /** Its path, e.g. "managementOptions.additionalOptions.markAllStudentsAsMinors". */
+  path: string;
+  /** Why, e.g. "Graph stops honouring and returning it after 2025-10-15". */
+  reason: string;
+  /** The path of the property that replaces it. */
+  replacement: string;
+  /** The values the replacement takes, as the warning shows them. */
+  replacementValues: string;
 }
 
 /** A navigation of the entity itself, declared by the id of its target. */
@@ -199,6 +231,21 @@ export interface OdataTypeChoice {
   property: string;
   whenPresent: string;
   otherwise: string;
+  /**
+   * Properties only the `whenPresent` type has (an OAuth 1 credential has no scope): declared (non-null) on a
+   * value without `property`, each fails check with `reason`.
+   */
+  onlyWhenPresent?: { properties: string[]; reason: string };
+}
+
+/**
+ * A property whose values Graph limits by what is done with the entity (a reference definition's type): created
+ * only with one of `creatable`, adopted also with one of `adoptable` (Graph's built-in types).
+ */
+export interface CreatableValues {
+  property: string;
+  creatable: readonly string[];
+  adoptable: readonly string[];
 }
 
 /** Where a write-only value is carried as its own secret input (see `TypeDescriptor.liftedSecrets`). */
@@ -242,6 +289,7 @@ function flowDescriptor(specifics: FlowSpecifics): TypeDescriptor {
     pathTemplate: flowPathTemplate,
     noun: "flow",
     isFlow: true,
+    side: "outbound",
     polymorphic: true,
     abstract: false,
     providerFields: flowProviderFields,
@@ -283,6 +331,7 @@ function entityDescriptor({ collection, ...specifics }: EntitySpecifics): TypeDe
     odataType: `${ns}${specifics.graphType}`,
     pathTemplate: `${collection}/{${specifics.adoptArgument}}`,
     isFlow: false,
+    side: "inbound",
     polymorphic: false,
     abstract: false,
     providerFields,
@@ -352,6 +401,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     pathTemplate: `${flowSetsPath}/{flowSetId}`,
     noun: "flow set",
     isFlow: false,
+    side: "outbound",
     polymorphic: false,
     abstract: false,
     properties: ["displayName", "filter"],
@@ -405,6 +455,14 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     odataTypes: { "creationOptions.configurations[].defaultPasswordSettings": `${ns}simplePasswordSettings` },
     // roleGroup is a navigation on a complex type: written as roleGroup@odata.bind, read back auto-expanded.
     bindings: { "creationOptions.configurations[]": { argument: "roleGroupId", navigation: "roleGroup" } },
+    deprecated: [
+      {
+        path: "managementOptions.additionalOptions.markAllStudentsAsMinors",
+        reason: "Graph stops honouring and returning it after 2025-10-15",
+        replacement: "managementOptions.additionalOptions.studentAgeGroup",
+        replacementValues: '"minor", "notAdult", "adult" or null',
+      },
+    ],
   }),
   classGroup: flowDescriptor({
     kind: "classGroup",
@@ -520,7 +578,16 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     liftedSecrets: { "credential.clientSecret": { input: "clientSecret" } },
     // credential is abstract-typed (oAuthClientCredential): OAuth 2 has a token endpoint, OAuth 1 has none.
     odataTypes: {
-      credential: { property: "tokenUrl", whenPresent: `${ns}oAuth2ClientCredential`, otherwise: `${ns}oAuth1ClientCredential` },
+      credential: {
+        property: "tokenUrl",
+        whenPresent: `${ns}oAuth2ClientCredential`,
+        otherwise: `${ns}oAuth1ClientCredential`,
+        onlyWhenPresent: {
+          properties: ["scope"],
+          reason:
+            "is only for an OAuth 2 credential (one with a tokenUrl: oAuth2ClientCredential); an OAuth 1 credential (clientId and clientSecret only) has no scope",
+        },
+      },
     },
     entityBindings: [{ argument: "sourceSystemId", navigation: "sourceSystem", targetCollection: sourceSystemsPath }],
   }),
@@ -557,6 +624,10 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     idArguments: ["referenceDefinitionId", "referenceType", "code"],
     // Quirk (soft delete): Graph's DELETE disables a definition, since historical data may point at its code.
     softDelete: { flag: "isDisabled" },
+    // The collection lists Graph's built-in codes (CEDS, IMS Global, Microsoft) beside the tenant's.
+    builtIns: { property: "source", tenantValue: "Tenant Defined" },
+    // Tenants add codes to six reference types; Graph's other types can be adopted, not extended.
+    creatableValues: { property: "referenceType", creatable: extensibleReferenceTypes, adoptable: builtInReferenceTypes },
   }),
 };
 

@@ -34,7 +34,7 @@ export type {
   ReferenceDefinitionProps,
 } from "./types";
 export { computedOutputNames, descriptors, descriptorForOdataType, outputNames, resourceKinds } from "./descriptors";
-export type { EntityBinding, LiftedSecret, NavigationBinding, OdataTypeChoice, OrderedPair, ProviderKey, ResourceKind, TypeDescriptor } from "./descriptors";
+export type { CreatableValues, Deprecation, EntityBinding, LiftedSecret, NavigationBinding, OdataTypeChoice, OrderedPair, ProviderKey, ResourceKind, TypeDescriptor } from "./descriptors";
 export {
   flowSetsPath,
   flowSetPath,

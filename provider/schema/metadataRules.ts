@@ -8,9 +8,9 @@
  * - `scope` belongs to an OAuth 2 credential (oAuth2ClientCredential, the one with a `tokenUrl`); an OAuth 1
  *   credential has no scope.
  */
-import type { ResourceKind } from "./descriptors";
-import { builtInReferenceTypes, extensibleReferenceTypes, unknownFutureValue } from "./enums";
-import { childPath, elementPath, isPlainObject } from "./jsonPath";
+import { descriptors, type CreatableValues, type ResourceKind } from "./descriptors";
+import { unknownFutureValue } from "./enums";
+import { childPath, elementPath, isPlainObject, valuesAt } from "./jsonPath";
 import { jsonSchemas } from "./jsonSchemas";
 
 /** One failure, as validateInputs reports them. */
@@ -44,37 +44,41 @@ function unknownFutureValueFailures(schema: SchemaNode, value: unknown, path: st
   }
 }
 
-function referenceTypeFailures(inputs: Record<string, unknown>, creating: boolean): MetadataFailure[] {
-  const type = inputs.referenceType;
-  if (typeof type !== "string" || (extensibleReferenceTypes as readonly string[]).includes(type)) return [];
-  const allowed = extensibleReferenceTypes.join(", ");
-  const builtIn = (builtInReferenceTypes as readonly string[]).includes(type);
+/** A reference definition's type (the descriptor's creatableValues): one tenants may extend, or, when adopting, a built-in one. */
+function creatableValueFailures(rule: CreatableValues, inputs: Record<string, unknown>, creating: boolean): MetadataFailure[] {
+  const type = inputs[rule.property];
+  if (typeof type !== "string" || rule.creatable.includes(type)) return [];
+  const allowed = rule.creatable.join(", ");
+  const builtIn = rule.adoptable.includes(type);
   if (builtIn && !creating) return [];
   const reason = builtIn
     ? `${type} is one of Graph's built-in reference types, which tenants cannot extend (adopt an existing definition with referenceDefinitionId instead); tenants may add codes to: ${allowed}`
-    : `must be a Graph reference type tenants may extend: ${allowed} (got ${JSON.stringify(type)}${creating ? "" : `; an adopted definition may also be of ${builtInReferenceTypes.join(", ")}`})`;
-  return [{ property: "referenceType", reason }];
+    : `must be a Graph reference type tenants may extend: ${allowed} (got ${JSON.stringify(type)}${creating ? "" : `; an adopted definition may also be of ${rule.adoptable.join(", ")}`})`;
+  return [{ property: rule.property, reason }];
 }
 
-function credentialScopeFailures(inputs: Record<string, unknown>): MetadataFailure[] {
-  const credential = inputs.credential;
-  if (!isPlainObject(credential)) return [];
-  const hasScope = credential.scope !== undefined && credential.scope !== null;
-  const oAuth2 = credential.tokenUrl !== undefined && credential.tokenUrl !== null;
-  if (!hasScope || oAuth2) return [];
-  return [
-    {
-      property: "credential.scope",
-      reason: "is only for an OAuth 2 credential (one with a tokenUrl: oAuth2ClientCredential); an OAuth 1 credential (clientId and clientSecret only) has no scope",
-    },
-  ];
+/** Properties only one of a value's chosen `@odata.type`s has (the descriptor's onlyWhenPresent: scope on OAuth 2 alone). */
+function chosenTypeFailures(kind: ResourceKind, inputs: Record<string, unknown>): MetadataFailure[] {
+  const failures: MetadataFailure[] = [];
+  for (const [pattern, choice] of Object.entries(descriptors[kind].odataTypes)) {
+    if (typeof choice === "string" || choice.onlyWhenPresent === undefined) continue;
+    const { properties, reason } = choice.onlyWhenPresent;
+    for (const { path, value } of valuesAt(inputs, pattern)) {
+      if (!isPlainObject(value) || (value[choice.property] !== undefined && value[choice.property] !== null)) continue;
+      for (const property of properties) {
+        if (value[property] !== undefined && value[property] !== null) failures.push({ property: childPath(path, property), reason });
+      }
+    }
+  }
+  return failures;
 }
 
 /** The failures of `inputs` of `kind` against Graph's metadata rules above. */
 export function metadataFailures(kind: ResourceKind, inputs: Record<string, unknown>, creating: boolean): MetadataFailure[] {
   const failures: MetadataFailure[] = [];
   unknownFutureValueFailures(jsonSchemas[kind] as SchemaNode, inputs, "", failures);
-  if (kind === "referenceDefinition") failures.push(...referenceTypeFailures(inputs, creating));
-  if (kind === "oneRosterApiDataConnector") failures.push(...credentialScopeFailures(inputs));
+  const creatable = descriptors[kind].creatableValues;
+  if (creatable !== undefined) failures.push(...creatableValueFailures(creatable, inputs, creating));
+  failures.push(...chosenTypeFailures(kind, inputs));
   return failures;
 }

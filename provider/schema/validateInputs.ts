@@ -302,17 +302,15 @@ function containsUnknown(value: unknown): boolean {
   return isPlainObject(value) && Object.values(value).some(containsUnknown);
 }
 
+/** A warning per deprecated property declared (the descriptor's `deprecated`), naming what replaces it. */
 function deprecationWarnings(kind: ResourceKind, inputs: Record<string, unknown>): string[] {
-  if (kind !== "user") return [];
   const warnings: string[] = [];
-  forEachAt(inputs, "managementOptions.additionalOptions.markAllStudentsAsMinors", (_h, _k, value) => {
-    if (value === undefined) return;
-    warnings.push(
-      "managementOptions.additionalOptions.markAllStudentsAsMinors is deprecated: Graph stops honouring and " +
-        "returning it after 2025-10-15. Use managementOptions.additionalOptions.studentAgeGroup " +
-        '("minor", "notAdult", "adult" or null) instead.',
-    );
-  });
+  for (const { path, reason, replacement, replacementValues } of descriptors[kind].deprecated ?? []) {
+    forEachAt(inputs, path, (_h, _k, value) => {
+      if (value === undefined) return;
+      warnings.push(`${path} is deprecated: ${reason}. Use ${replacement} (${replacementValues}) instead.`);
+    });
+  }
   return warnings;
 }
 

@@ -118,6 +118,15 @@ function run(file: string, args: string[], options: { cwd: string; env: NodeJS.P
   });
 }
 
+/**
+ * What a plan of `pulumi preview --json` (the run's output) gives as the reasons of each replacement, by
+ * resource name: the properties the provider named, as CI tooling and policy read them.
+ */
+export function replaceReasons(output: string): Record<string, string[]> {
+  const plan = JSON.parse(output.slice(output.indexOf("{"), output.lastIndexOf("}") + 1)) as { steps: { op: string; urn: string; replaceReasons?: string[] }[] };
+  return Object.fromEntries(plan.steps.filter((s) => s.op === "replace").map((s) => [s.urn.split("::").pop()!, s.replaceReasons ?? []]));
+}
+
 /** The caller's environment without settings that would steer the runs elsewhere. */
 export function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(INDUSTRYDATA_|AZURE_|PULUMI_)/.test(k)));

@@ -7,7 +7,7 @@
 import { passwordMatches } from "../../emulator";
 import { TEST_PASSWORDS, TEST_TOKENS } from "../support/testSecrets";
 import { scanKeptOutput } from "../support/scanKeptOutput";
-import { CLI_TOOLS, describeWithCli } from "./pulumiRoutes";
+import { CLI_TOOLS, describeWithCli, replaceReasons } from "./pulumiRoutes";
 import { copyYamlExample, expectExit, startTenant, writes, type LoggedRequest, type TestTenant, type YamlProject } from "./yamlProgram";
 
 const TOKEN = TEST_TOKENS.yamlDistrict;
@@ -127,16 +127,32 @@ describeWithCli(
       expectExit(await project.pulumi(["preview", "--expect-no-changes"]), "succeeds", "preview --expect-no-changes");
     });
 
-    test("preview --diff of a license SKU change on the user flow with a password names the path and both values; no secret in any output or in plain text in the state", async () => {
+    test("preview --diff of a license SKU change on the user flow with a password names the path and both values, and a flow's change of kind names odataType; no secret in any output or in plain text in the state", async () => {
       project = await district();
       const outputs = [(await step(["up", "--yes", "--skip-preview"], "succeeds")).output];
 
       project.editProgram((text) => text.replace("- M365EDU_A3_FACULTY", "- M365EDU_A5_FACULTY"));
+      // The groups flow becomes an administrative-unit flow under the same name (the alias keeps its state): a
+      // change of kind, which replaces it, named by the output that holds the kind, as the dynamic resources
+      // name it (rootProjectLifecycle.ts).
+      project.editProgram((text) =>
+        text.replace(
+          /  groups:\n    type: industrydata:index:SecurityGroupProvisioningFlow\n([\s\S]*?)createBasedOnRoleGroup: true/,
+          "  groups:\n    type: industrydata:index:AdministrativeUnitProvisioningFlow\n" +
+            "    options:\n      aliases:\n        - urn:pulumi:e2e::yaml-district::industrydata:index:SecurityGroupProvisioningFlow::groups\n" +
+            "$1createBasedOnOrg: true",
+        ),
+      );
       const plan = await step(["preview", "--diff"], "succeeds");
       outputs.push(plan.output);
       expect(plan.output).toMatch(/licenseSkus\s*:\s*\[\s*~\s*\[0\]\s*:\s*"M365EDU_A3_FACULTY"\s*=>\s*"M365EDU_A5_FACULTY"/);
       expect(plan.output).toMatch(/~ industrydata:index:UserProvisioningFlow: \(update\)\s*\[id=[^\]]+\]\s*\[urn=[^\]]*::users\]/);
+      expect(plan.output).toMatch(/\+-industrydata:index:AdministrativeUnitProvisioningFlow: \(replace\)\s*\[id=[^\]]+\]\s*\[urn=[^\]]*::groups\]/);
+      expect(plan.output).toMatch(/- odataType\s*: "#microsoft\.graph\.industryData\.securityGroupProvisioningFlow"/);
+      expect(plan.output).not.toContain("@odata.type");
       expect(writes(plan.requests)).toEqual([]);
+      const json = await step(["preview", "--json"], "succeeds");
+      expect(replaceReasons(json.output)).toEqual({ groups: ["odataType"] });
 
       const state = project.stateText();
       expect(state).toContain("M365EDU_A3_FACULTY");

@@ -3,7 +3,7 @@
  * `pulumi preview --diff` names). The decision is diffResource's; these pin the paths, the kinds and whether the
  * old value is the old argument (inputDiff) or Graph's value (drift).
  */
-import { buildCreateBody, detailedDiff, diffResource, importedInputs, toOutputs, valueAt } from "../../provider/reconcile";
+import { buildCreateBody, declaredArguments, diffResource, toOutputs, valueAt } from "../../provider/reconcile";
 import { validateInputs } from "../../provider/schema";
 import { TEST_PASSWORDS } from "../support/testSecrets";
 import { graphReadBack } from "./helpers/graphReadBack";
@@ -83,7 +83,7 @@ describe("detailedDiff names each change at its path", () => {
     },
   ])("$name", ({ news, changes }) => {
     const declared = checked(news);
-    expect(detailedDiff("user", declared, base.outputs, base.inputs)).toEqual(changes);
+    expect(diffResource("user", declared, base.outputs, base.inputs).detailedChanges).toEqual(changes);
     // The paths locate diffResource's decision: a change there, none here.
     expect(diffResource("user", declared, base.outputs).changes).toBe(changes.length > 0);
   });
@@ -93,7 +93,7 @@ describe("drift (the arguments did not change, Graph's value did): shown against
   test("a value changed in the portal: its path, old value from the outputs", () => {
     const { inputs, outputs } = createdFrom(userArgs());
     const drifted = { ...outputs, managementOptions: { ...(outputs.managementOptions as Json), additionalOptions: { studentAgeGroup: "adult" } } };
-    expect(detailedDiff("user", inputs, drifted, inputs)).toEqual([
+    expect(diffResource("user", inputs, drifted, inputs).detailedChanges).toEqual([
       { path: "managementOptions.additionalOptions.studentAgeGroup", kind: "update", replace: false, inputDiff: false },
     ]);
   });
@@ -105,17 +105,17 @@ describe("drift (the arguments did not change, Graph's value did): shown against
     const configurations = structuredClone((outputs.creationOptions as { configurations: Json[] }).configurations);
     configurations[1].licenseSkus = ["SKU_PORTAL"];
     const drifted = { ...outputs, creationOptions: { configurations } };
-    expect(detailedDiff("user", inputs, drifted, inputs)).toEqual([
+    expect(diffResource("user", inputs, drifted, inputs).detailedChanges).toEqual([
       { path: "creationOptions.configurations", kind: "update", replace: false, inputDiff: false },
     ]);
   });
 });
 
-describe("importedInputs: the arguments that declare an existing flow as it is", () => {
+describe("declaredArguments (as pulumi import takes them): the arguments that declare an existing flow as it is", () => {
   test("declared form (roleGroupId), schema properties only, no masked password, no nulls; they diff as no change", () => {
     const { outputs } = createdFrom(userArgs({ extraStaff: true }));
     const server = { ...graphReadBack({}, { managementOptions: { additionalOptions: { studentAgeGroup: "minor" } } }), ...outputs, createUnmatchedUsers: null };
-    const inputs = importedInputs("user", server, { flowSetId: "set-1", flowId: "flow-1" });
+    const inputs = { flowSetId: "set-1", flowId: "flow-1", ...declaredArguments("user", server, { writeOnly: { omit: "always" }, nulls: "drop" }).args };
     expect(inputs).toEqual({
       flowSetId: "set-1",
       flowId: "flow-1",
@@ -125,6 +125,6 @@ describe("importedInputs: the arguments that declare an existing flow as it is",
     const declared = checked(inputs);
     const imported = toOutputs("user", server, declared);
     expect(diffResource("user", declared, imported).changes).toBe(false);
-    expect(detailedDiff("user", declared, imported, inputs)).toEqual([]);
+    expect(diffResource("user", declared, imported, inputs).detailedChanges).toEqual([]);
   });
 });

@@ -30,15 +30,16 @@ describe("diffResource replaces", () => {
       raw: { flowSetId: "set-A", flowId: "flow-2", creationOptions }, olds: adopted, replaces: ["flowId"] },
     { name: "a flowSetId not known yet (preview) replaces",
       raw: { flowSetId: pulumiUnknownValue, creationOptions }, olds: created, replaces: ["flowSetId"] },
-    { name: "a flow kind that differs from the stored @odata.type replaces",
+    { name: "a flow kind that differs from the stored @odata.type replaces, named by its output odataType as plans name it",
       raw: { flowSetId: "set-A", creationOptions: { createBasedOnOrg: true, createBasedOnOrgPlusRoleGroup: false } },
-      olds: created, replaces: ["@odata.type"], kind: "administrativeUnit" as ResourceKind },
+      olds: created, replaces: ["odataType"], kind: "administrativeUnit" as ResourceKind },
   ])("$name", ({ raw, olds, replaces, kind }) => {
     const result = diff(kind ?? "securityGroup", raw, olds);
     expect(result.changes).toBe(true);
     expect(result.replaces).toEqual(replaces);
     expect(result.deleteBeforeReplace).toBe(true);
     expect(result.changedProperties).toEqual(expect.arrayContaining(replaces));
+    expect(result.detailedChanges.filter((c) => c.replace).map((c) => c.path)).toEqual(replaces);
   });
 
   it("declaring the created flow's own id (adopting it) is no change", () => {
@@ -47,7 +48,7 @@ describe("diffResource replaces", () => {
 
   it("removing flowId from an adopted flow is no replace: the same flow stays managed", () => {
     const result = diff("securityGroup", { flowSetId: "set-A", creationOptions }, adopted);
-    expect(result).toEqual({ changes: false, replaces: [], changedProperties: [], deleteBeforeReplace: false });
+    expect(result).toEqual({ changes: false, replaces: [], changedProperties: [], deleteBeforeReplace: false, detailedChanges: [] });
   });
 
   it("the base ProvisioningFlow accepts any flow subtype, so its kind never forces a replace", () => {
@@ -58,13 +59,14 @@ describe("diffResource replaces", () => {
 
   it("the base ProvisioningFlow replaces when the stored type is not a provisioning flow", () => {
     const olds = { ...outputsAfter("provisioningFlow", { flowSetId: "set-A", flowId: "flow-1" }), odataType: `${ns}outboundProvisioningFlowSet` };
-    expect(diff("provisioningFlow", { flowSetId: "set-A", flowId: "flow-1" }, olds).replaces).toEqual(["@odata.type"]);
+    expect(diff("provisioningFlow", { flowSetId: "set-A", flowId: "flow-1" }, olds).replaces).toEqual(["odataType"]);
   });
 
   it("a flow set never replaces: displayName is patched in place", () => {
     const olds = outputsAfter("flowSet", { displayName: "Old" }, { id: "set-A", displayName: "Old" });
     expect(diff("flowSet", { displayName: "New" }, olds)).toEqual({
       changes: true, replaces: [], changedProperties: ["displayName"], deleteBeforeReplace: false,
+      detailedChanges: [{ path: "displayName", kind: "add", replace: false, inputDiff: true }],
     });
   });
 });
@@ -72,7 +74,7 @@ describe("diffResource replaces", () => {
 describe("diffResource in place", () => {
   it("returns changes:false explicitly when nothing differs", () => {
     expect(diff("securityGroup", { flowSetId: "set-A", creationOptions }, created)).toEqual({
-      changes: false, replaces: [], changedProperties: [], deleteBeforeReplace: false,
+      changes: false, replaces: [], changedProperties: [], deleteBeforeReplace: false, detailedChanges: [],
     });
   });
 
@@ -86,6 +88,7 @@ describe("diffResource in place", () => {
     expect(adopted.deleteOnDestroy).toBe(false);
     expect(diffResource("securityGroup", inputs, adopted)).toEqual({
       changes: true, replaces: [], changedProperties: ["deleteOnDestroy"], deleteBeforeReplace: false,
+      detailedChanges: [{ path: "deleteOnDestroy", kind: "add", replace: false, inputDiff: true }],
     });
     expect(buildPatchBody("securityGroup", inputs, adopted, { graphEndpoint: "https://graph.microsoft.com/beta", olds: adopted })).toBeUndefined();
   });

@@ -178,7 +178,7 @@ describe("outputs", () => {
 describe("no-op diffs (Graph's normalizations are no change)", () => {
   test.each(kinds)("$kind: the create's own outputs against the same arguments", (c) => {
     const { declared, outs } = created(c);
-    const none = { changes: false, replaces: [], changedProperties: [], deleteBeforeReplace: false };
+    const none = { changes: false, replaces: [], changedProperties: [], deleteBeforeReplace: false, detailedChanges: [] };
     // Both the inputs the create was given and a fresh check of the same arguments (as the next run makes).
     expect(diffResource(c.kind, declared, outs)).toEqual(none);
     expect(diffResource(c.kind, checked(c.kind, c.args()), outs)).toEqual(none);
@@ -262,6 +262,16 @@ describe("PATCH bodies hold only what differs", () => {
     const updated = toOutputs("oneRosterApiDataConnector", server.oneRoster(), news, { olds: outs });
     expect(diffResource("oneRosterApiDataConnector", news, updated).changes).toBe(false);
     expect(JSON.stringify(updated)).not.toContain(ROTATED);
+  });
+
+  test("a client secret rotation is located at credential.clientSecret by the connector's own write-only rules, also without old inputs (judged against its hash, not by the user flow's rules)", () => {
+    const { outs } = created(kinds[2]);
+    const news = checked("oneRosterApiDataConnector", oneRosterConnectorArgs("ss-1", ROTATED));
+    expect(diffResource("oneRosterApiDataConnector", news, outs).detailedChanges).toEqual([
+      { path: "credential.clientSecret", kind: "add", replace: false, inputDiff: true },
+    ]);
+    const same = checked("oneRosterApiDataConnector", oneRosterConnectorArgs("ss-1"));
+    expect(diffResource("oneRosterApiDataConnector", same, outs).detailedChanges).toEqual([]);
   });
 
   test("roleGroup is compared with the last declared value: a change sends the settings whole with every bind", () => {

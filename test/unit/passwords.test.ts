@@ -71,7 +71,7 @@ describe("masked password", () => {
   it("is a change when a password is declared for the first time (no hash in the state yet)", () => {
     const withoutHashes = toOutputs("user", served(declared), undefined, { olds: { flowSetId: "set" } });
     expect(withoutHashes).not.toHaveProperty("passwordHashes");
-    expect(passwordChanged(declared, withoutHashes)).toBe(true);
+    expect(passwordChanged(declared, withoutHashes, "user")).toBe(true);
     expect(diffResource("user", declared, withoutHashes).changedProperties).toEqual(["creationOptions"]);
   });
 
@@ -130,7 +130,7 @@ describe("password hash", () => {
     { name: "a password differing only in case is a change", declaredPassword: secret.toLowerCase(), changed: true },
   ])("$name", ({ declaredPassword, changed }) => {
     const stored = olds({ staff: hashPassword({ salt, roleGroupId: "staff", password: secret }) });
-    expect(passwordChanged(declare({ staff: declaredPassword }), stored)).toBe(changed);
+    expect(passwordChanged(declare({ staff: declaredPassword }), stored, "user")).toBe(changed);
   });
 
   it("differs between two salts for the same role group and password", () => {
@@ -153,14 +153,14 @@ describe("password hash", () => {
     it("recognises the unchanged password (no diff, no PATCH)", () => {
       const declared = declare({ staff: secret });
       const stored = olds({ staff: legacy(secret) });
-      expect(passwordChanged(declared, stored)).toBe(false);
+      expect(passwordChanged(declared, stored, "user")).toBe(false);
       const lastRead = toOutputs("user", served(declared), undefined, { olds: stored });
       expect(diffResource("user", declared, lastRead).changes).toBe(false);
       expect(buildPatchBody("user", declared, lastRead, { graphEndpoint, olds: lastRead })).toBeUndefined();
     });
 
     it("still sees a changed password as a change", () => {
-      expect(passwordChanged(declare({ staff: TEST_PASSWORDS.unitRotated }), olds({ staff: legacy(secret) }))).toBe(true);
+      expect(passwordChanged(declare({ staff: TEST_PASSWORDS.unitRotated }), olds({ staff: legacy(secret) }), "user")).toBe(true);
     });
 
     it("is rewritten in the HMAC format (same salt) at the next update", () => {
@@ -168,7 +168,7 @@ describe("password hash", () => {
       const updated = toOutputs("user", served(declared), declared, { olds: olds({ staff: legacy(secret) }) });
       expect(updated.passwordSalt).toBe(salt);
       expect(updated.passwordHashes).toEqual({ staff: hashPassword({ salt, roleGroupId: "staff", password: secret }) });
-      expect(passwordChanged(declared, updated)).toBe(false);
+      expect(passwordChanged(declared, updated, "user")).toBe(false);
     });
   });
 });

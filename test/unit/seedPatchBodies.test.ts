@@ -51,6 +51,7 @@ describe.each(seedCases)("$name", ({ kind, fixture: file, placeholders, declared
       replaces: [],
       changedProperties: [],
       deleteBeforeReplace: false,
+      detailedChanges: [],
     });
     expect(buildPatchBody(kind, declared, after, { graphEndpoint, olds: after })).toBeUndefined();
   });
