@@ -13,7 +13,7 @@
  * Targets (issue 23): drift check within 3x the empty program's, 10% change `up` within 2.5 s, one-set `up`
  * within 1.5 s of the empty program's.
  */
-import { execFile } from "child_process";
+import { execFile, execFileSync } from "child_process";
 import * as fs from "fs";
 import * as os from "os";
 import * as path from "path";
@@ -39,7 +39,7 @@ export const cliCommands = ["create", "no-op preview", "drift check", "10% chang
 export type CliCommand = (typeof cliCommands)[number];
 
 /** Which program a row ran. */
-export type CliProgram = "industrydata plugin" | "trivial provider" | "empty program";
+export type CliProgram = "industrydata plugin" | "industrydata single executable" | "trivial provider" | "empty program";
 
 /** The plugin's side of one run, summed over its processes (pluginTrace.ts). */
 export interface PluginSide {
@@ -110,12 +110,17 @@ function childrenCpuMs(): number | undefined {
   }
 }
 
-/** The folder holding a `pulumi-resource-industrydata` that runs `script` under Node with the trace preloaded. */
-function pluginWrapper(dir: string, script: string, traceDir: string, extraNodeArgs: string[] = [], env: Record<string, string> = {}): string {
+/**
+ * The folder holding a `pulumi-resource-industrydata` that runs `script` under Node with the trace preloaded, or
+ * (`executable`) runs the single executable with the trace preloaded through NODE_OPTIONS, which it honours.
+ */
+function pluginWrapper(dir: string, script: string, traceDir: string, extraNodeArgs: string[] = [], env: Record<string, string> = {}, executable = false): string {
   fs.mkdirSync(dir, { recursive: true });
   const quote = (s: string) => `'${s.replace(/'/g, "'\\''")}'`;
-  const exports = Object.entries({ ...env, BENCH_PLUGIN_TRACE_DIR: traceDir }).map(([k, v]) => `export ${k}=${quote(v)}\n`).join("");
-  const args = [process.execPath, ...extraNodeArgs, "--require", path.join(__dirname, "pluginTrace.js"), script].map(quote).join(" ");
+  const trace = path.join(__dirname, "pluginTrace.js");
+  const vars = executable ? { ...env, NODE_OPTIONS: `--require ${trace}`, BENCH_PLUGIN_TRACE_RPCS: "0" } : env;
+  const exports = Object.entries({ ...vars, BENCH_PLUGIN_TRACE_DIR: traceDir }).map(([k, v]) => `export ${k}=${quote(v)}\n`).join("");
+  const args = (executable ? [script] : [process.execPath, ...extraNodeArgs, "--require", trace, script]).map(quote).join(" ");
   fs.writeFileSync(path.join(dir, "pulumi-resource-industrydata"), `#!/bin/sh\n${exports}exec ${args} "$@"\n`, { mode: 0o755 });
   return dir;
 }
@@ -216,7 +221,14 @@ function row(command: CliCommand, program: CliProgram, resources: number, runs: 
  * Runs the section. `sets`: flow sets of the fleet program (25: 125 resources); `repeats`: timed runs per command;
  * `profile`: one extra profiled run per command of the industrydata plugin.
  */
-export async function measureCliLifecycle(options: { sets: number; repeats: number; profile: boolean; log?: (line: string) => void }): Promise<CliLifecycleResult> {
+export async function measureCliLifecycle(options: {
+  sets: number;
+  repeats: number;
+  profile: boolean;
+  /** A single executable of the plugin (scripts/plugin-executable.js), or its release archive: run as a program of its own. */
+  executable?: string;
+  log?: (line: string) => void;
+}): Promise<CliLifecycleResult> {
   const log = options.log ?? (() => undefined);
   const root = repoRoot();
   const work = fs.mkdtempSync(path.join(os.tmpdir(), "industrydata-bench-cli-"));
@@ -230,7 +242,9 @@ export async function measureCliLifecycle(options: { sets: number; repeats: numb
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the built plugin's schema
   const { packageSchema } = require("../provider/plugin/packageSchema") as typeof import("../provider/plugin/packageSchema");
   fs.writeFileSync(schemaFile, JSON.stringify(packageSchema({ version: "0.0.1" })));
+  const executable = options.executable === undefined ? undefined : extractedExecutable(options.executable, work);
   const plugins: Record<Exclude<CliProgram, "empty program">, (traceDir: string, extra?: string[]) => string> = {
+    "industrydata single executable": (traceDir) => pluginWrapper(path.join(traceDir, "..", "plugin"), executable!, traceDir, [], {}, true),
     "industrydata plugin": (traceDir, extra) => pluginWrapper(path.join(traceDir, "..", `plugin${extra ? "-profiled" : ""}`), path.join(root, "bin", "pulumi-resource-industrydata"), traceDir, extra),
     "trivial provider": (traceDir) => pluginWrapper(path.join(traceDir, "..", "plugin"), path.join(__dirname, "trivialProvider.js"), traceDir, [], { BENCH_TRIVIAL_SCHEMA: schemaFile }),
   };
@@ -262,7 +276,8 @@ export async function measureCliLifecycle(options: { sets: number; repeats: numb
   const rows: CliRow[] = [];
   const resourcesOf = (program: CliProgram, sets: number) => (program === "empty program" ? 0 : fleetResourceCount(sets));
   try {
-    for (const program of ["empty program", "trivial provider", "industrydata plugin"] as CliProgram[]) {
+    const programs: CliProgram[] = ["empty program", "trivial provider", "industrydata plugin", ...(executable ? (["industrydata single executable"] as const) : [])];
+    for (const program of programs) {
       log(`bench: CLI lifecycle, ${program}, ${options.sets} sets (${resourcesOf(program, options.sets)} resources), ${options.repeats} runs per command…`);
       const stack = await makeStack(program, options.sets);
       const runs: Record<CliCommand, CliRun[]> = { create: [], "no-op preview": [], "drift check": [], "10% change up": [], "one-set up": [] };
@@ -336,16 +351,29 @@ async function profileRuns(options: {
   await must(oneSet, ["destroy", "--yes"]);
 }
 
+/** The executable itself, or extracted from its release archive into `work`. */
+function extractedExecutable(file: string, work: string): string {
+  if (!file.endsWith(".tar.gz")) return path.resolve(file);
+  const dir = path.join(work, "executable");
+  fs.mkdirSync(dir, { recursive: true });
+  execFileSync("tar", ["-xzf", file, "-C", dir]);
+  return path.join(dir, "pulumi-resource-industrydata");
+}
+
 function targets(rows: CliRow[]): CliLifecycleResult["targets"] {
   const of = (command: CliCommand, program: CliProgram) => rows.find((r) => r.command === command && r.program === program)?.medianMs ?? NaN;
-  const drift = of("drift check", "industrydata plugin") / of("drift check", "empty program");
-  const change = of("10% change up", "industrydata plugin");
-  const oneSet = of("one-set up", "industrydata plugin") - of("one-set up", "empty program");
-  return [
-    { what: "drift check (preview --refresh) / empty program's", target: `<= x${CLI_TARGETS.driftOverEmptyRatio}`, value: `x${drift.toFixed(2)}`, met: drift <= CLI_TARGETS.driftOverEmptyRatio },
-    { what: "10% change up", target: `<= ${CLI_TARGETS.changeUpMs} ms`, value: `${change.toFixed(0)} ms`, met: change <= CLI_TARGETS.changeUpMs },
-    { what: "one-set up - empty program's up", target: `<= ${CLI_TARGETS.oneSetUpOverEmptyMs} ms`, value: `${oneSet.toFixed(0)} ms`, met: oneSet <= CLI_TARGETS.oneSetUpOverEmptyMs },
-  ];
+  const programs: CliProgram[] = ["industrydata plugin", ...(rows.some((r) => r.program === "industrydata single executable") ? (["industrydata single executable"] as const) : [])];
+  return programs.flatMap((program) => {
+    const suffix = program === "industrydata plugin" ? "" : `, ${program}`;
+    const drift = of("drift check", program) / of("drift check", "empty program");
+    const change = of("10% change up", program);
+    const oneSet = of("one-set up", program) - of("one-set up", "empty program");
+    return [
+      { what: `drift check (preview --refresh) / empty program's${suffix}`, target: `<= x${CLI_TARGETS.driftOverEmptyRatio}`, value: `x${drift.toFixed(2)}`, met: drift <= CLI_TARGETS.driftOverEmptyRatio },
+      { what: `10% change up${suffix}`, target: `<= ${CLI_TARGETS.changeUpMs} ms`, value: `${change.toFixed(0)} ms`, met: change <= CLI_TARGETS.changeUpMs },
+      { what: `one-set up - empty program's up${suffix}`, target: `<= ${CLI_TARGETS.oneSetUpOverEmptyMs} ms`, value: `${oneSet.toFixed(0)} ms`, met: oneSet <= CLI_TARGETS.oneSetUpOverEmptyMs },
+    ];
+  });
 }
 
 const f0 = (v: number | undefined) => (v === undefined || Number.isNaN(v) ? "-" : v.toFixed(0));
@@ -357,13 +385,14 @@ export function cliLifecycleReport(result: CliLifecycleResult): string {
     `== ${result.resources}-resource Pulumi YAML program (${result.sets} flow sets x 4 flows) through the real CLI, median of ${result.repeats} ==`,
     `plugin: ${result.plugin}; load average ${result.loadAverage.map((l) => l.toFixed(1)).join(" -> ")} on ${os.cpus().length} CPUs (wall is inflated by load; CPU much less)`,
     textTable([
-      ["command", "resources", "empty ms (CPU)", "trivial ms (CPU)", "industrydata ms (CPU)", "x empty", "- empty ms", "Graph requests"],
+      ["command", "resources", "empty ms (CPU)", "trivial ms (CPU)", "industrydata ms (CPU)", "x empty", "- empty ms", "single executable ms (CPU)", "Graph requests"],
       ...cliCommands.map((command) => {
         const e = of(command, "empty program");
         const t = of(command, "trivial provider");
         const p = of(command, "industrydata plugin");
+        const x = of(command, "industrydata single executable");
         const cell = (r: CliRow | undefined) => (r ? `${f0(r.medianMs)} (${f0(r.medianCpuMs)})` : "-");
-        return [command, String(p?.resources ?? "-"), cell(e), cell(t), cell(p), e && p ? `x${(p.medianMs / e.medianMs).toFixed(2)}` : "-", e && p ? f0(p.medianMs - e.medianMs) : "-", String(p?.median.emulator.requests ?? "-")];
+        return [command, String(p?.resources ?? "-"), cell(e), cell(t), cell(p), e && p ? `x${(p.medianMs / e.medianMs).toFixed(2)}` : "-", e && p ? f0(p.medianMs - e.medianMs) : "-", cell(x), String(p?.median.emulator.requests ?? "-")];
       }),
     ]),
     "",
@@ -397,7 +426,7 @@ export function cliLifecycleReport(result: CliLifecycleResult): string {
     textTable([
       ["command", "program", "RPCs"],
       ...result.rows
-        .filter((r) => r.median.plugin)
+        .filter((r) => (r.median.plugin?.rpcs.length ?? 0) > 0)
         .map((r) => [r.command, r.program, r.median.plugin!.rpcs.map((x) => `${x.method} ${x.calls}x${x.medianMs.toFixed(1)}=${x.totalMs.toFixed(0)}`).join(", ")]),
     ]),
   ];
@@ -417,10 +446,11 @@ function cleanEnv(): NodeJS.ProcessEnv {
   return Object.fromEntries(Object.entries(process.env).filter(([k]) => !/^(INDUSTRYDATA_|AZURE_|PULUMI_|BENCH_)/.test(k)));
 }
 
-// Alone: node dist/bench/cliLifecycle.js [sets] [repeats] (npm run bench runs it too, unless --no-cli-lifecycle).
+// Alone: node dist/bench/cliLifecycle.js [sets] [repeats] [executable] (npm run bench runs it too, unless --no-cli-lifecycle).
 if (require.main === module) {
-  const [sets, repeats] = process.argv.slice(2).map(Number);
-  measureCliLifecycle({ sets: sets || 25, repeats: repeats || 3, profile: true, log: (line) => process.stderr.write(`${line}\n`) }).then(
+  const [sets, repeats] = process.argv.slice(2, 4).map(Number);
+  const executable = process.argv[4];
+  measureCliLifecycle({ sets: sets || 25, repeats: repeats || 3, profile: true, ...(executable ? { executable } : {}), log: (line) => process.stderr.write(`${line}\n`) }).then(
     (result) => process.stdout.write(`${cliLifecycleReport(result)}\n`),
     (error: unknown) => {
       process.stderr.write(`bench failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);

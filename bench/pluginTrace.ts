@@ -75,7 +75,32 @@ function install(dir: string): void {
     }
   };
 
-  // gRPC: every handler the plugin registers, timed to its callback (unary) or its end (streams).
+  // gRPC: every handler the plugin registers, timed to its callback (unary) or its end (streams). Not in the single
+  // executable (BENCH_PLUGIN_TRACE_RPCS=0): its gRPC library is inside its bundle, out of this require's reach.
+  if (process.env.BENCH_PLUGIN_TRACE_RPCS !== "0") timeRpcs(trace, now);
+
+  // Graph requests: Node's http client channels (the Graph client's transport is node:http/https).
+  const started = new WeakMap<object, number>();
+  diagnostics.subscribe("http.client.request.start", (message) => started.set((message as { request: object }).request, now()));
+  diagnostics.subscribe("http.client.response.finish", (message) => {
+    const { request } = message as { request: object };
+    const at = started.get(request);
+    if (at === undefined) return;
+    const ended = now();
+    trace.graphMs.push(ended - at);
+    trace.graphIntervals.push([at, ended]);
+  });
+
+  process.once("exit", () => {
+    const { user, system } = process.cpuUsage();
+    trace.cpuMs = (user + system) / 1000;
+    trace.lifetimeMs = now();
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify(trace));
+  });
+}
+
+function timeRpcs(trace: PluginTrace, now: () => number): void {
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the plugin's own grpc-js (same node_modules)
   const grpc = require("@grpc/grpc-js") as typeof import("@grpc/grpc-js");
   const addService = grpc.Server.prototype.addService;
@@ -101,24 +126,4 @@ function install(dir: string): void {
     }
     return addService.call(this, service, timed as typeof implementation);
   };
-
-  // Graph requests: Node's http client channels (the Graph client's transport is node:http/https).
-  const started = new WeakMap<object, number>();
-  diagnostics.subscribe("http.client.request.start", (message) => started.set((message as { request: object }).request, now()));
-  diagnostics.subscribe("http.client.response.finish", (message) => {
-    const { request } = message as { request: object };
-    const at = started.get(request);
-    if (at === undefined) return;
-    const ended = now();
-    trace.graphMs.push(ended - at);
-    trace.graphIntervals.push([at, ended]);
-  });
-
-  process.once("exit", () => {
-    const { user, system } = process.cpuUsage();
-    trace.cpuMs = (user + system) / 1000;
-    trace.lifetimeMs = now();
-    fs.mkdirSync(dir, { recursive: true });
-    fs.writeFileSync(path.join(dir, `${process.pid}.json`), JSON.stringify(trace));
-  });
 }

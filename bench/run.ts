@@ -65,6 +65,7 @@ interface Options {
   cliLifecycle: boolean;
   cliSets: number;
   cliProfile: boolean;
+  cliExecutable?: string;
   only?: "cli125";
 }
 
@@ -91,6 +92,7 @@ async function main(argv: string[]): Promise<void> {
     .option("--no-plugin-startup", "skip the provider plugin's start-up and YAML previews, single executable beside the script (bench/pluginStartup.ts)")
     .option("--no-cli-lifecycle", "skip the fleet YAML program's create/preview/drift check/change/one-set up through the real CLI (bench/cliLifecycle.ts)")
     .option("--cli-sets <n>", "flow sets of the CLI lifecycle's fleet program (25: 125 resources)", positiveInteger, 25)
+    .option("--cli-executable <file>", "also run the CLI lifecycle with this single-executable plugin (or its release archive), e.g. from npm run plugin:executable")
     .option("--no-cli-profile", "skip the CLI lifecycle's profiled run per command (node --cpu-prof on the plugin)")
     .addOption(new Option("--only <section>", "run one section alone: cli125 (the CLI lifecycle)").choices(["cli125"]))
     .option("--preview-repeats <n>", "timed previews per program (after one warm-up); the median is reported", positiveInteger, 3)
@@ -252,7 +254,7 @@ function writeJson(outDir: string, stamp: string, json: object, say: (line: stri
 /** The CLI lifecycle section (bench/cliLifecycle.ts): the fleet program's commands beside the empty program's. */
 async function cliLifecycle(o: Options, say: (line: string) => void): Promise<CliLifecycleResult> {
   if (!cliLifecycleAvailable()) throw new Error("the CLI lifecycle needs the CLI and the YAML language host: npm run pulumi:install -- --yaml (or pass --no-cli-lifecycle)");
-  return measureCliLifecycle({ sets: o.cliSets, repeats: o.repeats, profile: o.cliProfile, log: say });
+  return measureCliLifecycle({ sets: o.cliSets, repeats: o.repeats, profile: o.cliProfile, ...(o.cliExecutable ? { executable: path.resolve(o.cliExecutable) } : {}), log: say });
 }
 
 main(process.argv).catch((error: unknown) => {
