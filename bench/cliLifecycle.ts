@@ -39,7 +39,15 @@ export const cliCommands = ["create", "no-op preview", "drift check", "10% chang
 export type CliCommand = (typeof cliCommands)[number];
 
 /** Which program a row ran. */
-export type CliProgram = "industrydata plugin" | "industrydata single executable" | "trivial provider" | "empty program";
+export type CliProgram =
+  | "industrydata plugin"
+  | "industrydata plugin, version declared"
+  | "industrydata single executable"
+  | "trivial provider"
+  | "empty program";
+
+/** The programs whose targets are evaluated (the plugin as the examples name it, and as an installed plugin behaves). */
+const industrydataPrograms: CliProgram[] = ["industrydata plugin", "industrydata plugin, version declared", "industrydata single executable"];
 
 /** The plugin's side of one run, summed over its processes (pluginTrace.ts). */
 export interface PluginSide {
@@ -92,6 +100,7 @@ export interface CliLifecycleResult {
 }
 
 const PASSPHRASE = "industrydata-dev";
+const { version: packageVersion } = require("../../package.json") as { version: string };
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor((values.length - 1) / 2)];
 
 /** The CLI, the YAML language host and the built plugin are there. */
@@ -227,6 +236,8 @@ export async function measureCliLifecycle(options: {
   profile: boolean;
   /** A single executable of the plugin (scripts/plugin-executable.js), or its release archive: run as a program of its own. */
   executable?: string;
+  /** Also run the program with the plugin's version declared beside its path (default true). */
+  versionDeclared?: boolean;
   log?: (line: string) => void;
 }): Promise<CliLifecycleResult> {
   const log = options.log ?? (() => undefined);
@@ -246,6 +257,7 @@ export async function measureCliLifecycle(options: {
   const plugins: Record<Exclude<CliProgram, "empty program">, (traceDir: string, extra?: string[]) => string> = {
     "industrydata single executable": (traceDir) => pluginWrapper(path.join(traceDir, "..", "plugin"), executable!, traceDir, [], {}, true),
     "industrydata plugin": (traceDir, extra) => pluginWrapper(path.join(traceDir, "..", `plugin${extra ? "-profiled" : ""}`), path.join(root, "bin", "pulumi-resource-industrydata"), traceDir, extra),
+    "industrydata plugin, version declared": (traceDir) => pluginWrapper(path.join(traceDir, "..", "plugin"), path.join(root, "bin", "pulumi-resource-industrydata"), traceDir),
     "trivial provider": (traceDir) => pluginWrapper(path.join(traceDir, "..", "plugin"), path.join(__dirname, "trivialProvider.js"), traceDir, [], { BENCH_TRIVIAL_SCHEMA: schemaFile }),
   };
   let n = 0;
@@ -262,7 +274,9 @@ export async function measureCliLifecycle(options: {
       write: ({ changed: on }) =>
         fs.writeFileSync(
           path.join(dir, "Pulumi.yaml"),
-          pluginDir === undefined ? `name: bench-empty-yaml\nruntime: yaml\n` : yamlFleetProgram({ name: "bench-fleet", sets, pluginDir, changed: on ? changed : 0 }),
+          pluginDir === undefined
+            ? `name: bench-empty-yaml\nruntime: yaml\n`
+            : yamlFleetProgram({ name: "bench-fleet", sets, pluginDir, changed: on ? changed : 0, ...(program === "industrydata plugin, version declared" ? { pluginVersion: packageVersion } : {}) }),
         ),
     };
     stack.write({ changed: false });
@@ -276,7 +290,13 @@ export async function measureCliLifecycle(options: {
   const rows: CliRow[] = [];
   const resourcesOf = (program: CliProgram, sets: number) => (program === "empty program" ? 0 : fleetResourceCount(sets));
   try {
-    const programs: CliProgram[] = ["empty program", "trivial provider", "industrydata plugin", ...(executable ? (["industrydata single executable"] as const) : [])];
+    const programs: CliProgram[] = [
+      "empty program",
+      "trivial provider",
+      "industrydata plugin",
+      ...(options.versionDeclared === false ? [] : (["industrydata plugin, version declared"] as const)),
+      ...(executable ? (["industrydata single executable"] as const) : []),
+    ];
     for (const program of programs) {
       log(`bench: CLI lifecycle, ${program}, ${options.sets} sets (${resourcesOf(program, options.sets)} resources), ${options.repeats} runs per command…`);
       const stack = await makeStack(program, options.sets);
@@ -296,6 +316,7 @@ export async function measureCliLifecycle(options: {
       }
       await must(stack, ["destroy", "--yes"]);
       const oneSet = await makeStack(program, 1);
+      await must(oneSet, ["preview"]);
       for (let i = 0; i < options.repeats; i++) {
         runs["one-set up"].push(await timed(oneSet, ["up", "--yes"], emulator));
         await must(oneSet, ["destroy", "--yes"]);
@@ -362,7 +383,7 @@ function extractedExecutable(file: string, work: string): string {
 
 function targets(rows: CliRow[]): CliLifecycleResult["targets"] {
   const of = (command: CliCommand, program: CliProgram) => rows.find((r) => r.command === command && r.program === program)?.medianMs ?? NaN;
-  const programs: CliProgram[] = ["industrydata plugin", ...(rows.some((r) => r.program === "industrydata single executable") ? (["industrydata single executable"] as const) : [])];
+  const programs = industrydataPrograms.filter((program) => rows.some((r) => r.program === program));
   return programs.flatMap((program) => {
     const suffix = program === "industrydata plugin" ? "" : `, ${program}`;
     const drift = of("drift check", program) / of("drift check", "empty program");
@@ -385,14 +406,15 @@ export function cliLifecycleReport(result: CliLifecycleResult): string {
     `== ${result.resources}-resource Pulumi YAML program (${result.sets} flow sets x 4 flows) through the real CLI, median of ${result.repeats} ==`,
     `plugin: ${result.plugin}; load average ${result.loadAverage.map((l) => l.toFixed(1)).join(" -> ")} on ${os.cpus().length} CPUs (wall is inflated by load; CPU much less)`,
     textTable([
-      ["command", "resources", "empty ms (CPU)", "trivial ms (CPU)", "industrydata ms (CPU)", "x empty", "- empty ms", "single executable ms (CPU)", "Graph requests"],
+      ["command", "resources", "empty ms (CPU)", "trivial ms (CPU)", "industrydata ms (CPU)", "x empty", "- empty ms", "version declared ms (CPU)", "single executable ms (CPU)", "Graph requests"],
       ...cliCommands.map((command) => {
         const e = of(command, "empty program");
         const t = of(command, "trivial provider");
         const p = of(command, "industrydata plugin");
         const x = of(command, "industrydata single executable");
+        const v = of(command, "industrydata plugin, version declared");
         const cell = (r: CliRow | undefined) => (r ? `${f0(r.medianMs)} (${f0(r.medianCpuMs)})` : "-");
-        return [command, String(p?.resources ?? "-"), cell(e), cell(t), cell(p), e && p ? `x${(p.medianMs / e.medianMs).toFixed(2)}` : "-", e && p ? f0(p.medianMs - e.medianMs) : "-", cell(x), String(p?.median.emulator.requests ?? "-")];
+        return [command, String(p?.resources ?? "-"), cell(e), cell(t), cell(p), e && p ? `x${(p.medianMs / e.medianMs).toFixed(2)}` : "-", e && p ? f0(p.medianMs - e.medianMs) : "-", cell(v), cell(x), String(p?.median.emulator.requests ?? "-")];
       }),
     ]),
     "",

@@ -18,8 +18,12 @@ export function tenPercentOf(sets: number): number {
   return Math.ceil(fleetResourceCount(sets) / 10);
 }
 
-/** The Pulumi.yaml text. `pluginDir` is the folder holding `pulumi-resource-industrydata`. */
-export function yamlFleetProgram(options: { name: string; sets: number; pluginDir: string; changed?: number }): string {
+/**
+ * The Pulumi.yaml text. `pluginDir` is the folder holding `pulumi-resource-industrydata`; `pluginVersion`, when
+ * given, is declared with it, which makes the engine cache the plugin's schema (in PULUMI_HOME/schemas) as it does
+ * for an installed plugin, instead of starting a plugin process only for the schema on every command.
+ */
+export function yamlFleetProgram(options: { name: string; sets: number; pluginDir: string; pluginVersion?: string; changed?: number }): string {
   const lines = [
     `name: ${options.name}`,
     "runtime: yaml",
@@ -27,6 +31,7 @@ export function yamlFleetProgram(options: { name: string; sets: number; pluginDi
     "  providers:",
     "    - name: industrydata",
     `      path: ${JSON.stringify(options.pluginDir)}`,
+    ...(options.pluginVersion ? [`      version: ${options.pluginVersion}`] : []),
     "config:",
     "  studentPassword:",
     "    type: string",

@@ -2,7 +2,7 @@
  * The bench's CLI lifecycle section (bench/cliLifecycle.ts, `npm run bench -- --only cli125`) cannot break
  * silently: run alone at its smallest size (a one-set program, one run per command, no profiled runs) through the
  * real CLI, it must complete and report every command for the empty program, the trivial provider and the
- * plugin, with the plugin's per-phase breakdown and the three targets. No timing is asserted; the request counts
+ * plugin (named by path, and with its version declared), with the plugin's per-phase breakdown and the three targets. No timing is asserted; the request counts
  * are, since they are the same on every machine.
  */
 import { execFile } from "child_process";
@@ -15,7 +15,7 @@ import { scanKeptOutput } from "../support/scanKeptOutput";
 import type { CliLifecycleResult } from "../../bench/cliLifecycle";
 
 const COMMANDS = ["create", "no-op preview", "drift check", "10% change up", "one-set up"];
-const PROGRAMS = ["empty program", "trivial provider", "industrydata plugin"];
+const PROGRAMS = ["empty program", "trivial provider", "industrydata plugin", "industrydata plugin, version declared"];
 
 describeWithCli(
   "npm run bench -- --only cli125, smallest size",
@@ -49,6 +49,17 @@ describeWithCli(
       for (const c of COMMANDS) expect(run.stdout).toContain(c);
     });
 
+    test("with its version declared, the plugin's schema comes from the engine's cache: no schema-only plugin process after the first command", () => {
+      const processes = (program: string, command: string) => result.rows.find((r) => r.command === command && r.program === program)!.median.plugin!.processes;
+      expect(COMMANDS.map((c) => [c, processes("industrydata plugin", c) - processes("industrydata plugin, version declared", c)])).toEqual([
+        ["create", 2],
+        ["no-op preview", 1],
+        ["drift check", 1],
+        ["10% change up", 2],
+        ["one-set up", 2],
+      ]);
+    });
+
     test("the plugin's rows carry the per-phase breakdown", () => {
       for (const r of result.rows.filter((x) => x.program !== "empty program")) {
         const plugin = r.median.plugin;
@@ -76,11 +87,8 @@ describeWithCli(
     });
 
     test("every target is reported", () => {
-      expect(result.targets.map((t) => t.what)).toEqual([
-        "drift check (preview --refresh) / empty program's",
-        "10% change up",
-        "one-set up - empty program's up",
-      ]);
+      const names = ["drift check (preview --refresh) / empty program's", "10% change up", "one-set up - empty program's up"];
+      expect(result.targets.map((t) => t.what)).toEqual([...names, ...names.map((n) => `${n}, industrydata plugin, version declared`)]);
       for (const t of result.targets) expect(t.value).not.toMatch(/NaN/);
       expect(run.stdout).toContain("targets, CLI lifecycle:");
     });
