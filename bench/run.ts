@@ -23,6 +23,7 @@ import { cliPreviewAvailable, measureCliPreviews, PreviewTiming } from "./cliPre
 import { FrontEnd, frontEnds, pluginExecutable, pluginTemplates } from "./frontEnds";
 import { prepareProgram, ProgramLayout } from "./programLayout";
 import { measurePluginStartup, pluginStartupReport, type PluginStartupResult } from "./pluginStartup";
+import { cliLifecycleAvailable, cliLifecycleReport, measureCliLifecycle, type CliLifecycleResult } from "./cliLifecycle";
 
 function positiveInteger(value: string): number {
   const n = Number(value);
@@ -61,6 +62,11 @@ interface Options {
   preview: boolean;
   previewRepeats: number;
   pluginStartup: boolean;
+  cliLifecycle: boolean;
+  cliSets: number;
+  cliProfile: boolean;
+  cliExecutable?: string;
+  only?: "cli125";
 }
 
 async function main(argv: string[]): Promise<void> {
@@ -84,6 +90,11 @@ async function main(argv: string[]): Promise<void> {
     .option("--front-end <list>", "provider processes to drive, comma-separated: dynamic, plugin", frontEndList, [...frontEnds])
     .option("--no-preview", "skip the pulumi preview wall times through the real CLI")
     .option("--no-plugin-startup", "skip the provider plugin's start-up and YAML previews, single executable beside the script (bench/pluginStartup.ts)")
+    .option("--no-cli-lifecycle", "skip the fleet YAML program's create/preview/drift check/change/one-set up through the real CLI (bench/cliLifecycle.ts)")
+    .option("--cli-sets <n>", "flow sets of the CLI lifecycle's fleet program (25: 125 resources)", positiveInteger, 25)
+    .option("--cli-executable <file>", "also run the CLI lifecycle with this single-executable plugin (or its release archive), e.g. from npm run plugin:executable")
+    .option("--no-cli-profile", "skip the CLI lifecycle's profiled run per command (node --cpu-prof on the plugin)")
+    .addOption(new Option("--only <section>", "run one section alone: cli125 (the CLI lifecycle)").choices(["cli125"]))
     .option("--preview-repeats <n>", "timed previews per program (after one warm-up); the median is reported", positiveInteger, 3)
     .option("--out <dir>", "folder for the JSON results (and profiles)", ".bench")
     .option("--repeats <n>", "rounds of update and refresh, and replays of each raw-HTTP floor; medians are reported", positiveInteger, 3)
@@ -103,6 +114,12 @@ async function main(argv: string[]): Promise<void> {
   const profileDir = path.join(outDir, `profiles-${stamp}`);
   const say = (line: string) => process.stderr.write(`${line}\n`);
 
+  if (o.only === "cli125") {
+    const cli = await cliLifecycle(o, say);
+    process.stdout.write(`${cliLifecycleReport(cli)}\n`);
+    writeJson(outDir, stamp, { startedAt: new Date().toISOString(), node: process.version, cpus: os.cpus().length, cliLifecycle: cli }, say);
+    return;
+  }
   const folder = prepareProgram(o.layout);
   try {
     await runBench({ o, setCounts, root, outDir, stamp, profileDir, program: folder.dir, packageSpecifier: folder.packageSpecifier, say });
@@ -172,6 +189,8 @@ async function runBench(options: {
   let pluginStartup: PluginStartupResult | undefined;
   if (o.pluginStartup) pluginStartup = await measurePluginStartup({ log: say });
 
+  const cli = o.cliLifecycle ? await cliLifecycle(o, say) : undefined;
+
   const lines = [
     `pulumi-industrydata bench, ${new Date().toISOString()}, Node ${process.version}, ${setCounts.join("/")} flow sets x 4 flows, ` +
       (o.latency > 0 ? `emulator adds ${o.latency} ms to every Graph request` : "emulator on loopback, no added latency") +
@@ -187,6 +206,7 @@ async function runBench(options: {
     ...(previews.length > 0 ? [previewReport(previews), ""] : []),
     ...targetsOf.flatMap((t) => [`targets, ${t.frontEnd}:`, targetsReport(t.targets), ""]),
     ...(pluginStartup ? [pluginStartupReport(pluginStartup), ""] : []),
+    ...(cli ? [cliLifecycleReport(cli), ""] : []),
   ];
   process.stdout.write(`${lines.join("\n")}\n`);
 
@@ -203,8 +223,6 @@ async function runBench(options: {
     }
   }
 
-  fs.mkdirSync(outDir, { recursive: true });
-  const file = path.join(outDir, `${stamp}.json`);
   const json = {
     startedAt: new Date().toISOString(),
     node: process.version,
@@ -221,9 +239,22 @@ async function runBench(options: {
     targetsByFrontEnd: targetsOf,
     previews,
     pluginStartup,
+    cliLifecycle: cli,
   };
+  writeJson(outDir, stamp, json, say);
+}
+
+function writeJson(outDir: string, stamp: string, json: object, say: (line: string) => void): void {
+  fs.mkdirSync(outDir, { recursive: true });
+  const file = path.join(outDir, `${stamp}.json`);
   fs.writeFileSync(file, `${JSON.stringify(json, null, 2)}\n`);
   say(`bench: results written to ${path.relative(process.cwd(), file)}`);
+}
+
+/** The CLI lifecycle section (bench/cliLifecycle.ts): the fleet program's commands beside the empty program's. */
+async function cliLifecycle(o: Options, say: (line: string) => void): Promise<CliLifecycleResult> {
+  if (!cliLifecycleAvailable()) throw new Error("the CLI lifecycle needs the CLI and the YAML language host: npm run pulumi:install -- --yaml (or pass --no-cli-lifecycle)");
+  return measureCliLifecycle({ sets: o.cliSets, repeats: o.repeats, profile: o.cliProfile, ...(o.cliExecutable ? { executable: path.resolve(o.cliExecutable) } : {}), log: say });
 }
 
 main(process.argv).catch((error: unknown) => {

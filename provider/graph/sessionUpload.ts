@@ -4,7 +4,7 @@
  * so block sizes, retries and the SAS rules are the service's, not ours. The SAS signature is a secret: it is
  * registered for redaction before the first request, and every error leaving here is redacted.
  */
-import { AnonymousCredential, ContainerClient, type StoragePipelineOptions } from "@azure/storage-blob";
+import type { StoragePipelineOptions } from "@azure/storage-blob";
 import { redactSasUrl, redactSecrets } from "./redactSecrets";
 
 /** A file to upload and the blob name it gets (its SDS file name: names are case-sensitive). */
@@ -27,6 +27,9 @@ export interface SessionUploadOptions {
 /** Uploads every file as a block blob named after it; resolves when all are stored. */
 export async function uploadToSession(sessionUrl: string, files: UploadedFile[], options: SessionUploadOptions = {}): Promise<void> {
   const shown = redactSasUrl(sessionUrl);
+  // Loaded here, not at the top: the storage client is half a second of module loading, and everything that
+  // imports the Graph client (the provider plugin on every start) would pay it without ever uploading.
+  const { AnonymousCredential, ContainerClient } = await import("@azure/storage-blob");
   // The SAS in the URL is the credential (AnonymousCredential: no other auth header is added).
   const container = new ContainerClient(sessionUrl, new AnonymousCredential(), {
     ...(options.retryOptions !== undefined ? { retryOptions: options.retryOptions } : {}),

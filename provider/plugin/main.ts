@@ -52,9 +52,11 @@ function lazyService(load: (engineAddress: string | undefined) => ProviderServer
       const request = (call as grpc.ServerUnaryCall<providerPb.GetSchemaRequest, unknown>).request;
       const done = callback as grpc.sendUnaryData<providerPb.GetSchemaResponse>;
       if (request.getVersion() !== 0) return done({ code: grpc.status.UNKNOWN, details: `schema version ${request.getVersion()} is not supported (only 0)` }, null);
+      // Built once by `npm run build` (schemaCache.ts): no module of the provider is loaded for it.
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- the cache reader only
+      schemaText ??= (require("./schemaCache") as typeof import("./schemaCache")).readSchemaCache(version);
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- the schema's modules only, not the provider's
-      const { packageSchema } = require("./packageSchema") as typeof import("./packageSchema");
-      schemaText ??= JSON.stringify(packageSchema({ version }));
+      schemaText ??= JSON.stringify((require("./packageSchema") as typeof import("./packageSchema")).packageSchema({ version }));
       done(null, new providerPb.GetSchemaResponse().setSchema(schemaText));
     },
   };

@@ -85,28 +85,21 @@ function adoptForm(schema: Record<string, unknown>, keep: string[]): Record<stri
   return copy;
 }
 
-interface CompiledKind {
-  create: ValidateFunction;
-  adopt: ValidateFunction;
-}
-
 /** The adopt form of a kind's schema: what every declaration of it needs (the package schema's required properties). */
 export function adoptFormSchema(kind: ResourceKind): Record<string, unknown> {
   return adoptForm(jsonSchemas[kind] as Record<string, unknown>, descriptors[kind].adoptRequires);
 }
 
 // Kinds sharing one schema (the two inbound flow kinds) compile it once: ajv refuses a schema compiled twice.
-// Compiled on a kind's first use, not at load: compiling all of them is most of the provider plugin's start-up,
-// and a program declaring four kinds needs four.
-const compiledSchemas = new Map<object, CompiledKind>();
-function compiled(kind: ResourceKind): CompiledKind {
+// Compiled on first use, each form on its own, not at load: compiling is most of the validation's CPU in a
+// plugin process (each `preview` and `up` starts new ones), a program declaring four kinds needs four, and a
+// program that adopts nothing never needs the adopt forms.
+const compiledSchemas = new Map<object, Partial<Record<"create" | "adopt", ValidateFunction>>>();
+function compiled(kind: ResourceKind, form: "create" | "adopt"): ValidateFunction {
   const schema = jsonSchemas[kind];
   let done = compiledSchemas.get(schema);
-  if (done === undefined) {
-    done = { create: ajv.compile(schema), adopt: ajv.compile(adoptFormSchema(kind)) };
-    compiledSchemas.set(schema, done);
-  }
-  return done;
+  if (done === undefined) compiledSchemas.set(schema, (done = {}));
+  return (done[form] ??= ajv.compile(form === "create" ? schema : adoptFormSchema(kind)));
 }
 
 /**
@@ -350,7 +343,7 @@ export function validateInputs(kind: ResourceKind, raw: Record<string, unknown>)
   const adopted = inputs[descriptor.adoptArgument];
   const creating = adopted === undefined || adopted === null;
   failures.push(...metadataFailures(kind, inputs, creating));
-  const validate = creating ? compiled(kind).create : compiled(kind).adopt;
+  const validate = compiled(kind, creating ? "create" : "adopt");
   if (!validate(inputs)) {
     for (const error of validate.errors ?? []) {
       const failure = describeAjvError(error, descriptor, creating);

@@ -54,7 +54,7 @@ beforeAll(async () => {
   run = await new Promise((resolve) => {
     execFile(
       process.execPath,
-      [script, "--sets", "1", "--repeats", "1", "--no-preview", "--front-end", "dynamic,plugin", "--out", out],
+      [script, "--sets", "1", "--repeats", "1", "--no-preview", "--no-cli-lifecycle", "--front-end", "dynamic,plugin", "--out", out],
       { cwd: repoRoot(), maxBuffer: 16 * 1024 * 1024 },
       (error, stdout, stderr) => resolve({ code: error ? Number((error as { code?: unknown }).code ?? 1) : 0, stdout, stderr }),
     );
