@@ -107,23 +107,6 @@ export function flowCount(plan: ProgramPlan): number {
 /** Flow kinds in the order a program lists them: the descriptors' order (the concrete kinds, then the abstract base). */
 const kindOrder: ResourceKind[] = [...resourceKinds.filter((k) => descriptors[k].isFlow && !descriptors[k].abstract), ...resourceKinds.filter((k) => descriptors[k].isFlow && descriptors[k].abstract)];
 
-/** Resource-name suffix of each flow kind. */
-const kindSuffix: Record<ResourceKind, string> = {
-  flowSet: "set",
-  user: "users",
-  classGroup: "class-groups",
-  securityGroup: "security-groups",
-  administrativeUnit: "admin-units",
-  provisioningFlow: "flow",
-  sourceSystem: "source-system",
-  azureDataLakeConnector: "csv-connector",
-  oneRosterApiDataConnector: "oneroster-connector",
-  year: "year",
-  inboundFileFlow: "inbound-file-flow",
-  inboundApiFlow: "inbound-api-flow",
-  referenceDefinition: "reference",
-};
-
 /** How many inbound entities the program adopts. */
 export function entityCount(plan: ProgramPlan): number {
   return plan.entities.length;
@@ -178,7 +161,7 @@ export function planProgram(snapshot: TenantSnapshot, options: { passwords?: Pas
     const exported = flowSetToArgs(set);
     const displayName = typeof set.displayName === "string" ? set.displayName : "";
     const stem = resourceNames.claim(kebabName(displayName, "flow-set"));
-    const setResourceName = resourceNames.claim(`${stem}-${kindSuffix.flowSet}`);
+    const setResourceName = resourceNames.claim(`${stem}-${descriptors.flowSet.programNameSuffix}`);
     const setVariable = variables.claim(camelIdentifier(setResourceName, "flow set"));
     const className = descriptors.flowSet.resourceName;
     classNames.add(className);
@@ -186,7 +169,7 @@ export function planProgram(snapshot: TenantSnapshot, options: { passwords?: Pas
       .map((server) => flowToArgs(server, { flowSetId: exported.id, passwords }))
       .sort((a, b) => kindOrder.indexOf(a.kind) - kindOrder.indexOf(b.kind))
       .map((flow): PlannedFlow => {
-        const resourceName = resourceNames.claim(`${stem}-${kindSuffix[flow.kind]}`);
+        const resourceName = resourceNames.claim(`${stem}-${descriptors[flow.kind].programNameSuffix}`);
         const flowClass = descriptors[flow.kind].resourceName;
         classNames.add(flowClass);
         const args = withCode(flow.args, readSecrets(stem, resourceName, displayName, descriptors.flowSet.noun));
@@ -236,7 +219,7 @@ function planEntities(snapshots: EntitySnapshot[], planning: EntityPlanning): Pl
     const d = descriptors[kind];
     const exported = entityToArgs(kind, server, { passwords: planning.passwords });
     const notes = [...exported.notes];
-    const resourceName = planning.resourceNames.claim(`${kebabName(name, kindSuffix[kind])}-${kindSuffix[kind]}`);
+    const resourceName = planning.resourceNames.claim(`${kebabName(name, descriptors[kind].programNameSuffix)}-${descriptors[kind].programNameSuffix}`);
     const variable = planning.variables.claim(camelIdentifier(resourceName, d.noun));
     const bindings: JsonObject = {};
     for (const binding of exported.bindings) {

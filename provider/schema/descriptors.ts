@@ -16,58 +16,10 @@ import {
   yearsPath,
 } from "./paths";
 
-/** The resource kinds the provider manages. */
-export type ResourceKind =
-  | "flowSet"
-  | "user"
-  | "classGroup"
-  | "securityGroup"
-  | "administrativeUnit"
-  | "provisioningFlow"
-  | "sourceSystem"
-  | "azureDataLakeConnector"
-  | "oneRosterApiDataConnector"
-  | "year"
-  | "inboundFileFlow"
-  | "inboundApiFlow"
-  | "referenceDefinition";
+import type { ProviderKey, ResourceKind } from "./resourceKinds";
 
-/** All resource kinds, in a stable order. */
-export const resourceKinds: readonly ResourceKind[] = [
-  "flowSet",
-  "user",
-  "classGroup",
-  "securityGroup",
-  "administrativeUnit",
-  "provisioningFlow",
-  "sourceSystem",
-  "azureDataLakeConnector",
-  "oneRosterApiDataConnector",
-  "year",
-  "inboundFileFlow",
-  "inboundApiFlow",
-  "referenceDefinition",
-];
-
-/**
- * The key of a kind's dynamic provider: `providers.<key>` of `pulumi-industrydata/runtime`, and the file name of
- * its serialized provider (`dist/provider/resources/shims/<key>.js`), which is stored in users' state: never
- * rename one.
- */
-export type ProviderKey =
-  | "flowSet"
-  | "userProvisioningFlow"
-  | "classGroupProvisioningFlow"
-  | "securityGroupProvisioningFlow"
-  | "administrativeUnitProvisioningFlow"
-  | "provisioningFlow"
-  | "sourceSystemDefinition"
-  | "azureDataLakeConnector"
-  | "oneRosterApiDataConnector"
-  | "yearTimePeriodDefinition"
-  | "inboundFileFlow"
-  | "inboundApiFlow"
-  | "referenceDefinition";
+export { resourceKinds } from "./resourceKinds";
+export type { ProviderKey, ResourceKind } from "./resourceKinds";
 
 /** How the reconcile engine treats one Graph type. */
 export interface TypeDescriptor {
@@ -92,6 +44,8 @@ export interface TypeDescriptor {
    * flows depend on, one collection each: source systems, connectors, years, inbound flows, reference codes).
    */
   side: "outbound" | "inbound";
+  /** What `industrydata export` appends to a resource name of this kind (`<district>-users`, `<district>-year`). */
+  programNameSuffix: string;
   /**
    * The collection holds several Graph types (flows, data connectors, inbound flows): the concrete
    * `@odata.type` is kept in the outputs (`odataType`), an adopted entity must be of this kind, and a
@@ -275,7 +229,7 @@ const flowProviderFields = ["flowSetId", "flowId", "deleteOnDestroy"];
 const flowReplaceOnChange = ["flowSetId", "flowId", "@odata.type"];
 
 /** What one flow kind states for itself; everything else is what every flow shares (see flowDescriptor). */
-type FlowSpecifics = Pick<TypeDescriptor, "kind" | "graphType" | "providerKey" | "resourceName" | "properties" | "requiredOnPatch"> &
+type FlowSpecifics = Pick<TypeDescriptor, "kind" | "programNameSuffix" | "graphType" | "providerKey" | "resourceName" | "properties" | "requiredOnPatch"> &
   Partial<TypeDescriptor>;
 
 /**
@@ -316,7 +270,7 @@ function flowDescriptor(specifics: FlowSpecifics): TypeDescriptor {
 }
 
 /** What a top-level inbound entity states for itself (see entityDescriptor). */
-type EntitySpecifics = Pick<TypeDescriptor, "kind" | "graphType" | "providerKey" | "resourceName" | "adoptArgument" | "noun"> &
+type EntitySpecifics = Pick<TypeDescriptor, "kind" | "programNameSuffix" | "graphType" | "providerKey" | "resourceName" | "adoptArgument" | "noun"> &
   Partial<TypeDescriptor> & { collection: string };
 
 /**
@@ -369,7 +323,7 @@ function schemaProperties(kind: ResourceKind, providerFields: readonly string[])
 }
 
 /** An inbound flow kind: both kinds share every property and rule; only the `@odata.type` differs. */
-function inboundFlowDescriptor(specifics: Pick<TypeDescriptor, "kind" | "graphType" | "providerKey" | "resourceName">): TypeDescriptor {
+function inboundFlowDescriptor(specifics: Pick<TypeDescriptor, "kind" | "programNameSuffix" | "graphType" | "providerKey" | "resourceName">): TypeDescriptor {
   return entityDescriptor({
     ...specifics,
     collection: inboundFlowsPath,
@@ -394,6 +348,7 @@ function inboundFlowDescriptor(specifics: Pick<TypeDescriptor, "kind" | "graphTy
 export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   flowSet: {
     kind: "flowSet",
+    programNameSuffix: "set",
     providerKey: "flowSet",
     graphType: "outboundProvisioningFlowSet",
     odataType: `${ns}outboundProvisioningFlowSet`,
@@ -429,6 +384,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   },
   user: flowDescriptor({
     kind: "user",
+    programNameSuffix: "users",
     providerKey: "userProvisioningFlow",
     graphType: "userProvisioningFlow",
     resourceName: "UserProvisioningFlow",
@@ -466,6 +422,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   classGroup: flowDescriptor({
     kind: "classGroup",
+    programNameSuffix: "class-groups",
     providerKey: "classGroupProvisioningFlow",
     graphType: "classGroupProvisioningFlow",
     resourceName: "ClassGroupProvisioningFlow",
@@ -492,6 +449,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   securityGroup: flowDescriptor({
     kind: "securityGroup",
+    programNameSuffix: "security-groups",
     providerKey: "securityGroupProvisioningFlow",
     graphType: "securityGroupProvisioningFlow",
     resourceName: "SecurityGroupProvisioningFlow",
@@ -500,6 +458,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   administrativeUnit: flowDescriptor({
     kind: "administrativeUnit",
+    programNameSuffix: "admin-units",
     providerKey: "administrativeUnitProvisioningFlow",
     graphType: "administrativeUnitProvisioningFlow",
     resourceName: "AdministrativeUnitProvisioningFlow",
@@ -508,6 +467,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   provisioningFlow: flowDescriptor({
     kind: "provisioningFlow",
+    programNameSuffix: "flow",
     providerKey: "provisioningFlow",
     graphType: "provisioningFlow",
     resourceName: "ProvisioningFlow",
@@ -522,6 +482,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   sourceSystem: entityDescriptor({
     kind: "sourceSystem",
+    programNameSuffix: "source-system",
     providerKey: "sourceSystemDefinition",
     graphType: "sourceSystemDefinition",
     resourceName: "SourceSystemDefinition",
@@ -546,6 +507,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   azureDataLakeConnector: entityDescriptor({
     kind: "azureDataLakeConnector",
+    programNameSuffix: "csv-connector",
     providerKey: "azureDataLakeConnector",
     graphType: "azureDataLakeConnector",
     resourceName: "AzureDataLakeConnector",
@@ -561,6 +523,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   oneRosterApiDataConnector: entityDescriptor({
     kind: "oneRosterApiDataConnector",
+    programNameSuffix: "oneroster-connector",
     providerKey: "oneRosterApiDataConnector",
     graphType: "oneRosterApiDataConnector",
     resourceName: "OneRosterApiDataConnector",
@@ -593,6 +556,7 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
   }),
   year: entityDescriptor({
     kind: "year",
+    programNameSuffix: "year",
     providerKey: "yearTimePeriodDefinition",
     graphType: "yearTimePeriodDefinition",
     resourceName: "YearTimePeriodDefinition",
@@ -605,10 +569,13 @@ export const descriptors: Record<ResourceKind, TypeDescriptor> = {
     caseInsensitive: ["year.code"],
     orderedPairs: [{ earlier: "startDate", later: "endDate" }],
   }),
-  inboundFileFlow: inboundFlowDescriptor({ kind: "inboundFileFlow", graphType: "inboundFileFlow", providerKey: "inboundFileFlow", resourceName: "InboundFileFlow" }),
-  inboundApiFlow: inboundFlowDescriptor({ kind: "inboundApiFlow", graphType: "inboundApiFlow", providerKey: "inboundApiFlow", resourceName: "InboundApiFlow" }),
+  inboundFileFlow: inboundFlowDescriptor({ kind: "inboundFileFlow",
+    programNameSuffix: "inbound-file-flow", graphType: "inboundFileFlow", providerKey: "inboundFileFlow", resourceName: "InboundFileFlow" }),
+  inboundApiFlow: inboundFlowDescriptor({ kind: "inboundApiFlow",
+    programNameSuffix: "inbound-api-flow", graphType: "inboundApiFlow", providerKey: "inboundApiFlow", resourceName: "InboundApiFlow" }),
   referenceDefinition: entityDescriptor({
     kind: "referenceDefinition",
+    programNameSuffix: "reference",
     providerKey: "referenceDefinition",
     graphType: "referenceDefinition",
     resourceName: "ReferenceDefinition",

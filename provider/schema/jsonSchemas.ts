@@ -16,7 +16,7 @@ import {
   readinessStatusValues,
   studentAgeGroupValues,
 } from "./enums";
-import type { ResourceKind } from "./descriptors";
+import type { ResourceKind } from "./resourceKinds";
 import type {
   AdditionalClassGroupOptionsArgs,
   AdditionalUserOptionsArgs,
