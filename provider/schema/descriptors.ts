@@ -16,10 +16,32 @@ import {
   yearsPath,
 } from "./paths";
 
-import type { ProviderKey, ResourceKind } from "./resourceKinds";
+import type { ResourceKind } from "./jsonSchemas";
 
-export { resourceKinds } from "./resourceKinds";
-export type { ProviderKey, ResourceKind } from "./resourceKinds";
+export type { ResourceKind } from "./jsonSchemas";
+
+/** All resource kinds, in a stable order: the order of the schemas (flow set, flows, then the inbound side). */
+export const resourceKinds = Object.keys(jsonSchemas) as readonly ResourceKind[];
+
+/**
+ * The key of a kind's dynamic provider: `providers.<key>` of `pulumi-industrydata/runtime`, and the file name of
+ * its serialized provider (`dist/provider/resources/shims/<key>.js`), which is stored in users' state: never
+ * rename one.
+ */
+export type ProviderKey =
+  | "flowSet"
+  | "userProvisioningFlow"
+  | "classGroupProvisioningFlow"
+  | "securityGroupProvisioningFlow"
+  | "administrativeUnitProvisioningFlow"
+  | "provisioningFlow"
+  | "sourceSystemDefinition"
+  | "azureDataLakeConnector"
+  | "oneRosterApiDataConnector"
+  | "yearTimePeriodDefinition"
+  | "inboundFileFlow"
+  | "inboundApiFlow"
+  | "referenceDefinition";
 
 /** How the reconcile engine treats one Graph type. */
 export interface TypeDescriptor {

@@ -16,7 +16,6 @@ import {
   readinessStatusValues,
   studentAgeGroupValues,
 } from "./enums";
-import type { ResourceKind } from "./resourceKinds";
 import type {
   AdditionalClassGroupOptionsArgs,
   AdditionalUserOptionsArgs,
@@ -571,8 +570,11 @@ export const componentSchemas = {
   adminUnitCreationOptions,
 };
 
-/** The create-form schema of each kind. */
-export const jsonSchemas: Record<ResourceKind, object> = {
+/**
+ * The create-form schema of each kind. Its keys are the resource kinds (ResourceKind): a kind is named here first,
+ * with its schema, and every per-kind table (the descriptors above all) is typed by them.
+ */
+export const jsonSchemas = {
   flowSet: flowSetSchema,
   user: userSchema,
   classGroup: classGroupSchema,
@@ -586,4 +588,7 @@ export const jsonSchemas: Record<ResourceKind, object> = {
   inboundFileFlow: inboundFlowSchema,
   inboundApiFlow: inboundFlowSchema,
   referenceDefinition: referenceDefinitionSchema,
-};
+} satisfies Record<string, object>;
+
+/** The resource kinds the provider manages. */
+export type ResourceKind = keyof typeof jsonSchemas;
