@@ -46,6 +46,7 @@ const NOT_CREDENTIALS: [RegExp, string][] = [
   [/^\/var\/run\/token$/, "a file path (AZURE_FEDERATED_TOKEN_FILE)"],
   [/^__harnessSecret$/, "a property name of the harness's serializer"],
   [/^https:\/\/[^@\s]+$/, "an https URL without user info: a OneRoster credential's tokenUrl, the token endpoint, not a token"],
+  [/^<[a-z ]+>$/, "a placeholder in angle brackets: what the export writes where a write-only value is read from config"],
   [/^custom-\d+$/, "graph/authenticationMiddleware's stand-in AuthenticationProvider answers a counter (custom-<n>) to show it is asked per request"],
 ];
 
