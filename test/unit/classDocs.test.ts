@@ -24,12 +24,36 @@ interface Documented {
   schema: string | undefined;
 }
 
+/** The Args interfaces the classes' own extend (`FlowArgs`: a flow's set, adopted id and destroy choice). */
+const sharedArgsFile = path.join(__dirname, "..", "..", "provider", "dynamic", "flowResource.ts");
+
+function interfacesOf(source: ts.SourceFile): Map<string, ts.InterfaceDeclaration> {
+  const interfaces = new Map<string, ts.InterfaceDeclaration>();
+  source.forEachChild((node) => {
+    if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
+  });
+  return interfaces;
+}
+
+/** An interface's members with those of the interfaces it extends (as each class's schema must describe them all). */
+function membersOf(args: ts.InterfaceDeclaration, interfaces: Map<string, ts.InterfaceDeclaration>): ts.TypeElement[] {
+  const inherited = (args.heritageClauses ?? []).flatMap((clause) =>
+    clause.types.flatMap((t) => {
+      const base = interfaces.get(t.expression.getText());
+      if (base === undefined) throw new Error(`${args.name.text} extends ${t.expression.getText()}, not found`);
+      return membersOf(base, interfaces);
+    }),
+  );
+  return [...inherited, ...args.members];
+}
+
 function documented(): { entries: Documented[]; classes: string[] } {
   const entries: Documented[] = [];
   const classes: string[] = [];
+  const shared = interfacesOf(ts.createSourceFile(sharedArgsFile, fs.readFileSync(sharedArgsFile, "utf8"), ts.ScriptTarget.Latest, true));
   for (const file of fs.readdirSync(resourcesDir).filter((f) => f.endsWith(".ts"))) {
     const source = ts.createSourceFile(file, fs.readFileSync(path.join(resourcesDir, file), "utf8"), ts.ScriptTarget.Latest, true);
-    const interfaces = new Map<string, ts.InterfaceDeclaration>();
+    const interfaces = new Map<string, ts.InterfaceDeclaration>(shared);
     const exported: ts.ClassDeclaration[] = [];
     source.forEachChild((node) => {
       if (ts.isInterfaceDeclaration(node)) interfaces.set(node.name.text, node);
@@ -45,7 +69,7 @@ function documented(): { entries: Documented[]; classes: string[] } {
       const argsType = constructorArgsType(cls) ?? `${name}Args`;
       const args = interfaces.get(argsType);
       if (args === undefined) throw new Error(`${file}: ${name} takes ${argsType}, not declared in the same file`);
-      for (const member of args.members) {
+      for (const member of membersOf(args, interfaces)) {
         const property = (member.name as ts.Identifier).text;
         entries.push({ what: `${name} argument ${property}`, tsdoc: tsdocOf(member), schema: schema?.properties?.[property]?.description });
       }

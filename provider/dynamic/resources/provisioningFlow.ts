@@ -2,7 +2,7 @@ import * as pulumi from "@pulumi/pulumi";
 import type { ReadinessStatus } from "../../schema/enums";
 import type { ProvisioningFlowProps as Props } from "../../schema/types";
 import type { DeepInput } from "../inputTypes";
-import { IndustrydataResource } from "../industrydataResource";
+import { FlowResource } from "../flowResource";
 
 /** Arguments of a {@link ProvisioningFlow}. */
 export interface ProvisioningFlowArgs {
@@ -45,21 +45,12 @@ export interface ProvisioningFlowArgs {
  * export const readiness = existing.readinessStatus;
  * ```
  */
-export class ProvisioningFlow extends IndustrydataResource {
-  /** Id of the parent flow set. */
-  declare readonly flowSetId: pulumi.Output<string>;
-  /** Graph id of the flow (the resource id is `<flowSetId>/<flowId>`). */
-  declare readonly flowId: pulumi.Output<string>;
-  /** Whether destroying the resource deletes the flow in the tenant. */
-  declare readonly deleteOnDestroy: pulumi.Output<boolean | undefined>;
+export class ProvisioningFlow extends FlowResource {
   /** The adopted flow's concrete Graph type, e.g. `#microsoft.graph.industryData.userProvisioningFlow`. */
   declare readonly odataType: pulumi.Output<string>;
+  // Declared again: on the base type readinessStatus is also an argument, so its output is described as read.
   /** Readiness as read from Graph (`notReady`, `ready`, `failed`, `disabled`, `expired`). */
   declare readonly readinessStatus: pulumi.Output<ReadinessStatus | null>;
-  /** When the flow was created (UTC, ISO 8601). */
-  declare readonly createdDateTime: pulumi.Output<string>;
-  /** When the flow was last changed (UTC, ISO 8601). */
-  declare readonly lastModifiedDateTime: pulumi.Output<string>;
 
   constructor(name: string, args: ProvisioningFlowArgs, opts?: pulumi.CustomResourceOptions) {
     super("provisioningFlow", name, args, opts);
