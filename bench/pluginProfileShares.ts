@@ -10,7 +10,7 @@ import * as fs from "fs";
 export const profileShares = [
   "module loading",
   "gRPC (grpc-js, http2)",
-  "struct conversion (google-protobuf)",
+  "message and struct coding (protobuf)",
   "secrets handling (propertyValues)",
   "validation (schema, ajv)",
   "reconcile",
@@ -37,7 +37,10 @@ interface CpuProfile {
 
 /** The share a frame's script belongs to, or undefined when the frame says nothing (Node's own internals). */
 function shareOfFrame(url: string, functionName: string): ProfileShare | undefined {
-  if (url.includes("node_modules/google-protobuf/") || url.includes("_pb.js")) return "struct conversion (google-protobuf)";
+  // The generated messages (google-protobuf) and the plugin's own Struct codec over protobufjs's Reader/Writer.
+  if (url.includes("node_modules/google-protobuf/") || url.includes("_pb.js") || url.includes("node_modules/protobufjs/") || url.includes("/provider/plugin/structWire") || url.includes("/provider/plugin/wireService")) {
+    return "message and struct coding (protobuf)";
+  }
   if (url.includes("node_modules/@grpc/") || url.startsWith("node:internal/http2")) return "gRPC (grpc-js, http2)";
   if (url.includes("/provider/plugin/propertyValues")) return "secrets handling (propertyValues)";
   if (url.includes("node_modules/ajv/") || /\/provider\/schema\/(validate|formats|jsonSchema)/.test(url)) return "validation (schema, ajv)";

@@ -9,6 +9,7 @@ import * as pluginPb from "@pulumi/pulumi/proto/plugin_pb";
 import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import * as providerPb from "@pulumi/pulumi/proto/provider_pb";
 import type { ProviderServer } from "./providerServer";
+import { resourceProviderService } from "./wireService";
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports -- the version of the installed package
 const { version } = require("../../../package.json") as { version: string };
@@ -76,7 +77,8 @@ async function main(args: string[]): Promise<void> {
   }, args[0]);
   // Pulumi's payloads (a big stack's inputs) exceed gRPC's 4 MB default, as the SDK's own servers allow.
   const server = new grpc.Server({ "grpc.max_receive_message_length": 400 * 1024 * 1024 });
-  server.addService(providerGrpc.ResourceProviderService, lazy.service);
+  // The resource calls' property maps straight from and to the wire (wireService.ts), not through google-protobuf's Structs.
+  server.addService(resourceProviderService, lazy.service);
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync("127.0.0.1:0", grpc.ServerCredentials.createInsecure(), (error, bound) => (error ? reject(error) : resolve(bound))),
   );

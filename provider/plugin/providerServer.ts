@@ -27,6 +27,7 @@ import { lookupNameOfToken } from "./functionSchema";
 import { kindOfToken, PACKAGE_NAME, packageSchema } from "./packageSchema";
 import { unwrapSecrets, wrapSecrets } from "./propertyValues";
 import { tenantChange } from "./tenantChange";
+import { requestStruct, withStructs } from "./wireService";
 
 /** Options of {@link createProviderServer}. */
 export interface ProviderServerOptions {
@@ -174,18 +175,19 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
 
     check: unary(async (call: Call<providerPb.CheckRequest, providerPb.CheckResponse>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
-      const news = unwrapSecrets(fromStruct(call.request.getNews()));
+      const news = unwrapSecrets(requestStruct("check", call.request, "news") ?? {});
       const outcome = operations.check(news.value);
       for (const warning of outcome.warnings) await log(call.request.getUrn(), warning, enginePb.LogSeverity.WARNING);
       const inputs = markSecrets(operations, outcome.inputs, news.secretPaths);
-      return new providerPb.CheckResponse().setInputs(toStruct(inputs)).setFailuresList(outcome.failures.map(checkFailure));
+      return withStructs("check", new providerPb.CheckResponse().setFailuresList(outcome.failures.map(checkFailure)), { inputs });
     }),
 
     diff: unary(async (call: Call<providerPb.DiffRequest, providerPb.DiffResponse>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
-      const olds = unwrapSecrets(fromStruct(call.request.getOlds())).value;
-      const news = unwrapSecrets(fromStruct(call.request.getNews())).value;
-      const oldInputs = call.request.getOldInputs() === undefined ? undefined : unwrapSecrets(fromStruct(call.request.getOldInputs())).value;
+      const olds = unwrapSecrets(requestStruct("diff", call.request, "olds") ?? {}).value;
+      const news = unwrapSecrets(requestStruct("diff", call.request, "news") ?? {}).value;
+      const storedInputs = requestStruct("diff", call.request, "oldInputs");
+      const oldInputs = storedInputs === undefined ? undefined : unwrapSecrets(storedInputs).value;
       const result = operations.diff(olds, news, { oldInputs, ignoreChanges: call.request.getIgnorechangesList() });
       const response = new providerPb.DiffResponse()
         .setChanges(result.changes ? providerPb.DiffResponse.DiffChanges.DIFF_SOME : providerPb.DiffResponse.DiffChanges.DIFF_NONE)
@@ -200,31 +202,31 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
 
     create: resourceCall(async (call: Call<providerPb.CreateRequest, providerPb.CreateResponse>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
-      const news = unwrapSecrets(fromStruct(call.request.getProperties()));
+      const news = unwrapSecrets(requestStruct("create", call.request, "properties") ?? {});
       // The engine asks for a preview of every create (Handshake implies preview support): nothing is sent to
       // Graph; the outputs are the inputs, and what only Graph can say is not known yet.
       if (call.request.getPreview()) {
         const computed = Object.fromEntries(computedOutputNames(descriptors[operations.kind]).map((name) => [name, pulumiUnknownValue]));
-        return new providerPb.CreateResponse().setProperties(toStruct(markSecrets(operations, { ...computed, ...news.value }, news.secretPaths)));
+        return withStructs("create", new providerPb.CreateResponse(), { properties: markSecrets(operations, { ...computed, ...news.value }, news.secretPaths) });
       }
       const ctx = graphContext({ urn: call.request.getUrn(), operation: "create", timeoutSeconds: call.request.getTimeout() });
       const { id, outputs } = await operations.create(ctx, news.value, { urn: call.request.getUrn() });
-      return new providerPb.CreateResponse().setId(id).setProperties(toStruct(markSecrets(operations, outputs, news.secretPaths)));
+      return withStructs("create", new providerPb.CreateResponse().setId(id), { properties: markSecrets(operations, outputs, news.secretPaths) });
     }),
 
     read: resourceCall(async (call: Call<providerPb.ReadRequest, providerPb.ReadResponse>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
       const id = call.request.getId();
-      const olds = unwrapSecrets(fromStruct(call.request.getProperties()));
-      const inputs = unwrapSecrets(fromStruct(call.request.getInputs()));
+      const olds = unwrapSecrets(requestStruct("read", call.request, "properties") ?? {});
+      const inputs = unwrapSecrets(requestStruct("read", call.request, "inputs") ?? {});
       if (Object.keys(olds.value).length === 0 && Object.keys(inputs.value).length === 0) {
         // `pulumi import`: nothing stored yet; the arguments that declare the entity as it is, and no PATCH.
         const imported = await operations.importExisting(graphContext(), id);
         if (imported === undefined) return new providerPb.ReadResponse().setId("");
-        return new providerPb.ReadResponse()
-          .setId(id)
-          .setProperties(toStruct(markSecrets(operations, imported.outputs, [])))
-          .setInputs(toStruct(markSecrets(operations, imported.inputs, [])));
+        return withStructs("read", new providerPb.ReadResponse().setId(id), {
+          properties: markSecrets(operations, imported.outputs, []),
+          inputs: markSecrets(operations, imported.inputs, []),
+        });
       }
       const ctx = graphContext({ urn: call.request.getUrn(), operation: "read", timeoutSeconds: call.request.getTimeout() });
       const read = await operations.read(ctx, id, olds.value, inputs.value);
@@ -232,28 +234,28 @@ export function createProviderServer(options: ProviderServerOptions): ProviderSe
       if (read === undefined) return new providerPb.ReadResponse().setId("");
       // The inputs refreshed for the declared paths (what makes ignoreChanges keep the tenant's value), each
       // secret still secret where it was.
-      return new providerPb.ReadResponse()
-        .setId(id)
-        .setProperties(toStruct(markSecrets(operations, read.outputs, olds.secretPaths)))
-        .setInputs(toStruct(wrapSecrets(read.inputs ?? inputs.value, inputs.secretPaths)));
+      return withStructs("read", new providerPb.ReadResponse().setId(id), {
+        properties: markSecrets(operations, read.outputs, olds.secretPaths),
+        inputs: wrapSecrets(read.inputs ?? inputs.value, inputs.secretPaths),
+      });
     }),
 
     update: resourceCall(async (call: Call<providerPb.UpdateRequest, providerPb.UpdateResponse>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
-      const olds = unwrapSecrets(fromStruct(call.request.getOlds()));
-      const news = unwrapSecrets(fromStruct(call.request.getNews()));
+      const olds = unwrapSecrets(requestStruct("update", call.request, "olds") ?? {});
+      const news = unwrapSecrets(requestStruct("update", call.request, "news") ?? {});
       if (call.request.getPreview()) {
         // A preview of an update sends nothing: the last outputs with the declared values laid over them.
-        return new providerPb.UpdateResponse().setProperties(toStruct(markSecrets(operations, { ...olds.value, ...news.value }, [...olds.secretPaths, ...news.secretPaths])));
+        return withStructs("update", new providerPb.UpdateResponse(), { properties: markSecrets(operations, { ...olds.value, ...news.value }, [...olds.secretPaths, ...news.secretPaths]) });
       }
       const ctx = graphContext({ urn: call.request.getUrn(), operation: "update", timeoutSeconds: call.request.getTimeout() });
       const outputs = await operations.update(ctx, call.request.getId(), olds.value, news.value, { ignoreChanges: call.request.getIgnorechangesList() });
-      return new providerPb.UpdateResponse().setProperties(toStruct(markSecrets(operations, outputs, news.secretPaths)));
+      return withStructs("update", new providerPb.UpdateResponse(), { properties: markSecrets(operations, outputs, news.secretPaths) });
     }),
 
     delete: resourceCall(async (call: Call<providerPb.DeleteRequest, emptyPb.Empty>) => {
       const operations = operationsFor(call.request.getType(), call.request.getUrn());
-      const olds = unwrapSecrets(fromStruct(call.request.getProperties()));
+      const olds = unwrapSecrets(requestStruct("delete", call.request, "properties") ?? {});
       const ctx = graphContext({ urn: call.request.getUrn(), operation: "delete", timeoutSeconds: call.request.getTimeout() });
       await operations.delete(ctx, call.request.getId(), olds.value);
       return new emptyPb.Empty();
