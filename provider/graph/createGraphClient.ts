@@ -1,4 +1,5 @@
 import type { TokenCredential } from "@azure/identity";
+import type { GraphResponse } from "./middleware/bufferedResponse";
 import { Client, ResponseType, type GraphRequest } from "@microsoft/microsoft-graph-client";
 import { TokenCredentialAuthenticationProvider } from "@microsoft/microsoft-graph-client/authProviders/azureTokenCredentials";
 import pLimit from "p-limit";
@@ -220,7 +221,7 @@ class LibraryGraphClient implements ManagedGraphClient {
   }
 
   /** One request through the chain; non-2xx answers and failures become `GraphError`s. */
-  private async send(method: Method, path: string, scope: OperationScope, body?: object): Promise<Response> {
+  private async send(method: Method, path: string, scope: OperationScope, body?: object): Promise<GraphResponse> {
     if (!path.startsWith("/") || path.includes("://")) {
       throw new Error(`internal: Graph paths are relative to the endpoint and start with "/", got ${JSON.stringify(path)}`);
     }
@@ -236,9 +237,9 @@ class LibraryGraphClient implements ManagedGraphClient {
       secrets: sensitiveValuesOf(body),
     });
     const request = this.deps.client.api(path).middlewareOptions([operation]).responseType(ResponseType.RAW);
-    let response: Response;
+    let response: GraphResponse;
     try {
-      response = (await dispatch(request, method, body)) as Response;
+      response = (await dispatch(request, method, body)) as GraphResponse;
     } catch (error) {
       // The library wraps errors from the chain; the capture middleware kept the original.
       throw graphErrorFromFailure(operation.failure ?? error, operation);

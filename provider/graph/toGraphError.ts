@@ -1,4 +1,5 @@
 import { GraphError, defaultCodeFor, isGraphError } from "./graphError";
+import type { GraphResponse } from "./middleware/bufferedResponse";
 import type { GraphOperation } from "./graphOperation";
 import { isTransportError, type TransportFailureKind } from "./transportError";
 
@@ -10,7 +11,7 @@ const MAX_QUOTED_BODY = 300;
  * `{ error: { code, message, innerError: { "request-id", "client-request-id" } } }`, falling back to the
  * status text when the body is not one; ids come from the response headers first, then the envelope.
  */
-export async function graphErrorFromResponse(response: Response, operation: GraphOperation): Promise<GraphError> {
+export async function graphErrorFromResponse(response: GraphResponse, operation: GraphOperation): Promise<GraphError> {
   const text = await response.text().catch(() => "");
   let code = defaultCodeFor(response.status);
   let message = response.statusText !== "" ? response.statusText : code;

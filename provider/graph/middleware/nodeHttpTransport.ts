@@ -3,7 +3,8 @@ import * as https from "node:https";
 import type { Context } from "@microsoft/microsoft-graph-client";
 import { TransportError } from "../transportError";
 import { ChainedMiddleware } from "./chainedMiddleware";
-import { requestUrl } from "./requestHeaders";
+import { BufferedResponse } from "./bufferedResponse";
+import { isHeaders, requestUrl } from "./requestHeaders";
 
 /** Transport settings. */
 export interface NodeHttpTransportOptions {
@@ -15,8 +16,8 @@ export interface NodeHttpTransportOptions {
 const NOT_CONNECTED = new Set(["ECONNREFUSED", "ENOTFOUND", "EAI_AGAIN", "EHOSTUNREACH", "ENETUNREACH"]);
 
 /**
- * The last middleware: sends the request with Node's http/https and reads the whole answer into a WHATWG
- * `Response` (the library's handlers expect one). We do not use the library's fetch-based HTTPMessageHandler
+ * The last middleware: sends the request with Node's http/https and reads the whole answer into a
+ * {@link BufferedResponse} (the part of a WHATWG `Response` the client reads). We do not use the library's fetch-based HTTPMessageHandler
  * because global fetch cannot be given an extra CA (the emulator's generated one, a TLS-inspecting proxy's).
  * A broken connection, including one that breaks while the body is read, surfaces as a `TransportError`
  * that says whether the request could have reached the server. Redirects are not followed, so a token is
@@ -36,7 +37,9 @@ export class NodeHttpTransport extends ChainedMiddleware {
   }
 
   async execute(context: Context): Promise<void> {
-    context.response = await this.send(requestUrl(context), context.options ?? {});
+    // The library types the answer as a WHATWG Response; it hands it on untouched (ResponseType.RAW) to this
+    // client, which reads it as a GraphResponse.
+    context.response = (await this.send(requestUrl(context), context.options ?? {})) as unknown as Response;
   }
 
   /** Closes pooled connections (tests and short-lived tools call it through the client's `close`). */
@@ -45,7 +48,7 @@ export class NodeHttpTransport extends ChainedMiddleware {
     this.httpsAgent.destroy();
   }
 
-  private send(target: string, options: RequestInit): Promise<Response> {
+  private send(target: string, options: RequestInit): Promise<BufferedResponse> {
     const url = new URL(target);
     const secure = url.protocol === "https:";
     const body = typeof options.body === "string" ? Buffer.from(options.body) : undefined;
@@ -56,7 +59,7 @@ export class NodeHttpTransport extends ChainedMiddleware {
     if (body !== undefined) headers["Content-Length"] = String(body.length);
     const signal = options.signal ?? undefined;
 
-    return new Promise<Response>((resolve, reject) => {
+    return new Promise<BufferedResponse>((resolve, reject) => {
       let connected = false;
       const fail = (error: unknown): void => reject(toTransportError(error, { connected, signal }));
       const request = (secure ? https : http).request(
@@ -86,20 +89,15 @@ export class NodeHttpTransport extends ChainedMiddleware {
 
 function headersOf(headers: RequestInit["headers"]): Record<string, string> {
   if (headers === undefined) return {};
-  if (headers instanceof Headers) return Object.fromEntries(headers.entries());
+  if (isHeaders(headers)) return Object.fromEntries(headers.entries());
   if (Array.isArray(headers)) return Object.fromEntries(headers);
   return { ...(headers as Record<string, string>) };
 }
 
-function toResponse(answer: http.IncomingMessage, body: Buffer): Response {
-  const headers = new Headers();
-  for (const [name, value] of Object.entries(answer.headers)) {
-    if (value === undefined) continue;
-    for (const item of Array.isArray(value) ? value : [value]) headers.append(name, item);
-  }
+function toResponse(answer: http.IncomingMessage, body: Buffer): BufferedResponse {
   const status = answer.statusCode ?? 0;
-  const noBody = status === 204 || status === 205 || status === 304 || body.length === 0;
-  return new Response(noBody ? null : body, { status, statusText: answer.statusMessage ?? "", headers });
+  const noBody = status === 204 || status === 205 || status === 304;
+  return new BufferedResponse(status, answer.statusMessage ?? "", answer.headers, noBody ? null : body);
 }
 
 function toTransportError(error: unknown, state: { connected: boolean; signal?: AbortSignal }): TransportError {

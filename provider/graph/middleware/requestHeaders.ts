@@ -2,11 +2,19 @@ import type { Context } from "@microsoft/microsoft-graph-client";
 
 type HeaderBag = Record<string, string> | Headers | [string, string][];
 
+/**
+ * A WHATWG Headers, told apart without touching the global `Headers`: the first use of that global loads Node's
+ * fetch implementation (undici), which nothing else in the plugin needs (see bufferedResponse.ts).
+ */
+export function isHeaders(headers: unknown): headers is Headers {
+  return typeof headers === "object" && headers !== null && !Array.isArray(headers) && typeof (headers as Headers).get === "function" && typeof (headers as Headers).entries === "function";
+}
+
 /** Reads a request header, case-insensitively, whatever shape the library gave `options.headers`. */
 export function getRequestHeader(context: Context, name: string): string | undefined {
   const headers = context.options?.headers as HeaderBag | undefined;
   if (headers === undefined) return undefined;
-  if (headers instanceof Headers) return headers.get(name) ?? undefined;
+  if (isHeaders(headers)) return headers.get(name) ?? undefined;
   const lower = name.toLowerCase();
   const entries = Array.isArray(headers) ? headers : Object.entries(headers);
   return entries.find(([key]) => key.toLowerCase() === lower)?.[1];
@@ -16,7 +24,7 @@ export function getRequestHeader(context: Context, name: string): string | undef
 export function setRequestHeader(context: Context, name: string, value: string): void {
   context.options ??= {};
   const headers = (context.options.headers ?? {}) as HeaderBag;
-  if (headers instanceof Headers) {
+  if (isHeaders(headers)) {
     headers.set(name, value);
     return;
   }

@@ -1,4 +1,5 @@
 import type { Context } from "@microsoft/microsoft-graph-client";
+import type { GraphResponse } from "./bufferedResponse";
 import { operationOf } from "../graphOperation";
 import { planRetry } from "../retry/planRetry";
 import type { AttemptOutcome, RetryStrategy } from "../retry/retryStrategy";
@@ -92,7 +93,7 @@ export class RetryMiddleware extends ChainedMiddleware {
       if (!isTransportError(error)) throw error;
       return { seen: { method, retryCount, failure: error.kind }, error };
     }
-    const response = context.response as Response | undefined;
+    const response = context.response as GraphResponse | undefined;
     if (response === undefined) throw new Error("internal: the transport returned no response");
     return {
       seen: { method, retryCount, status: response.status, retryAfter: response.headers.get("retry-after") ?? undefined },
