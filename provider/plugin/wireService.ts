@@ -7,7 +7,15 @@
 import type * as grpc from "@grpc/grpc-js";
 import * as providerGrpc from "@pulumi/pulumi/proto/provider_grpc_pb";
 import type { JsonObject } from "../reconcile";
-import { appendStructFields, takeStructFields } from "./structWire";
+
+/**
+ * The codec, loaded on the first resource call: protobufjs takes about 23 ms of CPU to load, which a plugin
+ * process that only answers GetSchema (the engine starts one per command for a plugin without a version) or
+ * only configures should not pay.
+ */
+let codec: typeof import("./structWire") | undefined;
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded on first use (above)
+const structWire = (): typeof import("./structWire") => (codec ??= require("./structWire") as typeof import("./structWire"));
 
 /**
  * The Struct fields of each call's request and response, by getter name and field number (provider.proto;
@@ -64,7 +72,7 @@ export const resourceProviderService: grpc.ServiceDefinition = Object.fromEntrie
       {
         ...definition,
         requestDeserialize: (bytes: Buffer) => {
-          const { rest, structs } = takeStructFields(bytes, requestNumbers);
+          const { rest, structs } = structWire().takeStructFields(bytes, requestNumbers);
           const request = definition.requestDeserialize(Buffer.from(rest.buffer, rest.byteOffset, rest.byteLength)) as object;
           requestStructs.set(request, structs);
           return request;
@@ -72,7 +80,7 @@ export const resourceProviderService: grpc.ServiceDefinition = Object.fromEntrie
         responseSerialize: (response: object) => {
           const bytes = definition.responseSerialize(response as never);
           const structs = responseStructs.get(response);
-          return structs === undefined || structs.length === 0 ? bytes : appendStructFields(bytes, structs);
+          return structs === undefined || structs.length === 0 ? bytes : structWire().appendStructFields(bytes, structs);
         },
       },
     ];
