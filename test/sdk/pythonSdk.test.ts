@@ -89,11 +89,15 @@ describeWithSdkToolchain("the Python SDK: built, pip-installed beside Pulumi's P
       expect({ name: sent.name, type: sent.type }).toEqual({ name: declared.name, type: `industrydata:index:${descriptors[declared.kind].resourceName}` });
       expect({ name: sent.name, inputs: sent.inputs }).toEqual({ name: declared.name, inputs: expectedInputs(declared.args) });
     }
-    const secrets = created.filter((c) => c.secret.length > 0).map((c) => ({ name: c.name, secret: c.secret }));
+    // By name: the order is the one their inputs resolved in, which the SDK's event loop decides.
+    const secrets = created
+      .filter((c) => c.secret.length > 0)
+      .map((c) => ({ name: c.name, secret: c.secret }))
+      .sort((a, b) => a.name.localeCompare(b.name));
     // Pulumi marks a secret's enclosing top-level argument secret on the wire (the SDK's rule, not ours).
     expect(secrets).toEqual([
-      { name: "users", secret: ["creationOptions"] },
       { name: "oneRoster", secret: ["credential"] },
+      { name: "users", secret: ["creationOptions"] },
     ]);
     const users = created.find((c) => c.name === "users")!.inputs as { creationOptions: { configurations: { defaultPasswordSettings?: { password: string } }[] } };
     expect(users.creationOptions.configurations[1].defaultPasswordSettings?.password).toBe(PASSWORD);
