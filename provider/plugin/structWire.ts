@@ -167,7 +167,7 @@ function writeValueFields(writer: Writer, value: unknown): void {
 /** A message's bytes without the Struct fields named, and those fields as JSON (by field number; absent ones absent). */
 export function takeStructFields(bytes: Uint8Array, fields: ReadonlySet<number>): { rest: Uint8Array; structs: Map<number, JsonObject> } {
   const reader = Reader.create(bytes);
-  const structs = new Map<number, JsonObject>();
+  const taken = new Map<number, Uint8Array>();
   const kept: Uint8Array[] = [];
   let keptFrom = 0;
   while (reader.pos < bytes.length) {
@@ -175,21 +175,17 @@ export function takeStructFields(bytes: Uint8Array, fields: ReadonlySet<number>)
     const t = reader.uint32();
     if ((t & 7) === LENGTH_DELIMITED && fields.has(t >>> 3)) {
       if (start > keptFrom) kept.push(bytes.subarray(keptFrom, start));
-      const end = reader.uint32() + reader.pos;
-      // A message field repeated on the wire is merged: for a Struct, its maps joined, the later key winning.
-      const value = readStruct(reader, end);
-      const earlier = structs.get(t >>> 3);
-      structs.set(t >>> 3, earlier === undefined ? value : sortedMerge(earlier, value));
+      const length = reader.uint32();
+      // Repeated on the wire, the last one counts, as in the generated classes (which replace, not merge).
+      taken.set(t >>> 3, bytes.subarray(reader.pos, reader.pos + length));
+      reader.skip(length);
       keptFrom = reader.pos;
     } else reader.skipType(t & 7);
   }
+  const structs = new Map([...taken].map(([field, struct]) => [field, decodeStruct(struct)] as const));
   if (keptFrom === 0) return { rest: bytes, structs };
   if (keptFrom < bytes.length) kept.push(bytes.subarray(keptFrom));
   return { rest: Buffer.concat(kept), structs };
-}
-
-function sortedMerge(a: JsonObject, b: JsonObject): JsonObject {
-  return decodeStruct(Buffer.concat([encodeStruct(a), encodeStruct(b)]));
 }
 
 /** A message's bytes with these Struct fields appended (a message's fields may come in any order). */

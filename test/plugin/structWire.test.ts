@@ -118,6 +118,15 @@ describe("takeStructFields and appendStructFields split and join a message's Str
     expect([without.getId(), without.getUrn(), without.getType()]).toEqual([request.getId(), request.getUrn(), request.getType()]);
   });
 
+  test("a Struct field repeated on the wire: the last one counts, as in the generated class", () => {
+    const part = (value: Json): Uint8Array => new providerPb.ReadRequest().setProperties(structPb.Struct.fromJavaScript(value as Record<string, structPb.JavaScriptValue>)).serializeBinary();
+    const bytes = Buffer.concat([part({ a: 1, b: "first" }), new providerPb.ReadRequest().setId("id-4").serializeBinary(), part({ b: "second", c: [true] })]);
+    const { rest, structs } = takeStructFields(bytes, new Set([3]));
+    expect(structs.get(3)).toEqual(providerPb.ReadRequest.deserializeBinary(bytes).getProperties()?.toJavaScript());
+    expect(structs.get(3)).toEqual({ b: "second", c: [true] });
+    expect(providerPb.ReadRequest.deserializeBinary(rest).getId()).toBe("id-4");
+  });
+
   test("a message with none of the fields is returned as it was", () => {
     const bytes = new providerPb.ReadRequest().setId("id-2").serializeBinary();
     expect(takeStructFields(bytes, new Set([3, 4])).rest).toBe(bytes);
